@@ -1,20 +1,29 @@
 // @ts-check
 import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
+import { contentGuard } from './src/integrations/content-guard.ts';
+
+const siteConfig = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
 
 export default defineConfig({
-	site: 'https://help.example.com',
+	site: siteConfig.siteUrl,
 	output: 'server',
 	session: false,
-	// src/fetch.ts is the Worker's own entry (it also exports queue and scheduled handlers), not an Astro fetch handler.
+	// src/fetch.ts is the Worker's own entry (wrangler.toml `main`), not an Astro fetch handler.
 	fetchFile: null,
 	trailingSlash: 'never',
-	build: { format: 'directory' },
+	build: {
+		format: 'file',
+		// All CSS inline: an article arrives in one round trip with everything it needs to render.
+		inlineStylesheets: 'always',
+	},
 	adapter: cloudflare({
 		// Node prerendering is an order of magnitude faster than workerd for MDX-heavy sites.
 		prerenderEnvironment: 'node',
 		imageService: 'passthrough',
 	}),
-	integrations: [mdx()],
+	integrations: [contentGuard(), mdx()],
 });

@@ -1,9 +1,33 @@
 import { handle } from '@astrojs/cloudflare/handler';
 import { Hono } from 'hono';
 import { api } from '../functions/app';
+import { defaultLocale, locales } from './config/site';
+import { negotiateLocale } from './worker/negotiate-locale';
 
+/**
+ * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
+ * runs), `/api/*` goes to the edge API, `/` picks a language, and everything else falls to Astro's handler
+ * for its 404s, shown in the language of the URL.
+ */
 const app = new Hono<{ Bindings: Env }>();
+
 app.route('/', api);
-app.all('*', (c) => handle(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+
+app.get('/', (c) => {
+	const locale = negotiateLocale(c.req.header('Accept-Language'), locales, defaultLocale);
+	c.header('Vary', 'Accept-Language');
+	c.header('Cache-Control', 'private, max-age=0');
+	return c.redirect(`/${locale}`, 302);
+});
+
+app.all('*', async (c) => {
+	const response = await handle(c.req.raw, c.env, c.executionCtx as ExecutionContext);
+	if (response.status !== 404) return response;
+	const [, firstSegment = ''] = new URL(c.req.url).pathname.split('/');
+	const locale = locales.includes(firstSegment) ? firstSegment : defaultLocale;
+	const page = await c.env.ASSETS.fetch(new URL(`/${locale}/404`, c.req.url));
+	if (!page.ok) return response;
+	return new Response(page.body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+});
 
 export default { fetch: app.fetch } satisfies ExportedHandler<Env>;

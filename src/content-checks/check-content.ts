@@ -1,0 +1,339 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { z } from 'zod';
+import { findContrastFailures } from '../brand/contrast';
+import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article';
+import type { SiteConfig } from '../schemas/site-config';
+import type { ArticleSource, ContentSources } from './read-content';
+
+/** One thing an editor must fix, located as precisely as we can. */
+export interface ContentProblem {
+	file: string;
+	line?: number;
+	column?: number;
+	/** The frontmatter field or config key concerned, when there is one. */
+	field?: string;
+	message: string;
+	fix: string;
+}
+
+interface ValidArticle {
+	source: ArticleSource;
+	data: ArticleFrontmatter;
+	key: string;
+}
+
+function issuesToProblems(
+	file: string,
+	keyLines: Map<string, number>,
+	issues: z.core.$ZodIssue[],
+): ContentProblem[] {
+	return issues.map((issue) => {
+		const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '');
+		const topKey = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : ''));
+		const line = keyLines.get(topKey);
+		if (issue.code === 'unrecognized_keys') {
+			return {
+				file,
+				...(line ? { line } : {}),
+				field,
+				message: `Unknown field "${issue.keys.join('", "')}".`,
+				fix: 'Check the spelling against the field list in content/README.md, or remove the field.',
+			};
+		}
+		if (issue.code === 'invalid_type' && issue.input === undefined) {
+			return {
+				file,
+				field,
+				message: `The field "${field}" is missing.`,
+				fix: issue.message.startsWith('Invalid input') ? `Add "${field}: …" to the frontmatter.` : issue.message,
+			};
+		}
+		return { file, ...(line ? { line } : {}), field, message: `The field "${field}" is not valid.`, fix: issue.message };
+	});
+}
+
+/** Strips fenced code blocks, keeping line numbers, so examples in code are not checked as links. */
+function withoutCode(body: string): string {
+	return body.replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
+}
+
+function lineAndColumn(text: string, index: number): { line: number; column: number } {
+	const before = text.slice(0, index);
+	const line = before.split('\n').length;
+	return { line, column: index - before.lastIndexOf('\n') };
+}
+
+function headingAnchors(body: string): Set<string> {
+	const slugger = new GithubSlugger();
+	const anchors = new Set<string>();
+	for (const match of withoutCode(body).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
+		const text = (match[1] ?? '').replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+		anchors.add(slugger.slug(text));
+	}
+	return anchors;
+}
+
+/**
+ * Checks the whole content tree: every file against its schema, and everything that needs more than one file
+ * to see (categories that exist, unique slugs, translations, related articles, links, images, redirects, brand).
+ */
+export function checkContent(sources: ContentSources, site: SiteConfig, publicDir: string): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const locales = site.locales.map((locale) => locale.code);
+	const defaultLocale = site.defaultLocale;
+
+	for (const failure of [
+		...findContrastFailures('light', site.brand.colors.light),
+		...findContrastFailures('dark', site.brand.colors.dark),
+	]) {
+		const colors = site.brand.colors[failure.theme as 'light' | 'dark'];
+		problems.push({
+			file: 'content/site.yaml',
+			field: `brand.colors.${failure.theme}`,
+			message: `${failure.foreground} (${colors[failure.foreground]}) on ${failure.background} (${colors[failure.background]}) has a contrast ratio of ${failure.ratio.toFixed(2)}:1; WCAG AA needs ${failure.minimum}:1.`,
+			fix: `Darken or lighten one of the two ${failure.theme}-theme colours until the ratio reaches ${failure.minimum}:1.`,
+		});
+	}
+
+	for (const file of sources.misplaced) {
+		problems.push({
+			file,
+			message: 'This file is not where articles live.',
+			fix: 'Put articles at content/<language>/<category>/<name>.mdx and categories at content/<language>/<category>/_category.yaml.',
+		});
+	}
+
+	const categoryIds = new Map<string, Set<string>>(locales.map((locale) => [locale, new Set()]));
+	for (const category of sources.categories) {
+		if (!locales.includes(category.locale)) continue;
+		if (category.readError) {
+			problems.push({ file: category.file, message: category.readError, fix: 'Fix the YAML syntax.' });
+			continue;
+		}
+		const result = categorySchema.safeParse(category.data);
+		if (!result.success) problems.push(...issuesToProblems(category.file, category.keyLines, result.error.issues));
+		categoryIds.get(category.locale)?.add(category.id);
+	}
+
+	const valid: ValidArticle[] = [];
+	const invalid: ValidArticle[] = [];
+	const slugOwners = new Map<string, string>();
+	for (const source of sources.articles) {
+		if (!locales.includes(source.locale)) {
+			problems.push({
+				file: source.file,
+				message: `"${source.locale}" is not one of the site's languages (${locales.join(', ')}).`,
+				fix: 'Move the file into a language folder, or add the language to locales in content/site.yaml.',
+			});
+			continue;
+		}
+		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(source.slug)) {
+			problems.push({
+				file: source.file,
+				message: `The file name "${source.slug}" cannot be used as an address.`,
+				fix: 'Rename the file with lowercase letters, digits and hyphens only, for example "return-policy.mdx".',
+			});
+		}
+		const slugKey = `${source.locale}/${source.slug}`;
+		const owner = slugOwners.get(slugKey);
+		if (owner) {
+			problems.push({
+				file: source.file,
+				line: 1,
+				message: `Duplicate slug "${source.slug}": ${owner} already uses it in this language.`,
+				fix: 'Rename one of the two files; article names must be unique within a language.',
+			});
+			continue;
+		}
+		slugOwners.set(slugKey, source.file);
+		if (source.readError || !source.data) {
+			problems.push({ file: source.file, line: 1, message: source.readError ?? 'Unreadable file.', fix: 'Fix the frontmatter block.' });
+			continue;
+		}
+		const result = articleFrontmatterSchema.safeParse(source.data);
+		if (!result.success) {
+			problems.push(...issuesToProblems(source.file, source.keyLines, result.error.issues));
+			// The page still exists for the editor: keep it so that links to it are not reported as broken too.
+			const fallback = articleFrontmatterSchema.partial().safeParse(source.data);
+			const data = { ...(fallback.success ? fallback.data : {}), title: '', description: '', updated: new Date(0), order: 0, keywords: [], draft: false, promoted: false, redirectFrom: [], related: [] };
+			const key = typeof source.data['translationKey'] === 'string' ? source.data['translationKey'] : source.slug;
+			invalid.push({ source, data, key });
+			continue;
+		}
+		const data = result.data;
+		const known = categoryIds.get(source.locale) ?? new Set();
+		if (!known.has(source.category)) {
+			problems.push({
+				file: source.file,
+				field: 'category',
+				message: `Unknown category "${source.category}": content/${source.locale}/${source.category}/_category.yaml does not exist.`,
+				fix: `Move the article into one of: ${[...known].sort().join(', ')}; or create that category's _category.yaml.`,
+			});
+		} else if (data.category && data.category !== source.category) {
+			const line = source.keyLines.get('category');
+			problems.push({
+				file: source.file,
+				...(line ? { line } : {}),
+				field: 'category',
+				message: known.has(data.category)
+					? `The category field says "${data.category}" but the file is in the "${source.category}" folder.`
+					: `Unknown category "${data.category}".`,
+				fix: `Remove the category field (the folder decides), or move the file to content/${source.locale}/${data.category}/ if that category exists. Categories: ${[...known].sort().join(', ')}.`,
+			});
+		}
+		valid.push({ source, data, key: data.translationKey ?? source.slug });
+	}
+
+	const published = valid.filter((article) => !article.data.draft);
+	const reachable = [...published, ...invalid];
+	const byLocaleKey = new Map<string, ValidArticle>();
+	for (const article of published) {
+		const id = `${article.source.locale}:${article.key}`;
+		const other = byLocaleKey.get(id);
+		if (other) {
+			const line = article.source.keyLines.get('translationKey');
+			problems.push({
+				file: article.source.file,
+				...(line ? { line } : {}),
+				field: 'translationKey',
+				message: `Duplicate translationKey "${article.key}": ${other.source.file} already has it in this language.`,
+				fix: 'Each language can hold only one translation of an article. Give this article its own translationKey.',
+			});
+		} else {
+			byLocaleKey.set(id, article);
+		}
+	}
+	const defaultKeys = new Set(published.filter((a) => a.source.locale === defaultLocale).map((a) => a.key));
+	for (const article of published) {
+		if (article.source.locale === defaultLocale || !article.data.translationKey) continue;
+		if (!defaultKeys.has(article.data.translationKey)) {
+			const line = article.source.keyLines.get('translationKey');
+			problems.push({
+				file: article.source.file,
+				...(line ? { line } : {}),
+				field: 'translationKey',
+				message: `translationKey "${article.data.translationKey}" points nowhere: no published ${defaultLocale} article has that name or translationKey.`,
+				fix: `Set it to the file name of the ${defaultLocale} article this one translates, or remove it if the article has no original.`,
+			});
+		}
+	}
+
+	// Every address a reader can reach: language homes, categories, articles and their fallbacks.
+	const livePaths = new Map<string, Set<string>>();
+	const addPage = (path: string, anchors: Set<string> = new Set()) => livePaths.set(path, anchors);
+	for (const locale of locales) {
+		addPage(`/${locale}`);
+		for (const category of categoryIds.get(locale) ?? []) addPage(`/${locale}/${category}`);
+	}
+	for (const article of reachable) {
+		const anchors = headingAnchors(article.source.body);
+		addPage(`/${article.source.locale}/${article.source.category}/${article.source.slug}`, anchors);
+		if (article.source.locale !== defaultLocale) continue;
+		for (const locale of locales) {
+			if (locale !== defaultLocale && !byLocaleKey.has(`${locale}:${article.key}`)) {
+				addPage(`/${locale}/${article.source.category}/${article.source.slug}`, anchors);
+			}
+		}
+	}
+
+	const knownKeys = new Set(reachable.map((article) => `${article.source.locale}:${article.key}`));
+	const redirectOwners = new Map<string, string>();
+	for (const article of published) {
+		const { source, data } = article;
+		const relatedLine = source.keyLines.get('related');
+		for (const key of data.related) {
+			if (!knownKeys.has(`${source.locale}:${key}`) && !knownKeys.has(`${defaultLocale}:${key}`)) {
+				problems.push({
+					file: source.file,
+					...(relatedLine ? { line: relatedLine } : {}),
+					field: 'related',
+					message: `Related article "${key}" does not exist.`,
+					fix: 'Use the translationKey (the English file name) of a published article.',
+				});
+			}
+		}
+		const redirectLine = source.keyLines.get('redirectFrom');
+		for (const path of data.redirectFrom) {
+			const normalized = path.replace(/\/$/, '') || '/';
+			if (livePaths.has(normalized)) {
+				problems.push({
+					file: source.file,
+					...(redirectLine ? { line: redirectLine } : {}),
+					field: 'redirectFrom',
+					message: `redirectFrom "${path}" is the address of a live page; the redirect would hide it.`,
+					fix: 'Remove this entry, or rename the page that lives at that address.',
+				});
+			}
+			const owner = redirectOwners.get(normalized);
+			if (owner && owner !== source.file) {
+				problems.push({
+					file: source.file,
+					field: 'redirectFrom',
+					message: `redirectFrom "${path}" is also claimed by ${owner}.`,
+					fix: 'An old address can only lead to one article. Remove it from one of the two files.',
+				});
+			}
+			redirectOwners.set(normalized, source.file);
+		}
+
+		const body = withoutCode(source.body);
+		const ownAnchors = headingAnchors(source.body);
+		const linkPattern = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)|<img\b([^>]*)>|\bhref=["']([^"']*)["']/g;
+		for (const match of body.matchAll(linkPattern)) {
+			const where = lineAndColumn(body, match.index);
+			const at = { file: source.file, line: source.bodyLine + where.line - 1, column: where.column };
+			const isImage = match[1] === '!' || match[4] !== undefined;
+			if (isImage) {
+				const attributes = match[4];
+				const alt = attributes === undefined ? match[2] : /\balt=["']([^"']*)["']/.exec(attributes)?.[1];
+				const src = attributes === undefined ? match[3] : /\bsrc=["']([^"']*)["']/.exec(attributes)?.[1];
+				if (!alt || !alt.trim()) {
+					problems.push({
+						...at,
+						message: `The image ${src ?? ''} has no alternative text.`,
+						fix: 'Describe what the image shows for people who cannot see it: ![A parcel with its label](/images/…).',
+					});
+				}
+				if (src && src.startsWith('/') && !existsSync(join(publicDir, decodeURI(src)))) {
+					problems.push({ ...at, message: `The image ${src} does not exist.`, fix: `Add the file to public${src} or fix the path.` });
+				}
+				continue;
+			}
+			const target = match[3] ?? match[5] ?? '';
+			if (target.startsWith('#')) {
+				if (!ownAnchors.has(target.slice(1))) {
+					problems.push({ ...at, message: `Broken link: no heading in this article matches "${target}".`, fix: `Link to one of: ${[...ownAnchors].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
+				}
+				continue;
+			}
+			if (!target.startsWith('/') || target.startsWith('//')) continue;
+			const [pathPart = '', hash] = target.split('#');
+			const path = pathPart.replace(/\/$/, '') || '/';
+			const anchors = livePaths.get(path);
+			if (!anchors) {
+				if (existsSync(join(publicDir, decodeURI(path)))) continue;
+				problems.push({
+					...at,
+					message: `Broken link: ${target} is not a page of the help center.`,
+					fix: 'Link to an article as /<language>/<category>/<file name>, and check the spelling.',
+				});
+			} else if (hash && !anchors.has(hash)) {
+				problems.push({ ...at, message: `Broken link: ${path} has no heading matching "#${hash}".`, fix: `Use one of: ${[...anchors].map((a) => `#${a}`).join(', ')}.` });
+			}
+		}
+	}
+	return problems;
+}
+
+/** Formats problems like a compiler: `path:line:col  message  (how to fix)`. */
+export function formatProblems(problems: ContentProblem[]): string {
+	return problems
+		.map((problem) => {
+			const location = [problem.file, problem.line, problem.line ? problem.column : undefined].filter(Boolean).join(':');
+			const field = problem.field ? ` [${problem.field}]` : '';
+			return `${location}${field}  ${problem.message}  (${problem.fix})`;
+		})
+		.join('\n');
+}

@@ -1,0 +1,144 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+
+/** One article file as written, before validation. */
+export interface ArticleSource {
+	/** Path relative to the project root, with forward slashes, for messages. */
+	file: string;
+	locale: string;
+	category: string;
+	slug: string;
+	extension: 'md' | 'mdx';
+	/** Parsed frontmatter, or undefined when it could not be parsed. */
+	data: Record<string, unknown> | undefined;
+	/** Line of each top-level frontmatter key, 1-based. */
+	keyLines: Map<string, number>;
+	body: string;
+	/** Line of the file on which the body starts, 1-based. */
+	bodyLine: number;
+	/** Why the file could not be read as an article, if it could not. */
+	readError?: string;
+}
+
+export interface CategorySource {
+	file: string;
+	locale: string;
+	id: string;
+	data: unknown;
+	keyLines: Map<string, number>;
+	readError?: string;
+}
+
+export interface ContentSources {
+	root: string;
+	contentDir: string;
+	articles: ArticleSource[];
+	categories: CategorySource[];
+	/** Files whose place in the tree is wrong (for example an article outside a category folder). */
+	misplaced: string[];
+}
+
+const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function parseYaml(text: string): { data: unknown; keyLines: Map<string, number>; error?: string } {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, { lineCounter, prettyErrors: false });
+	const keyLines = new Map<string, number>();
+	if (document.errors.length > 0) {
+		const [first] = document.errors;
+		const line = first?.linePos?.[0].line;
+		return { data: undefined, keyLines, error: `${first?.message ?? 'invalid YAML'}${line ? ` (line ${line})` : ''}` };
+	}
+	const contents = document.contents;
+	if (contents && 'items' in contents) {
+		for (const item of contents.items) {
+			if (item && typeof item === 'object' && 'key' in item && item.key && typeof item.key === 'object') {
+				const key = item.key as { value?: unknown; range?: [number, number, number] };
+				if (typeof key.value === 'string' && key.range) {
+					keyLines.set(key.value, lineCounter.linePos(key.range[0]).line);
+				}
+			}
+		}
+	}
+	return { data: document.toJS(), keyLines };
+}
+
+/** Splits an article into frontmatter and body and parses the frontmatter, keeping line numbers. */
+export function parseArticleText(text: string): Pick<ArticleSource, 'data' | 'keyLines' | 'body' | 'bodyLine' | 'readError'> {
+	const match = frontmatterPattern.exec(text);
+	if (!match) {
+		return {
+			data: undefined,
+			keyLines: new Map(),
+			body: text,
+			bodyLine: 1,
+			readError: 'The file does not start with a frontmatter block. Start it with a line "---", the fields, then "---".',
+		};
+	}
+	const yamlText = match[1] ?? '';
+	const parsed = parseYaml(yamlText);
+	const keyLines = new Map([...parsed.keyLines].map(([key, line]) => [key, line + 1]));
+	const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+	const base = { keyLines, body: text.slice(match[0].length), bodyLine };
+	if (parsed.error) return { ...base, data: undefined, readError: `The frontmatter is not valid YAML: ${parsed.error}.` };
+	if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+		return { ...base, data: undefined, readError: 'The frontmatter must be a list of "field: value" lines.' };
+	}
+	return { ...base, data: parsed.data as Record<string, unknown> };
+}
+
+async function walk(directory: string): Promise<string[]> {
+	const entries = await readdir(directory, { withFileTypes: true });
+	const files = await Promise.all(
+		entries.map((entry) => {
+			const path = join(directory, entry.name);
+			if (entry.isDirectory()) return walk(path);
+			return Promise.resolve(entry.isFile() ? [path] : []);
+		}),
+	);
+	return files.flat();
+}
+
+/** Reads every article and category file under `contentDir`. */
+export async function readContent(root: string, contentDir: string): Promise<ContentSources> {
+	const files = (await walk(contentDir)).sort();
+	const sources: ContentSources = { root, contentDir, articles: [], categories: [], misplaced: [] };
+	for (const path of files) {
+		const file = relative(root, path).split(sep).join('/');
+		const parts = relative(contentDir, path).split(sep);
+		const name = parts.at(-1) ?? '';
+		const isArticle = /\.mdx?$/.test(name);
+		const isCategory = name === '_category.yaml';
+		if (parts.length === 1) continue; // site.yaml, README.md and other notes at the top.
+		if (!isArticle && !isCategory) continue;
+		if (parts.length !== 3) {
+			sources.misplaced.push(file);
+			continue;
+		}
+		const [locale = '', category = ''] = parts;
+		const text = await readFile(path, 'utf8');
+		if (isCategory) {
+			const parsed = parseYaml(text);
+			sources.categories.push({
+				file,
+				locale,
+				id: category,
+				data: parsed.data,
+				keyLines: parsed.keyLines,
+				...(parsed.error ? { readError: `The file is not valid YAML: ${parsed.error}.` } : {}),
+			});
+			continue;
+		}
+		const extension = name.endsWith('.mdx') ? 'mdx' : 'md';
+		sources.articles.push({
+			file,
+			locale,
+			category,
+			slug: name.replace(/\.mdx?$/, ''),
+			extension,
+			...parseArticleText(text),
+		});
+	}
+	return sources;
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkContent, formatProblems } from '../content-checks/check-content';
+import { readContent } from '../content-checks/read-content';
+import { parseSiteConfig } from '../config/parse-site-config';
+
+/** Thrown to stop the build; the message is the editor-facing report. */
+export class ContentError extends Error {
+	override name = 'ContentError';
+}
+
+/**
+ * Checks every content file before Astro renders anything, so a mistake stops the build with the file,
+ * the field and how to fix it. In `astro dev` the report is logged instead, so the preview keeps running.
+ */
+export function contentGuard(): AstroIntegration {
+	return {
+		name: 'help-center:content-guard',
+		hooks: {
+			'astro:config:setup': async ({ config, command, logger }) => {
+				const root = fileURLToPath(config.root);
+				const contentDir = fileURLToPath(new URL('content/', config.root));
+				const site = parseSiteConfig(await readFile(`${contentDir}site.yaml`, 'utf8'));
+				const problems = checkContent(await readContent(root, contentDir), site, fileURLToPath(config.publicDir));
+				if (problems.length === 0) return;
+				const report = `${problems.length} content problem(s):\n${formatProblems(problems)}`;
+				if (command === 'dev') {
+					logger.error(report);
+					return;
+				}
+				throw new ContentError(report);
+			},
+		},
+	};
+}

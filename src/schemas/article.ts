@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const slugLike = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and hyphens only, for example "return-policy".');
+
+const sitePath = z
+	.string()
+	.regex(/^\/[^\s?#]*$/, 'Write the old address as a path starting with "/", for example "/en/old-page".');
+
+/** Frontmatter of one article; unknown fields are refused so that typos do not pass silently. */
+export const articleFrontmatterSchema = z.strictObject({
+	title: z
+		.string({ error: 'Add a title, for example: title: Delivery times and costs' })
+		.trim()
+		.min(10, 'The title is too short: write at least 10 characters so shoppers know what the page answers.')
+		.max(65, 'The title is too long: search engines cut titles after about 65 characters. Shorten it.'),
+	description: z
+		.string({ error: 'Add a description of 50 to 160 characters: it is the summary search engines show.' })
+		.trim()
+		.min(50, 'The description is too short: write 50 to 160 characters that summarise the answer.')
+		.max(160, 'The description is too long: search engines cut it after 160 characters. Shorten it.'),
+	category: slugLike.optional(),
+	order: z.number({ error: 'order must be a whole number, for example: order: 2' }).int().default(100),
+	keywords: z.array(z.string().trim().min(1)).default([]),
+	updated: z.coerce.date({ error: 'Give the date of the last change as YYYY-MM-DD, for example: updated: 2026-11-02' }),
+	draft: z.boolean({ error: 'draft is true or false.' }).default(false),
+	promoted: z.boolean({ error: 'promoted is true or false.' }).default(false),
+	translationKey: slugLike.optional(),
+	redirectFrom: z.array(sitePath).default([]),
+	related: z.array(slugLike).default([]),
+	faq: z
+		.array(
+			z.strictObject({
+				question: z.string().trim().min(5, 'Write the question in full.'),
+				answer: z.string().trim().min(5, 'Write the answer in full.'),
+			}),
+		)
+		.optional(),
+});
+
+export type ArticleFrontmatter = z.output<typeof articleFrontmatterSchema>;
+
+export const categoryIcons = ['package', 'truck', 'return', 'card', 'ruler', 'user', 'help'] as const;
+
+/** A category's `_category.yaml`. */
+export const categorySchema = z.strictObject({
+	title: z.string().trim().min(2).max(60),
+	description: z.string().trim().min(10).max(200),
+	icon: z.enum(categoryIcons, { error: `icon must be one of: ${categoryIcons.join(', ')}.` }).default('help'),
+	order: z.number().int().default(100),
+	layout: z.enum(['list', 'faq'], { error: 'layout is "list" or "faq".' }).default('list'),
+});
+
+export type Category = z.output<typeof categorySchema>;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const hexColor = z
+	.string()
+	.regex(/^#[0-9a-fA-F]{6}$/, 'Write colours as six-digit hex codes, for example "#1e5b47".');
+
+const localeCode = z
+	.string()
+	.regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Use a language code such as "en", "fr" or "pt-BR".');
+
+/** A text given once per locale, for example `{ en: 'Returns', fr: 'Retours' }`. */
+export const localizedText = z.record(localeCode, z.string().min(1));
+
+const themeColors = z.strictObject({
+	background: hexColor,
+	surface: hexColor,
+	text: hexColor,
+	muted: hexColor,
+	primary: hexColor,
+	onPrimary: hexColor,
+	border: hexColor,
+});
+
+const publicPath = z
+	.string()
+	.regex(/^\/[\w\-./]+$/, 'Give a path inside public/, starting with "/", for example "/brand/logo.svg".');
+
+export const siteConfigSchema = z
+	.strictObject({
+		brand: z.strictObject({
+			name: z.string().min(1),
+			tagline: localizedText,
+			logo: publicPath,
+			favicon: publicPath,
+			colors: z.strictObject({ light: themeColors, dark: themeColors }),
+			fonts: z.strictObject({ body: z.string().min(1), heading: z.string().min(1) }),
+		}),
+		siteUrl: z.url({ message: 'Give the full address of the help center, for example "https://help.example.com".' }),
+		shopUrl: z.url(),
+		locales: z
+			.array(z.strictObject({ code: localeCode, name: z.string().min(1) }))
+			.min(1, 'List at least one locale.'),
+		defaultLocale: localeCode,
+		contact: z.strictObject({
+			email: z.email(),
+			phone: z.string().min(3).optional(),
+			hours: localizedText,
+			replyWithinHours: z.number().int().positive(),
+		}),
+		policies: z.strictObject({
+			returnWindowDays: z.number().int().min(0).max(365),
+			addressChangeWindowHours: z.number().int().min(0).max(720),
+			returnReasons: z
+				.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: localizedText }))
+				.min(1),
+		}),
+	})
+	.superRefine((config, ctx) => {
+		const codes = config.locales.map((locale) => locale.code);
+		if (!codes.includes(config.defaultLocale)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['defaultLocale'],
+				message: `"${config.defaultLocale}" is not in locales (${codes.join(', ')}). Add it to locales or pick one of them.`,
+			});
+		}
+		const requireEveryLocale = (text: Record<string, string>, path: (string | number)[]) => {
+			for (const code of codes) {
+				if (!text[code]) {
+					ctx.addIssue({ code: 'custom', path, message: `Missing the "${code}" text. Add a line "${code}: …".` });
+				}
+			}
+		};
+		requireEveryLocale(config.brand.tagline, ['brand', 'tagline']);
+		requireEveryLocale(config.contact.hours, ['contact', 'hours']);
+		config.policies.returnReasons.forEach((reason, index) =>
+			requireEveryLocale(reason.label, ['policies', 'returnReasons', index, 'label']),
+		);
+	});
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type ThemeColors = z.output<typeof themeColors>;

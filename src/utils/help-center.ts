@@ -1,0 +1,112 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { defaultLocale, locales } from '../config/site';
+import type { Category } from '../schemas/article';
+
+export interface ArticlePage {
+	/** The locale of the page (its URL prefix). */
+	locale: string;
+	/** The language the text is written in: differs from `locale` when the translation is missing. */
+	contentLocale: string;
+	isFallback: boolean;
+	category: string;
+	slug: string;
+	/** Shared by every translation of the article. */
+	key: string;
+	url: string;
+	entry: CollectionEntry<'articles'>;
+	/** The same article in every locale, this page included. */
+	translations: { locale: string; url: string }[];
+}
+
+export interface CategoryPage {
+	locale: string;
+	id: string;
+	url: string;
+	data: Category;
+	articles: ArticlePage[];
+}
+
+export interface HelpCenter {
+	articles: ArticlePage[];
+	categories: CategoryPage[];
+}
+
+function parsePath(entry: CollectionEntry<'articles'>) {
+	const [locale = '', category = '', file = ''] = (entry.filePath ?? entry.id).replace(/^.*?content\//, '').split('/');
+	return { locale, category, slug: file.replace(/\.mdx?$/, '') };
+}
+
+async function loadHelpCenter(): Promise<HelpCenter> {
+	// Drafts show in `npm run dev` so editors can preview them; they are never built.
+	const entries = await getCollection('articles', (entry) => import.meta.env.DEV || !entry.data.draft);
+	const categoryEntries = await getCollection('categories');
+
+	const written = entries.map((entry) => {
+		const { locale, category, slug } = parsePath(entry);
+		return { entry, locale, category, slug, key: entry.data.translationKey ?? slug };
+	});
+	const byLocaleKey = new Map(written.map((article) => [`${article.locale}:${article.key}`, article]));
+
+	const pages: ArticlePage[] = [];
+	for (const locale of locales) {
+		for (const article of written) {
+			const isOwn = article.locale === locale;
+			const isFallback =
+				!isOwn && article.locale === defaultLocale && !byLocaleKey.has(`${locale}:${article.key}`);
+			if (!isOwn && !isFallback) continue;
+			pages.push({
+				locale,
+				contentLocale: article.locale,
+				isFallback,
+				category: article.category,
+				slug: article.slug,
+				key: article.key,
+				url: `/${locale}/${article.category}/${article.slug}`,
+				entry: article.entry,
+				translations: [],
+			});
+		}
+	}
+	const pagesByKey = Map.groupBy(pages, (page) => page.key);
+	for (const page of pages) {
+		const family = pagesByKey.get(page.key) ?? [];
+		page.translations = locales
+			.map((locale) => family.find((other) => other.locale === locale))
+			.filter((other): other is ArticlePage => other !== undefined)
+			.map((other) => ({ locale: other.locale, url: other.url }));
+	}
+
+	const categories: CategoryPage[] = categoryEntries
+		.map((entry) => {
+			const [locale = '', id = ''] = entry.id.split('/');
+			return { locale, id, url: `/${locale}/${id}`, data: entry.data, articles: [] as ArticlePage[] };
+		})
+		.filter((category) => locales.includes(category.locale));
+	for (const category of categories) {
+		category.articles = pages
+			.filter((page) => page.locale === category.locale && page.category === category.id)
+			.sort((a, b) => a.entry.data.order - b.entry.data.order || a.entry.data.title.localeCompare(b.entry.data.title));
+	}
+	categories.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+	return { articles: pages, categories };
+}
+
+let cached: Promise<HelpCenter> | undefined;
+
+/** Every page of the help center, with translations and fallbacks resolved; loaded once per build. */
+export function getHelpCenter(): Promise<HelpCenter> {
+	cached ??= loadHelpCenter();
+	return cached;
+}
+
+/** The articles of one locale, in category order then article order. */
+export async function getLocaleArticles(locale: string): Promise<ArticlePage[]> {
+	const { categories } = await getHelpCenter();
+	return categories.filter((category) => category.locale === locale).flatMap((category) => category.articles);
+}
+
+/** Finds the page of an article in `locale` by its translation key. */
+export async function findArticle(locale: string, key: string): Promise<ArticlePage | undefined> {
+	const { articles } = await getHelpCenter();
+	return articles.find((page) => page.locale === locale && page.key === key);
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchChromium } from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+const pages = {
+	home: '/en',
+	'French home': '/fr',
+	category: '/en/shipping',
+	'FAQ-layout category': '/fr/account',
+	article: '/en/returns-refunds/how-to-return-an-item',
+	'French article with fallback notice': '/fr/products-sizing/restock-notifications',
+	'404': '/fr/no-such-page',
+};
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('axe-core finds no violation', () => {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		for (const [name, path] of Object.entries(pages)) {
+			it(`on the ${name} page in the ${colorScheme} theme`, async () => {
+				const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
+				const page = await context.newPage();
+				await page.goto(`${baseUrl}${path}`);
+				const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+				expect(background).toBe(colorScheme === 'dark' ? 'rgb(18, 23, 22)' : 'rgb(251, 250, 247)');
+				expect(await axeViolations(page)).toEqual([]);
+				await context.close();
+			});
+		}
+	}
+});

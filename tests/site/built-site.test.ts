@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { builtPages, clientDir, loadDocument, resolveBuiltPath } from '../support/built-site';
+
+const pages = builtPages();
+const htmlOf = (path: string) => {
+	const file = pages.get(path);
+	if (!file) throw new Error(`${path} was not built`);
+	return readFileSync(file, 'utf8');
+};
+const documentOf = (path: string) => loadDocument(pages.get(path) ?? '');
+const articlePaths = [...pages.keys()].filter((path) => path.split('/').length === 4 && !path.endsWith('/404'));
+
+describe('the built help center', () => {
+	it('builds both locales with at least 30 articles each', () => {
+		expect(articlePaths.filter((path) => path.startsWith('/en/')).length).toBeGreaterThanOrEqual(30);
+		expect(articlePaths.filter((path) => path.startsWith('/fr/')).length).toBeGreaterThanOrEqual(30);
+	});
+
+	it('is valid HTML according to the Nu HTML Checker', () => {
+		const vnu = createRequire(import.meta.url)('vnu-jar') as string;
+		let output = '';
+		try {
+			execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', clientDir], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+		} catch (error) {
+			output = (error as { stderr?: string }).stderr ?? String(error);
+		}
+		const messages = output ? (JSON.parse(output) as { messages: { url: string; message: string }[] }).messages : [];
+		expect(messages.map((m) => `${m.url.replace(/^file:.*dist\/client/, '')}: ${m.message}`)).toEqual([]);
+	});
+
+	it('has no broken internal link or anchor', () => {
+		const broken: string[] = [];
+		for (const [path, file] of pages) {
+			const document = loadDocument(file);
+			for (const element of document.querySelectorAll('a[href], link[href], img[src], script[src]')) {
+				const target = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
+				if (/^(https?:|mailto:|tel:)/.test(target)) continue;
+				const url = new URL(target, `https://site.test${path}`);
+				const resolved = resolveBuiltPath(url.pathname);
+				if (!resolved) {
+					broken.push(`${path} → ${target}`);
+					continue;
+				}
+				if (url.hash && resolved.endsWith('.html')) {
+					const id = decodeURIComponent(url.hash.slice(1));
+					if (!loadDocument(resolved).getElementById(id)) broken.push(`${path} → ${target} (no #${id})`);
+				}
+			}
+		}
+		expect(broken).toEqual([]);
+	});
+
+	it('reaches every page of both locales by following links from the home page', () => {
+		const seen = new Set<string>();
+		const queue = ['/en'];
+		while (queue.length > 0) {
+			const path = queue.shift() ?? '';
+			if (seen.has(path)) continue;
+			seen.add(path);
+			for (const link of documentOf(path).querySelectorAll('a[href^="/"]')) {
+				const next = new URL(link.getAttribute('href') ?? '', 'https://site.test').pathname;
+				if (pages.has(next) && !seen.has(next)) queue.push(next);
+			}
+		}
+		const unreachable = [...pages.keys()].filter((path) => !seen.has(path) && !/(^|\/)404$/.test(path));
+		expect(unreachable).toEqual([]);
+	});
+
+	it('links each article to its translation, both ways, with the right lang', () => {
+		for (const path of articlePaths) {
+			const document = documentOf(path);
+			const locale = document.documentElement.getAttribute('lang');
+			expect(path.startsWith(`/${locale}/`), path).toBe(true);
+			for (const link of document.querySelectorAll('.language-switcher a[hreflang]')) {
+				const target = link.getAttribute('href') ?? '';
+				const targetLocale = link.getAttribute('hreflang') ?? '';
+				const other = documentOf(target);
+				expect(other.documentElement.getAttribute('lang'), `${path} → ${target}`).toBe(targetLocale);
+				const back = other.querySelector(`.language-switcher a[hreflang="${locale}"]`)?.getAttribute('href');
+				expect(back, `${target} should link back to ${path}`).toBe(path);
+			}
+		}
+	});
+
+	it('shows the missing-translation notice on, and only on, fallback pages', () => {
+		const fallback = documentOf('/fr/products-sizing/restock-notifications');
+		const notice = fallback.querySelector('.notice[role="note"]');
+		expect(notice?.textContent).toContain('pas encore disponible en Français');
+		expect(fallback.querySelector('article')?.getAttribute('lang')).toBe('en');
+		const withNotice = articlePaths.filter((path) => documentOf(path).querySelector('.notice[role="note"]'));
+		expect(withNotice).toEqual(['/fr/products-sizing/restock-notifications']);
+	});
+
+	it('sends each article in one first round trip: ≤ 14,600 bytes gzipped, all CSS inline, no blocking script', () => {
+		for (const path of articlePaths) {
+			const html = htmlOf(path);
+			expect(gzipSync(html, { level: 9 }).length, path).toBeLessThanOrEqual(14_600);
+			const document = documentOf(path);
+			expect(document.querySelectorAll('link[rel="stylesheet"]').length, path).toBe(0);
+			const blocking = [...document.querySelectorAll('script[src]')].filter(
+				(script) => !script.hasAttribute('async') && !script.hasAttribute('defer') && script.getAttribute('type') !== 'module',
+			);
+			expect(blocking.length, path).toBe(0);
+		}
+	});
+
+	it('needs no JavaScript to read: the article text is in the HTML', () => {
+		const html = htmlOf('/en/returns-refunds/return-policy');
+		expect(html).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
+		expect(html).toContain('30');
+	});
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblems } from '../../src/content-checks/check-content';
+import { readContent } from '../../src/content-checks/read-content';
+import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { contentMistakes, makeContentFixture, type ContentFixture } from '../support/content-fixture';
+
+async function check(fixture: ContentFixture) {
+	const site = parseSiteConfig(readFileSync(join(fixture.contentDir, 'site.yaml'), 'utf8'));
+	return checkContent(await readContent(fixture.root, fixture.contentDir), site, fixture.publicDir);
+}
+
+describe('checkContent', () => {
+	it('finds nothing wrong in a valid help center', async () => {
+		expect(await check(makeContentFixture())).toEqual([]);
+	});
+
+	it('passes the demo content clean', async () => {
+		const root = join(import.meta.dirname, '../..');
+		const site = parseSiteConfig(readFileSync(join(root, 'content/site.yaml'), 'utf8'));
+		const problems = checkContent(await readContent(root, join(root, 'content/')), site, join(root, 'public'));
+		expect(formatProblems(problems)).toBe('');
+	});
+
+	for (const [name, mistake] of Object.entries(contentMistakes)) {
+		it(`reports ${name} with the file, the field and a fix`, async () => {
+			const fixture = makeContentFixture();
+			mistake.apply(fixture);
+			const problems = await check(fixture);
+			// One mistake is reported in its own file only; other files are not blamed for it.
+			expect(problems.map((p) => p.file)).toEqual(problems.map(() => mistake.file));
+			const problem = problems.find((candidate) => mistake.message.test(candidate.message));
+			expect(problem, formatProblems(problems)).toBeDefined();
+			if (mistake.field) expect(problem?.field).toBe(mistake.field);
+			expect(problem?.fix.length).toBeGreaterThan(10);
+			expect(problem?.line).toBeGreaterThan(0);
+		});
+	}
+
+	it('points a broken link at its line and column', async () => {
+		const fixture = makeContentFixture();
+		contentMistakes['a broken internal link'].apply(fixture);
+		const [problem] = await check(fixture);
+		// Line 9 of customs.md, column of the link's opening bracket.
+		expect(problem).toMatchObject({ line: 9, column: 52 });
+	});
+
+	it('reports a broken anchor to a heading that does not exist', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('#who-pays', '#who-pay'));
+		const [problem] = await check(fixture);
+		expect(problem?.message).toMatch(/has no heading matching "#who-pay"/);
+		expect(problem?.fix).toContain('#who-pays');
+	});
+
+	it('reports an image that does not exist', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('/images/parcel.svg', '/images/box.svg'));
+		const [problem] = await check(fixture);
+		expect(problem?.message).toMatch(/\/images\/box.svg does not exist/);
+	});
+
+	it('reports a description that is too long, naming the field', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/customs.md', (text) =>
+			text.replace(/description: .*/, `description: ${'Far too long. '.repeat(20)}`),
+		);
+		const [problem] = await check(fixture);
+		expect(problem).toMatchObject({ field: 'description', line: 3 });
+		expect(problem?.fix).toMatch(/160 characters/);
+	});
+
+	it('reports a brand colour pair that misses WCAG AA, with its ratio', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/site.yaml', (text) => text.replace('primary: "#1e5b47"', 'primary: "#8fbfae"'));
+		const problems = await check(fixture);
+		expect(problems.map((p) => p.message)).toContainEqual(
+			expect.stringMatching(/^primary \(#8fbfae\) on background \(#fbfaf7\) has a contrast ratio of 1\.\d\d:1; WCAG AA needs 4\.5:1\.$/),
+		);
+		expect(problems[0]?.field).toBe('brand.colors.light');
+	});
+
+	it('reports a redirect that would hide a live page', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace('updated:', 'redirectFrom: [/en/shipping/delivery-times]\nupdated:'));
+		const [problem] = await check(fixture);
+		expect(problem).toMatchObject({ field: 'redirectFrom' });
+		expect(problem?.message).toMatch(/live page/);
+	});
+
+	it('treats drafts as unpublished: a link to a draft is broken', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('updated:', 'draft: true\nupdated:'));
+		const problems = await check(fixture);
+		expect(problems.map((p) => p.file)).toContain('content/en/shipping/customs.md');
+	});
+});
+
+describe('formatProblems', () => {
+	it('prints path:line:col, the field, the message and the fix', () => {
+		expect(
+			formatProblems([{ file: 'content/en/a.mdx', line: 3, column: 7, field: 'title', message: 'Too long.', fix: 'Shorten it.' }]),
+		).toBe('content/en/a.mdx:3:7 [title]  Too long.  (Shorten it.)');
+	});
+});

@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Four projects, from fastest to slowest: unit tests in Node, checks of the built site, the built Worker inside
+ * workerd, and Chromium against the Worker served by `wrangler dev`. `npm test` builds the site first.
+ */
+export default defineConfig({
+	test: {
+		root,
+		projects: [
+			{ test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'] } },
+			{
+				test: {
+					name: 'site',
+					root,
+					include: ['tests/site/**/*.test.ts'],
+					testTimeout: 180_000,
+					hookTimeout: 180_000,
+				},
+			},
+			{
+				plugins: [
+					cloudflareTest({
+						main: './dist/server/entry.mjs',
+						wrangler: { configPath: './dist/server/wrangler.json' },
+					}),
+				],
+				test: { name: 'worker', root, include: ['tests/worker/**/*.test.ts'] },
+			},
+			{
+				test: {
+					name: 'browser',
+					root,
+					include: ['tests/browser/**/*.test.ts'],
+					globalSetup: ['tests/support/start-worker.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					// One Chromium at a time: the machines have two cores.
+					fileParallelism: false,
+				},
+			},
+		],
+	},
+});
