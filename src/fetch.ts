@@ -11,7 +11,8 @@ import { negotiateLocale } from './worker/negotiate-locale';
  */
 const app = new Hono<{ Bindings: Env }>();
 
-app.route('/', api);
+// The API keeps its own error handling (JSON 404s and errors), so it gets the request whole.
+app.all('/api/*', (c) => api.fetch(c.req.raw, c.env, c.executionCtx));
 
 app.get('/', (c) => {
 	const locale = negotiateLocale(c.req.header('Accept-Language'), locales, defaultLocale);

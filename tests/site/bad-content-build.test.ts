@@ -26,9 +26,10 @@ describe('a content mistake stops `astro build`', () => {
 			const result = spawnSync('astro', ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 			const output = `${result.stdout}${result.stderr}`;
 			expect(result.status, output).not.toBe(0);
-			const line = output.split('\n').find((candidate) => candidate.startsWith(mistake.file));
+			const line = output
+				.split('\n')
+				.find((candidate) => candidate.startsWith(mistake.file) && mistake.message.test(candidate));
 			expect(line, output).toBeDefined();
-			expect(line).toMatch(mistake.message);
 			if (mistake.field) expect(line).toContain(`[${mistake.field}]`);
 			expect(line).toMatch(/\(.{10,}\)$/);
 			expect(output).not.toContain('generating static routes');
