@@ -109,3 +109,14 @@ describe('keyboard navigation', () => {
 		expect(await page.locator('h1').textContent()).toBe('Returns & refunds');
 	});
 });
+
+describe('on a 360-pixel phone', () => {
+	for (const path of ['/en', '/fr/account', '/fr/products-sizing/guide-des-tailles', '/fr/returns-refunds/retourner-un-article']) {
+		it(`${path} does not scroll sideways`, async () => {
+			await freshPage();
+			await page.setViewportSize({ width: 360, height: 800 });
+			await page.goto(`${baseUrl}${path}`);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		});
+	}
+});
