@@ -1,6 +1,6 @@
 /**
- * Makes sure the system tools the test suite drives are present: Debian's Chromium (browser tests) and a Java
- * runtime (the Nu HTML Checker). Installs them with apt-get when missing and running as root; otherwise says
+ * Makes sure the system tools the test suite drives are present: Debian's Chromium (browser tests), a Java
+ * runtime (the Nu HTML Checker) and xmllint (sitemap validation). Installs them with apt-get when missing and running as root; otherwise says
  * what to install. Run by `npm test` before anything else.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ const hasJava = () => spawnSync('java', ['-version'], { stdio: 'ignore' }).statu
 const missing: string[] = [];
 if (!existsSync(chromium)) missing.push('chromium', 'fonts-liberation');
 if (!hasJava()) missing.push('default-jre-headless');
+if (spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).status !== 0) missing.push('libxml2-utils');
 
 if (missing.length > 0) {
 	const isRoot = process.getuid?.() === 0;

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const migrations = await readD1Migrations(fileURLToPath(new URL('../functions/migrations', import.meta.url)));
 
 /**
  * Four projects, from fastest to slowest: unit tests in Node, checks of the built site, the built Worker inside
@@ -27,9 +28,15 @@ export default defineConfig({
 					cloudflareTest({
 						main: './dist/server/entry.mjs',
 						wrangler: { configPath: './dist/server/wrangler.json' },
+						miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
 					}),
 				],
-				test: { name: 'worker', root, include: ['tests/worker/**/*.test.ts'] },
+				test: {
+					name: 'worker',
+					root,
+					include: ['tests/worker/**/*.test.ts'],
+					setupFiles: ['tests/support/apply-migrations.ts'],
+				},
 			},
 			{
 				test: {

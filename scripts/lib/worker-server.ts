@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,16 +22,18 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Serves the built help center with `wrangler dev` (real workerd, local bindings kept in a throwaway folder)
- * and resolves once it accepts requests.
+ * Serves the built help center with `wrangler dev` (real workerd; D1 and queues simulated in a throwaway
+ * folder, with the migrations applied) and resolves once it accepts requests.
  */
 export async function startWorker(): Promise<RunningWorker> {
 	const port = await freePort();
 	const state = mkdtempSync(join(tmpdir(), 'help-center-state-'));
+	const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+	execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { stdio: 'ignore', env });
 	const child = spawn(
 		'wrangler',
 		['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'],
-		{ stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' } },
+		{ stdio: ['ignore', 'pipe', 'pipe'], env },
 	);
 	let output = '';
 	await new Promise<void>((resolve, reject) => {

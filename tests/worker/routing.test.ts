@@ -48,3 +48,11 @@ describe('Worker routing', () => {
 		expect(await english.text()).toContain('We could not find that page');
 	});
 });
+
+describe('local D1', () => {
+	it('has the migrated schema', async () => {
+		const { env } = await import('cloudflare:workers');
+		const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'rate_counters'").all();
+		expect(tables.results).toHaveLength(1);
+	});
+});
