@@ -1,0 +1,15 @@
+import type { EmailMessage, Ticket } from '../domain/ticket';
+
+/** Where tickets go. Implementations: the local inbox (D1), Gorgias, Zendesk. */
+export interface HelpdeskConnector {
+	/**
+	 * Opens the ticket, at most once per `ticket.reference` even when called again after a timeout or a crash.
+	 * Throws a ConnectorError; `retryable` says whether to try again.
+	 */
+	createTicket(ticket: Ticket): Promise<{ helpdeskId: string }>;
+}
+
+/** Sends e-mail to shoppers (one-time codes). Demo mode delivers to the local inbox. */
+export interface Mailer {
+	send(message: EmailMessage): Promise<void>;
+}
