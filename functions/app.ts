@@ -1,19 +1,79 @@
-import { Hono } from 'hono';
-import { errorBody } from './errors';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { site } from '../src/config/site';
+import { ConfigError } from './config';
+import { provideServices, type AppEnv } from './context';
+import { ApiError, errorBody } from './errors';
+import { requireJson } from './middleware/require-json';
 import { health } from './routes/health';
+import { orders } from './routes/orders';
+import { tickets } from './routes/tickets';
+
+/** Largest request body the API reads; every legitimate request is far smaller. */
+export const maxBodyBytes = 16 * 1024;
+
+const siteOrigin = new URL(site.siteUrl).origin;
 
 /** The edge API, mounted at /api by the Worker. */
-export const api = new Hono<{ Bindings: Env }>().basePath('/api');
+export const api = new Hono<AppEnv>().basePath('/api');
 
+api.use(
+	secureHeaders({
+		contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+		crossOriginResourcePolicy: 'same-origin',
+	}),
+);
 api.use(async (c, next) => {
 	await next();
 	// API answers are personal or live: never cache them anywhere.
 	c.header('Cache-Control', 'no-store');
 });
+api.use(provideServices());
+
+/** Origins allowed to call the API: the help center itself, this host, and ALLOWED_ORIGINS. */
+function allowedOrigins(c: Context<AppEnv>): string[] {
+	const extra = c.var.config.ALLOWED_ORIGINS.split(',').map((entry) => entry.trim()).filter(Boolean);
+	return [siteOrigin, new URL(c.req.url).origin, ...extra];
+}
+
+api.use(
+	cors({
+		origin: (origin, c) => (allowedOrigins(c as Context<AppEnv>).includes(origin) ? origin : null),
+		allowMethods: ['POST', 'GET'],
+		allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+		maxAge: 600,
+	}),
+);
+api.use(async (c, next) => {
+	// Browsers send Origin on cross-site requests: refuse origins outside the allow-list before doing any work.
+	const origin = c.req.header('Origin');
+	if (c.req.method === 'POST' && origin && !allowedOrigins(c).includes(origin)) {
+		throw new ApiError(403, 'origin_not_allowed', 'This site may not call the help-center API.');
+	}
+	await next();
+});
+api.use(requireJson());
+api.use(
+	bodyLimit({
+		maxSize: maxBodyBytes,
+		onError: () => {
+			throw new ApiError(413, 'payload_too_large', 'The request is too large.');
+		},
+	}),
+);
 api.route('/health', health);
+api.route('/orders', orders);
+api.route('/tickets', tickets);
+
 api.notFound((c) => c.json(errorBody('not_found', 'No such API endpoint.'), 404));
 api.onError((error, c) => {
-	// Log the kind of failure only: messages can carry request data.
-	console.error(`api error: ${error.name}`);
+	if (error instanceof ApiError) {
+		for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+		return c.json(error.toBody(), error.status);
+	}
+	// Log the kind of failure only: messages of vendor or runtime errors can carry request data.
+	console.error(`api error: ${error instanceof ConfigError ? error.message : error.name}`);
 	return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500);
 });

@@ -1,13 +1,15 @@
 import { handle } from '@astrojs/cloudflare/handler';
 import { Hono } from 'hono';
 import { api } from '../functions/app';
+import { consumeForwardBatch } from '../functions/background/forward-consumer';
+import { sweep } from '../functions/background/sweep';
 import { defaultLocale, locales } from './config/site';
 import { negotiateLocale } from './worker/negotiate-locale';
 
 /**
  * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
  * runs), `/api/*` goes to the edge API, `/` picks a language, and everything else falls to Astro's handler
- * for its 404s, shown in the language of the URL.
+ * for its 404s, shown in the language of the URL. The queue and cron handlers forward tickets to the helpdesk.
  */
 const app = new Hono<{ Bindings: Env }>();
 
@@ -31,4 +33,10 @@ app.all('*', async (c) => {
 	return new Response(page.body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 });
 
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+export default {
+	fetch: app.fetch,
+	queue: (batch, env) => consumeForwardBatch(batch, env),
+	scheduled: async (_controller, env, ctx) => {
+		ctx.waitUntil(sweep(env));
+	},
+} satisfies ExportedHandler<Env>;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AppEnv } from '../context';
 
 /** Liveness probe for uptime checks and the test suite. */
-export const health = new Hono<{ Bindings: Env }>().get('/', (c) => c.json({ status: 'ok' }));
+export const health = new Hono<AppEnv>().get('/', (c) => c.json({ status: 'ok' }));

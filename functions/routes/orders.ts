@@ -1,0 +1,122 @@
+import { Hono, type Context } from 'hono';
+import { site } from '../../src/config/site';
+import { translate } from '../../src/i18n/translate';
+import type { AppEnv } from '../context';
+import type { Order } from '../domain/order';
+import { ApiError } from '../errors';
+import { readJson } from '../middleware/read-json';
+import { addressChangeRequestSchema, lookupRequestSchema, returnRequestSchema, sendCodeRequestSchema, verifyCodeRequestSchema } from '../schemas/requests';
+import { timingSafeEqualText } from '../services/crypto';
+import { addressChangeAvailability, returnableItems, returnAvailability } from '../services/eligibility';
+import { readIdempotencyKey, runIdempotent } from '../services/idempotency';
+import { issueVerificationCode, checkVerificationCode, maskEmail } from '../services/verification-codes';
+import { emailDigest, issueOrderToken, normalizeEmail, verifyOrderToken, type TokenPurpose } from '../services/order-tokens';
+import { summarizeOrder } from '../services/order-summary';
+import { enforceRateLimits } from '../services/rate-limit';
+import { getSigningKey } from '../services/signing-key';
+import { verifyTurnstile } from '../services/turnstile';
+import { submitReturn } from '../services/submit-return';
+import { submissionDeps } from '../services/submissions';
+import { submitAddressChange } from '../services/submit-address-change';
+import { hashForKey } from '../services/rate-limit-keys';
+import { publicOrderId } from '../services/public-order-id';
+
+const notFound = () =>
+	new ApiError(404, 'order_not_found', 'We could not find an order with this number and e-mail address. Check both and try again.');
+
+const hour = 3600;
+
+/** Reads the bearer token, checks it and loads the order it names; every refusal looks the same. */
+async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token: string | undefined, orderId?: string): Promise<Order> {
+	if (!token) throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
+	const key = await getSigningKey(c.var.config, c.env.DB);
+	const claims = await verifyOrderToken(key, token, purpose);
+	if (orderId !== undefined && publicOrderId(claims.o) !== orderId) throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
+	const order = await c.var.connectors.shop.getOrder(claims.o);
+	// The token dies with the order's e-mail: if it changed since, the old mailbox owner loses access.
+	if (!order?.email || (await emailDigest(order.email)) !== claims.e) {
+		throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
+	}
+	return order;
+}
+
+function bearer(c: Context<AppEnv>): string | undefined {
+	return /^Bearer ([A-Za-z0-9_.-]{20,1024})$/.exec(c.req.header('Authorization') ?? '')?.[1];
+}
+
+const policies = site.policies;
+const hostname = new URL(site.siteUrl).hostname;
+
+/** Order self-service: lookup, e-mailed code, returns and address changes. */
+export const orders = new Hono<AppEnv>()
+	.post('/lookup', async (c) => {
+		const body = await readJson(c, lookupRequestSchema);
+		await verifyTurnstile(c.var.config, body.turnstileToken, c.var.clientIp, { hostname, action: 'lookup' });
+		const emailKey = await hashForKey(c.var.config, normalizeEmail(body.email));
+		await enforceRateLimits(c.env.DB, [
+			{ bucket: `lookup:ip:${c.var.clientIp}`, limit: 30, windowSeconds: hour },
+			{ bucket: `lookup:order:${body.orderNumber}`, limit: 10, windowSeconds: hour },
+			{ bucket: `lookup:email:${emailKey}`, limit: 10, windowSeconds: hour },
+		]);
+		const order = await c.var.connectors.shop.findOrderByName(body.orderNumber);
+		// Compare even when there is no order, so both refusals take the same time and give the same answer.
+		const matches = await timingSafeEqualText(normalizeEmail(order?.email ?? '\u0000'), normalizeEmail(body.email));
+		if (!order?.email || !matches) throw notFound();
+		const now = Date.now();
+		const key = await getSigningKey(c.var.config, c.env.DB);
+		return c.json({
+			order: summarizeOrder(order, policies, now, body.locale),
+			token: await issueOrderToken(key, order.id, order.email, 'view', now),
+		});
+	})
+	.post('/verify/code', async (c) => {
+		const body = await readJson(c, sendCodeRequestSchema);
+		await verifyTurnstile(c.var.config, body.turnstileToken, c.var.clientIp, { hostname, action: 'verify' });
+		const order = await authorizedOrder(c, 'view', body.token);
+		await enforceRateLimits(c.env.DB, [
+			{ bucket: `code:ip:${c.var.clientIp}`, limit: 10, windowSeconds: hour },
+			{ bucket: `code:order:${order.id}`, limit: 3, windowSeconds: 15 * 60 },
+		]);
+		const key = await getSigningKey(c.var.config, c.env.DB);
+		const { expiresAt } = await issueVerificationCode(c.env.DB, key, c.var.connectors.mailer, order, body.locale);
+		return c.json({ status: 'code_sent', sentTo: maskEmail(order.email ?? ''), expiresAt }, 202);
+	})
+	.post('/verify', async (c) => {
+		const body = await readJson(c, verifyCodeRequestSchema);
+		const order = await authorizedOrder(c, 'view', body.token);
+		await enforceRateLimits(c.env.DB, [{ bucket: `verify:ip:${c.var.clientIp}`, limit: 30, windowSeconds: hour }]);
+		const key = await getSigningKey(c.var.config, c.env.DB);
+		await checkVerificationCode(c.env.DB, key, order.id, body.code);
+		return c.json({ token: await issueOrderToken(key, order.id, order.email ?? '', 'change') });
+	})
+	.post('/:orderId/returns', async (c) => {
+		const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'), true);
+		const body = await readJson(c, returnRequestSchema);
+		const orderId = c.req.param('orderId');
+		const response = await runIdempotent(c.env.DB, `returns:${orderId}`, idempotencyKey, body, async () => {
+			const order = await authorizedOrder(c, 'change', bearer(c), orderId);
+			const now = Date.now();
+			const refusal = returnAvailability(order, policies, now);
+			if (refusal) {
+				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
+			}
+			const eligible = returnableItems(order, policies, now);
+			const result = await submitReturn(submissionDeps(c), order, eligible, body);
+			return { status: 201, body: result };
+		});
+		return c.json(response.body as object, response.status as 201);
+	})
+	.post('/:orderId/address', async (c) => {
+		const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'), true);
+		const body = await readJson(c, addressChangeRequestSchema);
+		const orderId = c.req.param('orderId');
+		const response = await runIdempotent(c.env.DB, `address:${orderId}`, idempotencyKey, body, async () => {
+			const order = await authorizedOrder(c, 'change', bearer(c), orderId);
+			const refusal = addressChangeAvailability(order, policies, Date.now());
+			if (refusal) {
+				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
+			}
+			return { status: 200, body: await submitAddressChange(submissionDeps(c), order, body) };
+		});
+		return c.json(response.body as object, response.status as 200);
+	});

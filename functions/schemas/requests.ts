@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { isValidPostalCode } from './postal-codes';
+
+// Shared by the API and the self-service pages, so both enforce the same limits.
+
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const controlCharactersExceptNewlines = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+
+/** One line of text: no control characters (they could inject headers into helpdesk e-mail). */
+export const singleLine = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.max(max)
+		.refine((text) => !controlCharacters.test(text), 'control_characters');
+
+/** Several lines of text: newlines allowed, other control characters refused. */
+export const multiLine = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.max(max)
+		.refine((text) => !controlCharactersExceptNewlines.test(text.replace(/\r\n/g, '\n')), 'control_characters');
+
+/** An order number as shoppers type it: "#1001" or "1001". Digits only, so it cannot smuggle search syntax. */
+export const orderNumberSchema = z
+	.string()
+	.trim()
+	.regex(/^#?\d{1,12}$/, 'order_number_format')
+	.transform((value) => `#${value.replace(/^#/, '')}`);
+
+export const emailSchema = z.email().max(254).refine((text) => !controlCharacters.test(text), 'control_characters');
+
+export const localeSchema = z.enum(['en', 'fr']).default('en');
+
+const turnstileToken = z.string().min(1).max(2048).optional();
+
+export const lookupRequestSchema = z.strictObject({
+	orderNumber: orderNumberSchema,
+	email: emailSchema,
+	locale: localeSchema,
+	turnstileToken,
+});
+
+const tokenSchema = z.string().min(20).max(1024);
+
+export const sendCodeRequestSchema = z.strictObject({ token: tokenSchema, locale: localeSchema, turnstileToken });
+
+export const verifyCodeRequestSchema = z.strictObject({
+	token: tokenSchema,
+	code: z.string().trim().regex(/^\d{6}$/, 'six_digits'),
+	locale: localeSchema,
+});
+
+export const returnRequestSchema = z.strictObject({
+	items: z
+		.array(
+			z.strictObject({
+				lineItemId: z.string().min(1).max(200),
+				quantity: z.number().int().min(1).max(99),
+				reasonId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+			}),
+		)
+		.min(1)
+		.max(50),
+	resolution: z.enum(['refund', 'exchange', 'store_credit']),
+	comment: multiLine(1000).optional(),
+	locale: localeSchema,
+});
+export type ReturnRequest = z.infer<typeof returnRequestSchema>;
+
+export const newAddressSchema = z
+	.strictObject({
+		firstName: singleLine(80),
+		lastName: singleLine(80),
+		address1: singleLine(120),
+		address2: singleLine(120).optional(),
+		city: singleLine(80),
+		province: singleLine(80).optional(),
+		postalCode: singleLine(12),
+		countryCode: z.string().regex(/^[A-Z]{2}$/, 'iso_country_code'),
+		phone: z
+			.string()
+			.trim()
+			.regex(/^\+?[0-9 ().-]{6,20}$/, 'phone_format')
+			.optional(),
+	})
+	.superRefine((address, ctx) => {
+		if (!isValidPostalCode(address.countryCode, address.postalCode)) {
+			ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'postal_code_format' });
+		}
+	});
+export type NewAddress = z.infer<typeof newAddressSchema>;
+
+export const addressChangeRequestSchema = z.strictObject({ address: newAddressSchema, locale: localeSchema });
+
+/** The contact form's limits (also shown by the form itself). */
+export const contactLimits = { name: 100, subject: 150, message: 5000, searches: 10, searchLength: 100 } as const;
+
+export const ticketRequestSchema = z.strictObject({
+	name: singleLine(contactLimits.name),
+	email: emailSchema,
+	subject: singleLine(contactLimits.subject),
+	message: multiLine(contactLimits.message),
+	orderNumber: orderNumberSchema.optional(),
+	locale: localeSchema,
+	/** The help-center page the form was sent from. */
+	page: z.string().max(300).regex(/^\/[^\s]*$/, 'site_path').optional(),
+	/** What the shopper searched for before writing (deflection insight). */
+	searches: z.array(singleLine(contactLimits.searchLength)).max(contactLimits.searches).default([]),
+	/** Honeypot: a field people never see; bots fill it. */
+	website: z.string().max(200).optional(),
+	turnstileToken,
+});
+export type TicketRequest = z.infer<typeof ticketRequestSchema>;

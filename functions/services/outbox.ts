@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { HelpdeskConnector } from '../connectors/helpdesk';
+import { ConnectorError } from '../connectors/errors';
+import { ticketSchema, type Ticket } from '../domain/ticket';
+
+/** What travels through the queue: an id only, never personal data (and well under the 128 KB limit). */
+export const forwardMessageSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export type ForwardMessage = z.infer<typeof forwardMessageSchema>;
+
+/**
+ * Writes a ticket to the outbox. This is the durable write: the API answers 2xx only after it succeeds.
+ */
+export async function recordSubmission(
+	db: D1Database,
+	submission: { ticket: Ticket; orderId: string | null; shopReference?: string | null },
+	now = Date.now(),
+): Promise<void> {
+	await db
+		.prepare(
+			`INSERT INTO submissions (id, kind, status, ticket, order_id, shop_reference, created_at, updated_at)
+			 VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?6)`,
+		)
+		.bind(submission.ticket.reference, submission.ticket.kind, JSON.stringify(submission.ticket), submission.orderId, submission.shopReference ?? null, now)
+		.run();
+}
+
+/** Hands a submission to the forwarding queue. A failure here loses nothing: the scheduled sweep re-sends it. */
+export async function enqueueForward(queue: Queue<ForwardMessage>, id: string): Promise<void> {
+	try {
+		await queue.send({ id });
+	} catch {
+		console.error('forward enqueue failed; the sweep will retry');
+	}
+}
+
+export type ForwardOutcome = { kind: 'sent' | 'already_done' | 'missing' } | { kind: 'failed'; status: number | undefined };
+
+/**
+ * Sends one submission to the helpdesk and records the result. Safe to run twice for the same id (queues
+ * deliver at least once): the helpdesk connectors deduplicate by reference. Throws a retryable ConnectorError
+ * to ask for a later retry.
+ */
+export async function forwardSubmission(db: D1Database, helpdesk: HelpdeskConnector, id: string, now = Date.now()): Promise<ForwardOutcome> {
+	const row = await db.prepare('SELECT status, ticket FROM submissions WHERE id = ?1').bind(id).first<{ status: string; ticket: string }>();
+	if (!row) return { kind: 'missing' };
+	if (row.status !== 'pending') return { kind: 'already_done' };
+	await db.prepare('UPDATE submissions SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1').bind(id, now).run();
+	try {
+		const { helpdeskId } = await helpdesk.createTicket(ticketSchema.parse(JSON.parse(row.ticket)));
+		await db
+			.prepare(`UPDATE submissions SET status = 'sent', helpdesk_id = ?2, sent_at = ?3, updated_at = ?3, last_error = NULL WHERE id = ?1`)
+			.bind(id, helpdeskId, Date.now())
+			.run();
+		return { kind: 'sent' };
+	} catch (error) {
+		const connectorError = error instanceof ConnectorError ? error : undefined;
+		const detail = connectorError?.status ? `HTTP ${connectorError.status}` : (connectorError?.message ?? 'unexpected error');
+		if (connectorError && !connectorError.retryable) {
+			await db.prepare(`UPDATE submissions SET status = 'failed', last_error = ?2, updated_at = ?3 WHERE id = ?1`).bind(id, detail.slice(0, 200), Date.now()).run();
+			return { kind: 'failed', status: connectorError.status };
+		}
+		await db.prepare('UPDATE submissions SET last_error = ?2, updated_at = ?3 WHERE id = ?1').bind(id, detail.slice(0, 200), Date.now()).run();
+		throw connectorError ?? new ConnectorError('unexpected error while forwarding', true);
+	}
+}
+
+/** Marks a submission the queue gave up on, so the sweep leaves it for a person to replay. */
+export async function markDead(db: D1Database, id: string): Promise<void> {
+	await db.prepare(`UPDATE submissions SET status = 'dead', updated_at = ?2 WHERE id = ?1 AND status = 'pending'`).bind(id, Date.now()).run();
+}
+
+/** Ids of pending submissions untouched for `olderThanSeconds`: lost enqueues, crashed consumers. */
+export async function findStuckSubmissions(db: D1Database, olderThanSeconds: number, now = Date.now(), limit = 500): Promise<string[]> {
+	const { results } = await db
+		.prepare(`SELECT id FROM submissions WHERE status = 'pending' AND updated_at < ?1 ORDER BY updated_at LIMIT ?2`)
+		.bind(now - olderThanSeconds * 1000, limit)
+		.all<{ id: string }>();
+	return results.map((row) => row.id);
+}

@@ -1,0 +1,69 @@
+import { translate } from '../../src/i18n/translate';
+import type { Address, Order } from '../domain/order';
+import type { Ticket } from '../domain/ticket';
+import type { NewAddress } from '../schemas/requests';
+import { newReference } from './crypto';
+import { enqueueForward, recordSubmission } from './outbox';
+import type { SubmissionDeps } from './submissions';
+
+function formatAddress(address: Address): string {
+	return [
+		`${address.firstName} ${address.lastName}`,
+		address.address1,
+		address.address2,
+		`${address.postalCode} ${address.city}`,
+		address.province,
+		address.countryCode,
+		address.phone,
+	]
+		.filter(Boolean)
+		.join('\n');
+}
+
+/**
+ * Changes the shipping address: written to the outbox first, then applied in the shop (Shopify `orderUpdate`),
+ * then noted in the helpdesk so agents (and any warehouse that already pulled the order) know.
+ */
+export async function submitAddressChange(deps: SubmissionDeps, order: Order, request: { address: NewAddress; locale: 'en' | 'fr' }) {
+	const address: Address = {
+		firstName: request.address.firstName,
+		lastName: request.address.lastName,
+		address1: request.address.address1,
+		address2: request.address.address2 ?? null,
+		city: request.address.city,
+		province: request.address.province ?? null,
+		postalCode: request.address.postalCode.toUpperCase(),
+		countryCode: request.address.countryCode,
+		phone: request.address.phone ?? null,
+	};
+	const reference = newReference();
+	const ticket: Ticket = {
+		reference,
+		kind: 'address_change',
+		customer: { name: `${address.firstName} ${address.lastName}`, email: order.email ?? '' },
+		subject: translate(request.locale, 'api.ticket.addressSubject', { order: order.name }),
+		body: [
+			`Address change ${reference} for order ${order.name}`,
+			'',
+			'Previous address:',
+			order.shippingAddress ? formatAddress(order.shippingAddress) : '(none)',
+			'',
+			'New address:',
+			formatAddress(address),
+		].join('\n'),
+		locale: request.locale,
+		tags: ['address-change', 'order-verified'],
+		orderName: order.name,
+	};
+	await recordSubmission(deps.db, { ticket, orderId: order.id });
+	let status: 'updated' | 'received' = 'updated';
+	try {
+		await deps.shop.updateShippingAddress(order, address);
+	} catch {
+		status = 'received';
+		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not update the order automatically: please change the address by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
+		await deps.db.prepare('UPDATE submissions SET ticket = ?2 WHERE id = ?1').bind(reference, JSON.stringify(manual)).run();
+	}
+	await enqueueForward(deps.queue, reference);
+	return { reference, status, address };
+}
