@@ -31,7 +31,11 @@ export const orderNumberSchema = z
 	.regex(/^#?\d{1,12}$/, 'order_number_format')
 	.transform((value) => `#${value.replace(/^#/, '')}`);
 
-export const emailSchema = z.email().max(254).refine((text) => !controlCharacters.test(text), 'control_characters');
+export const emailSchema = z
+	.string()
+	.trim()
+	.pipe(z.email().max(254))
+	.refine((text) => !controlCharacters.test(text), 'control_characters');
 
 export const localeSchema = z.enum(['en', 'fr']).default('en');
 
