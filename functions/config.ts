@@ -18,6 +18,8 @@ export const apiConfigSchema = z.object({
 	HASH_PEPPER: optionalSecret,
 	TURNSTILE_SECRET: optionalSecret,
 	TURNSTILE_VERIFY_URL: z.url().default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
+	/** Multiplies every rate limit; only load tests raise it (`npm run bench:api`). */
+	RATE_LIMIT_SCALE: z.coerce.number().positive().max(1e9).default(1),
 	/** How long a helpdesk or shop call may take before it counts as failed, in milliseconds. */
 	VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(8_000),
 	/** First retry delay of the helpdesk forwarding queue, in seconds; doubles with each attempt. */

@@ -57,7 +57,7 @@ export const orders = new Hono<AppEnv>()
 			{ bucket: `lookup:ip:${c.var.clientIp}`, limit: 30, windowSeconds: hour },
 			{ bucket: `lookup:order:${body.orderNumber}`, limit: 10, windowSeconds: hour },
 			{ bucket: `lookup:email:${emailKey}`, limit: 10, windowSeconds: hour },
-		]);
+		], c.var.config.RATE_LIMIT_SCALE);
 		const order = await c.var.connectors.shop.findOrderByName(body.orderNumber);
 		// Compare even when there is no order, so both refusals take the same time and give the same answer.
 		const matches = await timingSafeEqualText(normalizeEmail(order?.email ?? '\u0000'), normalizeEmail(body.email));
@@ -76,7 +76,7 @@ export const orders = new Hono<AppEnv>()
 		await enforceRateLimits(c.env.DB, [
 			{ bucket: `code:ip:${c.var.clientIp}`, limit: 10, windowSeconds: hour },
 			{ bucket: `code:order:${order.id}`, limit: 3, windowSeconds: 15 * 60 },
-		]);
+		], c.var.config.RATE_LIMIT_SCALE);
 		const key = await getSigningKey(c.var.config, c.env.DB);
 		const { expiresAt } = await issueVerificationCode(c.env.DB, key, c.var.connectors.mailer, order, body.locale);
 		return c.json({ status: 'code_sent', sentTo: maskEmail(order.email ?? ''), expiresAt }, 202);
@@ -84,7 +84,7 @@ export const orders = new Hono<AppEnv>()
 	.post('/verify', async (c) => {
 		const body = await readJson(c, verifyCodeRequestSchema);
 		const order = await authorizedOrder(c, 'view', body.token);
-		await enforceRateLimits(c.env.DB, [{ bucket: `verify:ip:${c.var.clientIp}`, limit: 30, windowSeconds: hour }]);
+		await enforceRateLimits(c.env.DB, [{ bucket: `verify:ip:${c.var.clientIp}`, limit: 30, windowSeconds: hour }], c.var.config.RATE_LIMIT_SCALE);
 		const key = await getSigningKey(c.var.config, c.env.DB);
 		await checkVerificationCode(c.env.DB, key, order.id, body.code);
 		return c.json({ token: await issueOrderToken(key, order.id, order.email ?? '', 'change') });

@@ -25,7 +25,7 @@ export const tickets = new Hono<AppEnv>().post('/', async (c) => {
 		await enforceRateLimits(c.env.DB, [
 			{ bucket: `ticket:ip:${c.var.clientIp}`, limit: 20, windowSeconds: 3600 },
 			{ bucket: `ticket:email:${emailKey}`, limit: 10, windowSeconds: 3600 },
-		]);
+		], c.var.config.RATE_LIMIT_SCALE);
 		const reference = newReference();
 		// A filled honeypot means a bot: answer like a success, store nothing, forward nothing.
 		if (body.website) return { status: 202, body: { reference, status: 'received' } };

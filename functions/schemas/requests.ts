@@ -3,8 +3,9 @@ import { isValidPostalCode } from './postal-codes';
 
 // Shared by the API and the self-service pages, so both enforce the same limits.
 
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
-const controlCharactersExceptNewlines = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+// Control characters, plus bidirectional overrides that can disguise text in a helpdesk ("Trojan Source").
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+const controlCharactersExceptNewlines = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 /** One line of text: no control characters (they could inject headers into helpdesk e-mail). */
 export const singleLine = (max: number) =>

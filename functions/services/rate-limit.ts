@@ -12,7 +12,7 @@ export interface RateLimitRule {
  * limit. Counters live in D1, whose single primary makes them exact; the Workers rate-limit binding is only
  * approximate per location and cannot back a lockout.
  */
-export async function enforceRateLimits(db: D1Database, rules: RateLimitRule[], now = Date.now()): Promise<void> {
+export async function enforceRateLimits(db: D1Database, rules: RateLimitRule[], scale = 1, now = Date.now()): Promise<void> {
 	const statements = rules.map((rule) => {
 		const windowStart = Math.floor(now / 1000 / rule.windowSeconds) * rule.windowSeconds;
 		return db
@@ -27,7 +27,7 @@ export async function enforceRateLimits(db: D1Database, rules: RateLimitRule[], 
 	results.forEach((result, index) => {
 		const rule = rules[index];
 		const count = result.results[0]?.count ?? 0;
-		if (rule && count > rule.limit) {
+		if (rule && count > rule.limit * scale) {
 			const windowEnd = (Math.floor(now / 1000 / rule.windowSeconds) + 1) * rule.windowSeconds;
 			retryAfter = Math.max(retryAfter, Math.ceil(windowEnd - now / 1000));
 		}

@@ -25,14 +25,24 @@ export async function freePort(): Promise<number> {
  * Serves the built help center with `wrangler dev` (real workerd; D1 and queues simulated in a throwaway
  * folder, with the migrations applied) and resolves once it accepts requests.
  */
-export async function startWorker(): Promise<RunningWorker> {
+export async function startWorker(options: { vars?: Record<string, string> } = {}): Promise<RunningWorker> {
 	const port = await freePort();
 	const state = mkdtempSync(join(tmpdir(), 'help-center-state-'));
 	const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
 	execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { stdio: 'ignore', env });
 	const child = spawn(
 		'wrangler',
-		['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'],
+		[
+			'dev',
+			'--port',
+			String(port),
+			'--ip',
+			'127.0.0.1',
+			'--persist-to',
+			state,
+			'--show-interactive-dev-session=false',
+			...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+		],
 		{ stdio: ['ignore', 'pipe', 'pipe'], env },
 	);
 	let output = '';

@@ -8,7 +8,7 @@ export async function call(path: string, init: { body?: unknown; rawBody?: strin
 		new Request(`${origin}${path}`, {
 			method: init.method ?? 'POST',
 			headers: { 'Content-Type': 'application/json', ...init.headers },
-			body: init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+			body: init.rawBody ?? (init.body === undefined ? null : JSON.stringify(init.body)),
 		}),
 	);
 	const text = await response.text();
