@@ -36,7 +36,7 @@ app.all('*', async (c) => {
 export default {
 	fetch: app.fetch,
 	queue: (batch, env) => consumeForwardBatch(batch, env),
-	scheduled: async (_controller, env, ctx) => {
-		ctx.waitUntil(sweep(env));
+	scheduled: async (_controller, env) => {
+		await sweep(env);
 	},
 } satisfies ExportedHandler<Env>;
