@@ -2,6 +2,9 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/api-client';
 
+/** The Worker's scheduled handler, as the cron trigger calls it. */
+const runCron = () => (exports.default as unknown as { scheduled(options: { cron: string }): Promise<unknown> }).scheduled({ cron: '*/5 * * * *' });
+
 const ticket = (reference: string) => ({
 	reference,
 	kind: 'contact',
@@ -26,7 +29,7 @@ describe('the outbox sweep', () => {
 		)
 			.bind(JSON.stringify(ticket('HC-FRESHPEND1')), Date.now())
 			.run();
-		await exports.default.scheduled({ cron: '*/5 * * * *' });
+		await runCron();
 		const row = await eventually(() =>
 			env.DB.prepare(`SELECT status, attempts FROM submissions WHERE id = 'HC-LOSTENQUE1' AND status = 'sent'`).first<{ status: string; attempts: number }>().then((r) => r ?? undefined),
 		);
@@ -44,7 +47,7 @@ describe('the outbox sweep', () => {
 			env.DB.prepare(`INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at) VALUES ('tickets', 'old-key-123', 'h', 'done', ?1)`).bind(old),
 			env.DB.prepare(`INSERT INTO rate_counters (bucket, window_start, count) VALUES ('lookup:ip:old', ?1, 3)`).bind(Math.floor(old / 1000)),
 		]);
-		await exports.default.scheduled({ cron: '*/5 * * * *' });
+		await runCron();
 		expect(await env.DB.prepare(`SELECT * FROM idempotency_keys WHERE key = 'old-key-123'`).first()).toBeNull();
 		expect(await env.DB.prepare(`SELECT * FROM rate_counters WHERE bucket = 'lookup:ip:old'`).first()).toBeNull();
 	});
