@@ -87,7 +87,8 @@ export const orders = new Hono<AppEnv>()
 		await enforceRateLimits(c.env.DB, [{ bucket: `verify:ip:${c.var.clientIp}`, limit: 30, windowSeconds: hour }], c.var.config.RATE_LIMIT_SCALE);
 		const key = await getSigningKey(c.var.config, c.env.DB);
 		await checkVerificationCode(c.env.DB, key, order.id, body.code);
-		return c.json({ token: await issueOrderToken(key, order.id, order.email ?? '', 'change') });
+		// The shopper has proved the mailbox is theirs: the full address can now be shown, to be corrected.
+		return c.json({ token: await issueOrderToken(key, order.id, order.email ?? '', 'change'), shippingAddress: order.shippingAddress });
 	})
 	.post('/:orderId/returns', async (c) => {
 		const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'), true);

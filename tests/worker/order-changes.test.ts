@@ -44,6 +44,7 @@ describe('POST /api/orders/verify', () => {
 		const verified = await verify(token, code);
 		expect(verified.status).toBe(200);
 		expect(verified.json.token.purpose).toBe('change');
+		expect(verified.json.shippingAddress).toMatchObject({ address1: '3 place Bellecour', postalCode: '69002', city: 'Lyon', countryCode: 'FR' });
 		const lifetime = Date.parse(verified.json.token.expiresAt) - Date.now();
 		expect(lifetime).toBeGreaterThan(14 * 60 * 1000);
 		expect(lifetime).toBeLessThanOrEqual(15 * 60 * 1000);
