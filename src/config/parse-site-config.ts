@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { siteConfigSchema, type SiteConfig } from '../schemas/site-config';
+import { siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 
 /** Thrown when content/site.yaml is invalid; its message lists every field to fix. */
 export class SiteConfigError extends Error {

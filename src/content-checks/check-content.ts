@@ -2,13 +2,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { z } from 'zod';
-import { findContrastFailures } from '../brand/contrast';
-import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article';
+import { findContrastFailures } from '../brand/contrast.ts';
+import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
-import type { ArticleSource, ContentSources } from './read-content';
+import type { ArticleSource, ContentSources } from './read-content.ts';
+
+/** The description `npm run new:article` writes; a warning until the editor replaces it. */
+export const placeholderDescription = 'Say in one or two sentences what this article answers: 50 to 160 characters.';
 
 /** One thing an editor must fix, located as precisely as we can. */
 export interface ContentProblem {
+	/** Errors stop the build; warnings are reported and let it go on. Absent means error. */
+	severity?: 'error' | 'warning';
 	file: string;
 	line?: number;
 	column?: number;
@@ -183,6 +188,17 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 				fix: `Remove the category field (the folder decides), or move the file to content/${source.locale}/${data.category}/ if that category exists. Categories: ${[...known].sort().join(', ')}.`,
 			});
 		}
+		if (data.description === placeholderDescription) {
+			const line = source.keyLines.get('description');
+			problems.push({
+				severity: 'warning',
+				file: source.file,
+				...(line ? { line } : {}),
+				field: 'description',
+				message: 'The description is still the text of a new article.',
+				fix: 'Write what the article answers in one or two sentences; search engines show it.',
+			});
+		}
 		valid.push({ source, data, key: data.translationKey ?? source.slug });
 	}
 
@@ -216,6 +232,20 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 				field: 'translationKey',
 				message: `translationKey "${article.data.translationKey}" points nowhere: no published ${defaultLocale} article has that name or translationKey.`,
 				fix: `Set it to the file name of the ${defaultLocale} article this one translates, or remove it if the article has no original.`,
+			});
+			continue;
+		}
+		const source = byLocaleKey.get(`${defaultLocale}:${article.data.translationKey}`);
+		if (source && source.data.updated > article.data.updated) {
+			const line = article.source.keyLines.get('updated');
+			const day = (date: Date) => date.toISOString().slice(0, 10);
+			problems.push({
+				severity: 'warning',
+				file: article.source.file,
+				...(line ? { line } : {}),
+				field: 'updated',
+				message: `This translation (${day(article.data.updated)}) is older than its source ${source.source.file} (${day(source.data.updated)}).`,
+				fix: 'Bring the translation up to date with the source, then set updated to today.',
 			});
 		}
 	}
@@ -327,13 +357,38 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	return problems;
 }
 
-/** Formats problems like a compiler: `path:line:col  message  (how to fix)`. */
+/** Whether a problem must stop the build. */
+export function isError(problem: ContentProblem): boolean {
+	return problem.severity !== 'warning';
+}
+
+/** Formats problems like a compiler: `path:line:col  message  (how to fix)`; warnings say so. */
 export function formatProblems(problems: ContentProblem[]): string {
 	return problems
 		.map((problem) => {
 			const location = [problem.file, problem.line, problem.line ? problem.column : undefined].filter(Boolean).join(':');
 			const field = problem.field ? ` [${problem.field}]` : '';
-			return `${location}${field}  ${problem.message}  (${problem.fix})`;
+			const severity = isError(problem) ? '' : ' warning:';
+			return `${location}${field}${severity}  ${problem.message}  (${problem.fix})`;
+		})
+		.join('\n');
+}
+
+/** Escapes a value for a GitHub Actions workflow command. */
+function escapeCommand(text: string): string {
+	return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Formats problems as GitHub Actions annotations, shown on the pull request's changed lines. */
+export function formatGithubAnnotations(problems: ContentProblem[]): string {
+	return problems
+		.map((problem) => {
+			const properties = [`file=${escapeCommand(problem.file)}`];
+			if (problem.line) properties.push(`line=${problem.line}`);
+			if (problem.column) properties.push(`col=${problem.column}`);
+			properties.push(`title=${escapeCommand(problem.field ? `Content: ${problem.field}` : 'Content')}`);
+			const message = `${problem.message} How to fix: ${problem.fix}`.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+			return `::${isError(problem) ? 'error' : 'warning'} ${properties.join(',')}::${message}`;
 		})
 		.join('\n');
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatProblems } from '../content-checks/check-content';
+import { checkContent, formatProblems, isError } from '../content-checks/check-content';
 import { readContent } from '../content-checks/read-content';
 import { parseSiteConfig } from '../config/parse-site-config';
 
@@ -25,8 +25,8 @@ export function contentGuard(): AstroIntegration {
 				const problems = checkContent(await readContent(root, contentDir), site, fileURLToPath(config.publicDir));
 				if (problems.length === 0) return;
 				const report = `${problems.length} content problem(s):\n${formatProblems(problems)}`;
-				if (command === 'dev') {
-					logger.error(report);
+				if (command === 'dev' || !problems.some(isError)) {
+					(problems.some(isError) ? logger.error : logger.warn).call(logger, report);
 					return;
 				}
 				throw new ContentError(report);

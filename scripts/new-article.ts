@@ -1,0 +1,34 @@
+/**
+ * `npm run new:article` — creates an article with complete frontmatter. Asks for what the flags do not give:
+ *   npm run new:article -- --locale en --category shipping --title "Delivery to islands"
+ *   npm run new:article -- --locale fr --category shipping --title "Livraison dans les îles" --translation-of delivery-to-islands
+ */
+import { createInterface } from 'node:readline/promises';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { scaffoldArticle } from './lib/scaffold-article.ts';
+
+const { values } = parseArgs({
+	options: {
+		locale: { type: 'string' },
+		category: { type: 'string' },
+		title: { type: 'string' },
+		'translation-of': { type: 'string' },
+	},
+});
+
+const prompt = createInterface({ input: process.stdin, output: process.stdout });
+const ask = async (question: string, given: string | undefined) => given ?? (await prompt.question(`${question}: `)).trim();
+try {
+	const locale = await ask('Language (en, fr)', values.locale);
+	const category = await ask('Category folder (for example shipping)', values.category);
+	const title = await ask('Title', values.title);
+	const translationOf = values['translation-of'] ?? (values.locale ? undefined : (await prompt.question('English file name it translates (leave empty if none): ')).trim() || undefined);
+	const file = await scaffoldArticle({ contentDir: join(process.cwd(), 'content'), locale, category, title, ...(translationOf ? { translationOf } : {}) });
+	console.log(`Created ${relative(process.cwd(), file)}. Write its description and text, then run npm run check.`);
+} catch (error) {
+	console.error((error as Error).message);
+	process.exitCode = 1;
+} finally {
+	prompt.close();
+}

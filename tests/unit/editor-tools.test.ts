@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatGithubAnnotations } from '../../src/content-checks/check-content';
+import { readContent } from '../../src/content-checks/read-content';
+import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { scaffoldArticle, slugify } from '../../scripts/lib/scaffold-article';
+import { makeContentFixture, type ContentFixture } from '../support/content-fixture';
+
+const projectRoot = join(import.meta.dirname, '../..');
+
+async function check(fixture: ContentFixture) {
+	const site = parseSiteConfig(readFileSync(join(fixture.contentDir, 'site.yaml'), 'utf8'));
+	return checkContent(await readContent(fixture.root, fixture.contentDir), site, fixture.publicDir);
+}
+
+function runCheck(root: string, ...args: string[]) {
+	return spawnSync('node', [join(projectRoot, 'scripts/check-content.ts'), '--root', root, ...args], { encoding: 'utf8' });
+}
+
+describe('slugify', () => {
+	it('makes ASCII file names from titles in any of our languages', () => {
+		expect(slugify('Delivery to islands')).toBe('delivery-to-islands');
+		expect(slugify('Échanger une taille : mode d’emploi')).toBe('echanger-une-taille-mode-demploi');
+		expect(slugify('  100% cotton?! ')).toBe('100-cotton');
+	});
+});
+
+describe('scaffoldArticle', () => {
+	it('writes an article the checker accepts, with only the description left to write', async () => {
+		const fixture = makeContentFixture();
+		const file = await scaffoldArticle({ contentDir: fixture.contentDir, locale: 'en', category: 'shipping', title: 'Delivery to islands', today: new Date('2026-11-25') });
+		expect(file).toBe(join(fixture.contentDir, 'en/shipping/delivery-to-islands.mdx'));
+		const text = readFileSync(file, 'utf8');
+		expect(text).toContain('updated: 2026-11-25');
+		expect(text).toContain('order: 101');
+		const problems = await check(fixture);
+		expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'description', file: 'content/en/shipping/delivery-to-islands.mdx' })]);
+	});
+
+	it('links a translation to its source and refuses to overwrite or to invent a category', async () => {
+		const fixture = makeContentFixture();
+		const file = await scaffoldArticle({ contentDir: fixture.contentDir, locale: 'fr', category: 'shipping', title: 'La douane', translationOf: 'customs' });
+		expect(readFileSync(file, 'utf8')).toContain('translationKey: customs');
+		await expect(scaffoldArticle({ contentDir: fixture.contentDir, locale: 'fr', category: 'shipping', title: 'La douane' })).rejects.toThrow(/already exists/);
+		await expect(scaffoldArticle({ contentDir: fixture.contentDir, locale: 'en', category: 'shiping', title: 'Anything' })).rejects.toThrow(/no category "shiping"/);
+	});
+});
+
+describe('npm run check', () => {
+	it('passes a valid tree and fails with compiler-style lines on an error', () => {
+		const fixture = makeContentFixture();
+		expect(runCheck(fixture.root).status).toBe(0);
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace('/en/shipping/delivery-times', '/en/shipping/nowhere'));
+		const result = runCheck(fixture.root);
+		expect(result.status).toBe(1);
+		expect(result.stdout).toMatch(/^content\/en\/shipping\/customs\.md:9:52 {2}Broken link: \/en\/shipping\/nowhere is not a page of the help center\. {2}\(.+\)$/m);
+		expect(result.stderr).toMatch(/1 error\(s\), 0 warning\(s\)/);
+	});
+
+	it('prints GitHub Actions annotations on request', () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace('title:', 'titel:'));
+		const result = runCheck(fixture.root, '--format', 'github');
+		expect(result.stdout).toContain('::error file=content/en/shipping/customs.md,line=2,title=Content%3A titel::Unknown field "titel".');
+	});
+
+	it('warns, without failing, about a translation older than its source', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('updated: 2026-10-01', 'updated: 2026-11-20'));
+		const problems = await check(fixture);
+		expect(problems).toEqual([
+			expect.objectContaining({ severity: 'warning', file: 'content/fr/shipping/delais-de-livraison.mdx', field: 'updated', line: 4 }),
+		]);
+		expect(runCheck(fixture.root).status).toBe(0);
+	});
+});
+
+describe('formatGithubAnnotations', () => {
+	it('escapes the characters workflow commands reserve', () => {
+		expect(formatGithubAnnotations([{ file: 'a,b.mdx', line: 1, message: '50%\nnext', fix: 'x' }])).toBe('::error file=a%2Cb.mdx,line=1,title=Content::50%25%0Anext How to fix: x');
+	});
+});
