@@ -50,6 +50,7 @@ function issuesToProblems(
 		if (issue.code === 'invalid_type' && issue.input === undefined) {
 			return {
 				file,
+				line: 1,
 				field,
 				message: `The field "${field}" is missing.`,
 				fix: issue.message.startsWith('Invalid input') ? `Add "${field}: …" to the frontmatter.` : issue.message,
