@@ -26,6 +26,8 @@ export const apiConfigSchema = z.object({
 	FORWARD_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
 	/** Pending forwards older than this are re-sent by the scheduled sweep, in seconds. */
 	SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
+	/** Days after which a forwarded submission's text is removed from the outbox. */
+	REDACT_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 	SHOPIFY_SHOP: z.string().optional(),
 	SHOPIFY_ADMIN_TOKEN: optionalSecret,
 	SHOPIFY_BASE_URL: z.url().optional(),

@@ -2,6 +2,7 @@ import { readConfig } from '../config';
 import { createConnectors } from '../connectors/create-connectors';
 import { ConnectorError } from '../connectors/errors';
 import { forwardMessageSchema, forwardSubmission, markDead } from '../services/outbox';
+import { getDataKey } from '../services/signing-key';
 
 /** Exponential backoff with jitter: base, 2×base, 4×base… capped at an hour. */
 export function backoffSeconds(attempts: number, baseSeconds: number): number {
@@ -17,6 +18,7 @@ export async function consumeForwardBatch(batch: MessageBatch<unknown>, env: Env
 	const config = readConfig(env);
 	const isDeadLetterQueue = batch.queue.endsWith('-dlq');
 	const { helpdesk } = createConnectors(config, env.DB);
+	const dataKey = await getDataKey(config, env.DB);
 	for (const message of batch.messages) {
 		const parsed = forwardMessageSchema.safeParse(message.body);
 		if (!parsed.success) {
@@ -30,7 +32,7 @@ export async function consumeForwardBatch(batch: MessageBatch<unknown>, env: Env
 			continue;
 		}
 		try {
-			await forwardSubmission(env.DB, helpdesk, parsed.data.id);
+			await forwardSubmission(env.DB, dataKey, helpdesk, parsed.data.id);
 			message.ack();
 		} catch (error) {
 			const retryAfter = error instanceof ConnectorError ? error.retryAfterSeconds : undefined;

@@ -102,7 +102,7 @@ export const orders = new Hono<AppEnv>()
 				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
 			}
 			const eligible = returnableItems(order, policies, now);
-			const result = await submitReturn(submissionDeps(c), order, eligible, body);
+			const result = await submitReturn(await submissionDeps(c), order, eligible, body);
 			return { status: 201, body: result };
 		});
 		return c.json(response.body as object, response.status as 201);
@@ -117,7 +117,7 @@ export const orders = new Hono<AppEnv>()
 			if (refusal) {
 				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
 			}
-			return { status: 200, body: await submitAddressChange(submissionDeps(c), order, body) };
+			return { status: 200, body: await submitAddressChange(await submissionDeps(c), order, body) };
 		});
 		return c.json(response.body as object, response.status as 200);
 	});

@@ -10,6 +10,7 @@ import { normalizeEmail } from '../services/order-tokens';
 import { enqueueForward, recordSubmission } from '../services/outbox';
 import { enforceRateLimits } from '../services/rate-limit';
 import { hashForKey } from '../services/rate-limit-keys';
+import { getDataKey } from '../services/signing-key';
 import { verifyTurnstile } from '../services/turnstile';
 
 const hostname = new URL(site.siteUrl).hostname;
@@ -49,7 +50,7 @@ export const tickets = new Hono<AppEnv>().post('/', async (c) => {
 			tags: ['help-center', 'unverified', `locale-${body.locale}`],
 			orderName: body.orderNumber ?? null,
 		};
-		await recordSubmission(c.env.DB, { ticket, orderId: null });
+		await recordSubmission(c.env.DB, await getDataKey(c.var.config, c.env.DB), { ticket, orderId: null });
 		await enqueueForward(c.env.FORWARD_QUEUE, reference);
 		return { status: 202, body: { reference, status: 'received', replyWithinHours: site.contact.replyWithinHours } };
 	});

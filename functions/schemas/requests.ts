@@ -102,13 +102,14 @@ export type NewAddress = z.infer<typeof newAddressSchema>;
 export const addressChangeRequestSchema = z.strictObject({ address: newAddressSchema, locale: localeSchema });
 
 /** The contact form's limits (also shown by the form itself). */
-export const contactLimits = { name: 100, subject: 150, message: 5000, searches: 10, searchLength: 100 } as const;
+export const contactLimits = { name: 100, subject: 150, message: 5000, links: 5, searches: 10, searchLength: 100 } as const;
 
 export const ticketRequestSchema = z.strictObject({
 	name: singleLine(contactLimits.name),
 	email: emailSchema,
 	subject: singleLine(contactLimits.subject),
-	message: multiLine(contactLimits.message),
+	// More than a few links is the mark of spam that would reach agents' inboxes.
+	message: multiLine(contactLimits.message).refine((text) => (text.match(/https?:\/\//gi) ?? []).length <= contactLimits.links, 'too_many_links'),
 	orderNumber: orderNumberSchema.optional(),
 	locale: localeSchema,
 	/** The help-center page the form was sent from. */

@@ -67,3 +67,19 @@ export function newSixDigitCode(): string {
 		if (value < limit) return String(value % 1_000_000).padStart(6, '0');
 	}
 }
+
+/** Encrypts a text with AES-GCM: `v1.<iv>.<ciphertext>`, base64url. */
+export async function encryptText(key: CryptoKey, text: string): Promise<string> {
+	const iv = crypto.getRandomValues(new Uint8Array(12));
+	const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(text)));
+	return `v1.${toBase64Url(iv)}.${toBase64Url(ciphertext)}`;
+}
+
+/** Decrypts what `encryptText` produced; throws when the text was altered or the key is wrong. */
+export async function decryptText(key: CryptoKey, sealed: string): Promise<string> {
+	const [version, iv, ciphertext] = sealed.split('.');
+	const ivBytes = fromBase64Url(iv ?? '');
+	const cipherBytes = fromBase64Url(ciphertext ?? '');
+	if (version !== 'v1' || !ivBytes || !cipherBytes) throw new Error('not an encrypted value');
+	return new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: ivBytes }, key, cipherBytes));
+}

@@ -2,16 +2,19 @@ import { z } from 'zod';
 import type { HelpdeskConnector } from '../connectors/helpdesk';
 import { ConnectorError } from '../connectors/errors';
 import { ticketSchema, type Ticket } from '../domain/ticket';
+import { decryptText, encryptText } from './crypto';
 
 /** What travels through the queue: an id only, never personal data (and well under the 128 KB limit). */
 export const forwardMessageSchema = z.strictObject({ id: z.string().min(1).max(64) });
 export type ForwardMessage = z.infer<typeof forwardMessageSchema>;
 
 /**
- * Writes a ticket to the outbox. This is the durable write: the API answers 2xx only after it succeeds.
+ * Writes a ticket to the outbox, encrypted (what shoppers write is personal data). This is the durable write:
+ * the API answers 2xx only after it succeeds.
  */
 export async function recordSubmission(
 	db: D1Database,
+	dataKey: CryptoKey,
 	submission: { ticket: Ticket; orderId: string | null; shopReference?: string | null },
 	now = Date.now(),
 ): Promise<void> {
@@ -20,8 +23,20 @@ export async function recordSubmission(
 			`INSERT INTO submissions (id, kind, status, ticket, order_id, shop_reference, created_at, updated_at)
 			 VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?6)`,
 		)
-		.bind(submission.ticket.reference, submission.ticket.kind, JSON.stringify(submission.ticket), submission.orderId, submission.shopReference ?? null, now)
+		.bind(
+			submission.ticket.reference,
+			submission.ticket.kind,
+			await encryptText(dataKey, JSON.stringify(submission.ticket)),
+			submission.orderId,
+			submission.shopReference ?? null,
+			now,
+		)
 		.run();
+}
+
+/** Replaces the ticket of a pending submission (for example to ask an agent to finish by hand). */
+export async function replaceTicket(db: D1Database, dataKey: CryptoKey, ticket: Ticket): Promise<void> {
+	await db.prepare(`UPDATE submissions SET ticket = ?2 WHERE id = ?1 AND status = 'pending'`).bind(ticket.reference, await encryptText(dataKey, JSON.stringify(ticket))).run();
 }
 
 /** Hands a submission to the forwarding queue. A failure here loses nothing: the scheduled sweep re-sends it. */
@@ -40,27 +55,35 @@ export type ForwardOutcome = { kind: 'sent' | 'already_done' | 'missing' } | { k
  * deliver at least once): the helpdesk connectors deduplicate by reference. Throws a retryable ConnectorError
  * to ask for a later retry.
  */
-export async function forwardSubmission(db: D1Database, helpdesk: HelpdeskConnector, id: string, now = Date.now()): Promise<ForwardOutcome> {
+export async function forwardSubmission(db: D1Database, dataKey: CryptoKey, helpdesk: HelpdeskConnector, id: string, now = Date.now()): Promise<ForwardOutcome> {
 	const row = await db.prepare('SELECT status, ticket FROM submissions WHERE id = ?1').bind(id).first<{ status: string; ticket: string }>();
 	if (!row) return { kind: 'missing' };
 	if (row.status !== 'pending') return { kind: 'already_done' };
 	await db.prepare('UPDATE submissions SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1').bind(id, now).run();
+	const fail = async (detail: string, status?: number): Promise<ForwardOutcome> => {
+		await db.prepare(`UPDATE submissions SET status = 'failed', last_error = ?2, updated_at = ?3 WHERE id = ?1`).bind(id, detail.slice(0, 200), Date.now()).run();
+		return { kind: 'failed', status };
+	};
+	let ticket: Ticket;
 	try {
-		const { helpdeskId } = await helpdesk.createTicket(ticketSchema.parse(JSON.parse(row.ticket)));
+		ticket = ticketSchema.parse(JSON.parse(await decryptText(dataKey, row.ticket)));
+	} catch {
+		// An altered row, or one sealed with a rotated key, will never send: keep it for a person.
+		return fail('unreadable submission');
+	}
+	try {
+		const { helpdeskId } = await helpdesk.createTicket(ticket);
 		await db
 			.prepare(`UPDATE submissions SET status = 'sent', helpdesk_id = ?2, sent_at = ?3, updated_at = ?3, last_error = NULL WHERE id = ?1`)
 			.bind(id, helpdeskId, Date.now())
 			.run();
 		return { kind: 'sent' };
 	} catch (error) {
-		const connectorError = error instanceof ConnectorError ? error : undefined;
-		const detail = connectorError?.status ? `HTTP ${connectorError.status}` : (connectorError?.message ?? 'unexpected error');
-		if (connectorError && !connectorError.retryable) {
-			await db.prepare(`UPDATE submissions SET status = 'failed', last_error = ?2, updated_at = ?3 WHERE id = ?1`).bind(id, detail.slice(0, 200), Date.now()).run();
-			return { kind: 'failed', status: connectorError.status };
-		}
+		const connectorError = error instanceof ConnectorError ? error : new ConnectorError('unexpected error while forwarding', true);
+		const detail = connectorError.status ? `HTTP ${connectorError.status}` : connectorError.message;
+		if (!connectorError.retryable) return fail(detail, connectorError.status);
 		await db.prepare('UPDATE submissions SET last_error = ?2, updated_at = ?3 WHERE id = ?1').bind(id, detail.slice(0, 200), Date.now()).run();
-		throw connectorError ?? new ConnectorError('unexpected error while forwarding', true);
+		throw connectorError;
 	}
 }
 
@@ -76,4 +99,15 @@ export async function findStuckSubmissions(db: D1Database, olderThanSeconds: num
 		.bind(now - olderThanSeconds * 1000, limit)
 		.all<{ id: string }>();
 	return results.map((row) => row.id);
+}
+
+/**
+ * Replaces what shoppers wrote with a note once the helpdesk has had it for `afterDays`: the helpdesk is the
+ * record, and the outbox need not keep personal data.
+ */
+export async function redactSentSubmissions(db: D1Database, afterDays: number, now = Date.now()): Promise<void> {
+	await db
+		.prepare(`UPDATE submissions SET ticket = 'redacted' WHERE status = 'sent' AND sent_at < ?1 AND ticket != 'redacted'`)
+		.bind(now - afterDays * 86_400_000)
+		.run();
 }

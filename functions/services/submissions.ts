@@ -1,15 +1,17 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 import type { ShopConnector } from '../connectors/shop';
+import { getDataKey } from './signing-key';
 
 /** What submitting a return or an address change needs, without the HTTP layer. */
 export interface SubmissionDeps {
 	db: D1Database;
+	dataKey: CryptoKey;
 	queue: Queue;
 	shop: ShopConnector;
 }
 
 /** Picks the submission dependencies off a request context. */
-export function submissionDeps(c: Context<AppEnv>): SubmissionDeps {
-	return { db: c.env.DB, queue: c.env.FORWARD_QUEUE, shop: c.var.connectors.shop };
+export async function submissionDeps(c: Context<AppEnv>): Promise<SubmissionDeps> {
+	return { db: c.env.DB, dataKey: await getDataKey(c.var.config, c.env.DB), queue: c.env.FORWARD_QUEUE, shop: c.var.connectors.shop };
 }

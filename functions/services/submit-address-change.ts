@@ -3,7 +3,7 @@ import type { Address, Order } from '../domain/order';
 import type { Ticket } from '../domain/ticket';
 import type { NewAddress } from '../schemas/requests';
 import { newReference } from './crypto';
-import { enqueueForward, recordSubmission } from './outbox';
+import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
 import type { SubmissionDeps } from './submissions';
 
 function formatAddress(address: Address): string {
@@ -55,14 +55,14 @@ export async function submitAddressChange(deps: SubmissionDeps, order: Order, re
 		tags: ['address-change', 'order-verified'],
 		orderName: order.name,
 	};
-	await recordSubmission(deps.db, { ticket, orderId: order.id });
+	await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id });
 	let status: 'updated' | 'received' = 'updated';
 	try {
 		await deps.shop.updateShippingAddress(order, address);
 	} catch {
 		status = 'received';
 		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not update the order automatically: please change the address by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
-		await deps.db.prepare('UPDATE submissions SET ticket = ?2 WHERE id = ?1').bind(reference, JSON.stringify(manual)).run();
+		await replaceTicket(deps.db, deps.dataKey, manual);
 	}
 	await enqueueForward(deps.queue, reference);
 	return { reference, status, address };

@@ -7,7 +7,7 @@ import { ApiError } from '../errors';
 import type { ReturnRequest } from '../schemas/requests';
 import { newReference } from './crypto';
 import type { ReturnableItem } from './eligibility';
-import { enqueueForward, recordSubmission } from './outbox';
+import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
 import type { SubmissionDeps } from './submissions';
 
 const resolutionStep: Record<ReturnRequest['resolution'], UiKey> = {
@@ -84,7 +84,7 @@ export async function submitReturn(deps: SubmissionDeps, order: Order, eligible:
 	const plan = planReturn(order, eligible, request);
 	const reference = newReference();
 	const ticket = returnTicket(reference, order, plan, request);
-	await recordSubmission(deps.db, { ticket, orderId: order.id });
+	await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id });
 	let status: 'requested' | 'received' = 'requested';
 	try {
 		const { returnId } = await deps.shop.requestReturn(order, plan);
@@ -92,7 +92,7 @@ export async function submitReturn(deps: SubmissionDeps, order: Order, eligible:
 	} catch {
 		status = 'received';
 		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not record this return automatically: please create it by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
-		await deps.db.prepare('UPDATE submissions SET ticket = ?2 WHERE id = ?1').bind(reference, JSON.stringify(manual)).run();
+		await replaceTicket(deps.db, deps.dataKey, manual);
 	}
 	await enqueueForward(deps.queue, reference);
 	const t = (key: UiKey) => translate(request.locale, key);

@@ -238,6 +238,12 @@ describe('POST /api/tickets', () => {
 		expect(response.text).not.toContain('victim');
 	});
 
+	it('refuses messages with more than five links', async () => {
+		const spam = Array.from({ length: 6 }, (_, index) => `https://spam${index}.example`).join(' ');
+		const response = await call('/api/tickets', { body: { ...ticket, message: spam }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+		expect(response.json.error.fields).toEqual([{ path: 'message', problem: 'too_many_links' }]);
+	});
+
 	it('answers a filled honeypot like a success but stores nothing', async () => {
 		const before = await env.DB.prepare('SELECT COUNT(*) AS count FROM submissions').first<{ count: number }>();
 		const response = await call('/api/tickets', { body: { ...ticket, website: 'http://spam.example' }, headers: { 'Idempotency-Key': crypto.randomUUID() } });

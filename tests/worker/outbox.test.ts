@@ -1,6 +1,11 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { eventually } from '../support/api-client';
+import { readConfig } from '../../functions/config';
+import { encryptText } from '../../functions/services/crypto';
+import { getDataKey } from '../../functions/services/signing-key';
+import { call, eventually } from '../support/api-client';
+
+const seal = async (value: unknown) => encryptText(await getDataKey(readConfig(env), env.DB), JSON.stringify(value));
 
 /** The Worker's scheduled handler, as the cron trigger calls it. */
 const runCron = () => (exports.default as unknown as { scheduled(options: { cron: string }): Promise<unknown> }).scheduled({ cron: '*/5 * * * *' });
@@ -22,12 +27,12 @@ describe('the outbox sweep', () => {
 		await env.DB.prepare(
 			`INSERT INTO submissions (id, kind, status, ticket, created_at, updated_at) VALUES ('HC-LOSTENQUE1', 'contact', 'pending', ?1, ?2, ?2)`,
 		)
-			.bind(JSON.stringify(ticket('HC-LOSTENQUE1')), stale)
+			.bind(await seal(ticket('HC-LOSTENQUE1')), stale)
 			.run();
 		await env.DB.prepare(
 			`INSERT INTO submissions (id, kind, status, ticket, created_at, updated_at) VALUES ('HC-FRESHPEND1', 'contact', 'pending', ?1, ?2, ?2)`,
 		)
-			.bind(JSON.stringify(ticket('HC-FRESHPEND1')), Date.now())
+			.bind(await seal(ticket('HC-FRESHPEND1')), Date.now())
 			.run();
 		await runCron();
 		const row = await eventually(() =>
@@ -50,5 +55,33 @@ describe('the outbox sweep', () => {
 		await runCron();
 		expect(await env.DB.prepare(`SELECT * FROM idempotency_keys WHERE key = 'old-key-123'`).first()).toBeNull();
 		expect(await env.DB.prepare(`SELECT * FROM rate_counters WHERE bucket = 'lookup:ip:old'`).first()).toBeNull();
+	});
+
+	it('keeps what shoppers write encrypted in the outbox, and redacts it 30 days after forwarding', async () => {
+		const response = await call('/api/tickets', {
+			body: { name: 'Zoé Private', email: 'zoe.private@example.com', subject: 'My secret subject', message: 'My secret message' },
+			headers: { 'Idempotency-Key': crypto.randomUUID() },
+		});
+		const reference = response.json.reference as string;
+		const stored = await env.DB.prepare('SELECT ticket FROM submissions WHERE id = ?1').bind(reference).first<{ ticket: string }>();
+		expect(stored?.ticket).toMatch(/^v1\./);
+		expect(stored?.ticket).not.toContain('zoe.private');
+		expect(stored?.ticket).not.toContain('secret');
+		await eventually(() => env.DB.prepare(`SELECT 1 FROM submissions WHERE id = ?1 AND status = 'sent'`).bind(reference).first().then((r) => r ?? undefined));
+		await env.DB.prepare('UPDATE submissions SET sent_at = ?2 WHERE id = ?1').bind(reference, Date.now() - 31 * 86_400_000).run();
+		await runCron();
+		const redacted = await env.DB.prepare('SELECT ticket, status FROM submissions WHERE id = ?1').bind(reference).first();
+		expect(redacted).toEqual({ ticket: 'redacted', status: 'sent' });
+	});
+
+	it('sets aside a row it cannot read instead of retrying it forever', async () => {
+		await env.DB.prepare(
+			`INSERT INTO submissions (id, kind, status, ticket, created_at, updated_at) VALUES ('HC-TAMPERED01', 'contact', 'pending', 'v1.AAAA.BBBB', ?1, ?1)`,
+		)
+			.bind(Date.now() - 60 * 60 * 1000)
+			.run();
+		await runCron();
+		const row = await eventually(() => env.DB.prepare(`SELECT status, last_error FROM submissions WHERE id = 'HC-TAMPERED01' AND status = 'failed'`).first().then((r) => r ?? undefined));
+		expect(row).toEqual({ status: 'failed', last_error: 'unreadable submission' });
 	});
 });
