@@ -32,6 +32,10 @@ export const siteConfigSchema = z
 			tagline: localizedText,
 			logo: publicPath,
 			favicon: publicPath,
+			/** The picture shown when a page is shared (Open Graph, X/Twitter cards): a 1200×630 PNG or JPEG. */
+			socialImage: publicPath
+				.regex(/\.(png|jpe?g)$/, 'Use a PNG or JPEG file for socialImage: social networks do not show SVG.')
+				.optional(),
 			colors: z.strictObject({ light: themeColors, dark: themeColors }),
 			fonts: z.strictObject({ body: z.string().min(1), heading: z.string().min(1) }),
 		}),

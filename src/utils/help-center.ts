@@ -14,8 +14,8 @@ export interface ArticlePage {
 	key: string;
 	url: string;
 	entry: CollectionEntry<'articles'>;
-	/** The same article in every locale, this page included. */
-	translations: { locale: string; url: string }[];
+	/** The same article in every locale, this page included; `isFallback` where that locale shows another's text. */
+	translations: { locale: string; url: string; isFallback: boolean }[];
 }
 
 export interface CategoryPage {
@@ -24,6 +24,8 @@ export interface CategoryPage {
 	url: string;
 	data: Category;
 	articles: ArticlePage[];
+	/** The same category in every locale that has it, this page included. */
+	translations: { locale: string; url: string }[];
 }
 
 export interface HelpCenter {
@@ -73,16 +75,20 @@ async function loadHelpCenter(): Promise<HelpCenter> {
 		page.translations = locales
 			.map((locale) => family.find((other) => other.locale === locale))
 			.filter((other): other is ArticlePage => other !== undefined)
-			.map((other) => ({ locale: other.locale, url: other.url }));
+			.map((other) => ({ locale: other.locale, url: other.url, isFallback: other.isFallback }));
 	}
 
 	const categories: CategoryPage[] = categoryEntries
 		.map((entry) => {
 			const [locale = '', id = ''] = entry.id.split('/');
-			return { locale, id, url: `/${locale}/${id}`, data: entry.data, articles: [] as ArticlePage[] };
+			return { locale, id, url: `/${locale}/${id}`, data: entry.data, articles: [] as ArticlePage[], translations: [] };
 		})
 		.filter((category) => locales.includes(category.locale));
 	for (const category of categories) {
+		category.translations = categories
+			.filter((other) => other.id === category.id)
+			.sort((a, b) => locales.indexOf(a.locale) - locales.indexOf(b.locale))
+			.map((other) => ({ locale: other.locale, url: other.url }));
 		category.articles = pages
 			.filter((page) => page.locale === category.locale && page.category === category.id)
 			.sort((a, b) => a.entry.data.order - b.entry.data.order || a.entry.data.title.localeCompare(b.entry.data.title));

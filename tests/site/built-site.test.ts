@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtPages, clientDir, loadDocument, resolveBuiltPath } from '../support/built-site';
+import { builtPages, clientDir, loadDocument } from '../support/built-site';
+import { validateHtml } from '../support/validators/html-validity';
+import { findBrokenLinks } from '../support/validators/links';
+import { openSite } from '../support/validators/site';
 
 const pages = builtPages();
 const htmlOf = (path: string) => {
@@ -21,40 +22,11 @@ describe('the built help center', () => {
 	});
 
 	it('is valid HTML according to the Nu HTML Checker', () => {
-		const vnu = createRequire(import.meta.url)('vnu-jar') as string;
-		let output = '';
-		try {
-			execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', clientDir], {
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
-		} catch (error) {
-			output = (error as { stderr?: string }).stderr ?? String(error);
-		}
-		const messages = output ? (JSON.parse(output) as { messages: { url: string; message: string }[] }).messages : [];
-		expect(messages.map((m) => `${m.url.replace(/^file:.*dist\/client/, '')}: ${m.message}`)).toEqual([]);
+		expect(validateHtml(clientDir)).toEqual([]);
 	});
 
-	it('has no broken internal link or anchor', () => {
-		const broken: string[] = [];
-		for (const [path, file] of pages) {
-			const document = loadDocument(file);
-			for (const element of document.querySelectorAll('a[href], link[href], img[src], script[src]')) {
-				const target = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
-				if (/^(https?:|mailto:|tel:)/.test(target)) continue;
-				const url = new URL(target, `https://site.test${path}`);
-				const resolved = resolveBuiltPath(url.pathname);
-				if (!resolved) {
-					broken.push(`${path} → ${target}`);
-					continue;
-				}
-				if (url.hash && resolved.endsWith('.html')) {
-					const id = decodeURIComponent(url.hash.slice(1));
-					if (!loadDocument(resolved).getElementById(id)) broken.push(`${path} → ${target} (no #${id})`);
-				}
-			}
-		}
-		expect(broken).toEqual([]);
+	it('has no broken internal link or anchor, in the pages or in the Markdown and text files for agents', () => {
+		expect(findBrokenLinks(openSite())).toEqual([]);
 	});
 
 	it('reaches every page of both locales by following links from the home page', () => {

@@ -5,28 +5,28 @@ import { parseHTML } from 'linkedom';
 
 export const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
-/** Every built HTML file, as site paths (`/en/shipping`) mapped to file paths. */
-export function builtPages(): Map<string, string> {
-	if (!existsSync(clientDir)) throw new Error('dist/client is missing: run `npm run build` first (npm test does).');
+/** Every built HTML file, as site paths (`/en/shipping`) mapped to file paths; `siteDir` defaults to dist/client. */
+export function builtPages(siteDir = clientDir): Map<string, string> {
+	if (!existsSync(siteDir)) throw new Error(`${siteDir} is missing: run \`npm run build\` first (npm test does).`);
 	const pages = new Map<string, string>();
 	const walk = (directory: string) => {
 		for (const name of readdirSync(directory)) {
 			const path = join(directory, name);
 			if (statSync(path).isDirectory()) walk(path);
 			else if (name.endsWith('.html')) {
-				const sitePath = `/${relative(clientDir, path).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/';
+				const sitePath = `/${relative(siteDir, path).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/';
 				pages.set(sitePath, path);
 			}
 		}
 	};
-	walk(clientDir);
+	walk(siteDir);
 	return pages;
 }
 
 /** Resolves a site path to the built file that would answer it, the way the assets binding does. */
-export function resolveBuiltPath(sitePath: string): string | undefined {
+export function resolveBuiltPath(sitePath: string, siteDir = clientDir): string | undefined {
 	const clean = decodeURI(sitePath).replace(/\/$/, '') || '/';
-	const candidates = [join(clientDir, clean), join(clientDir, `${clean}.html`), join(clientDir, clean, 'index.html')];
+	const candidates = [join(siteDir, clean), join(siteDir, `${clean}.html`), join(siteDir, clean, 'index.html')];
 	return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
 

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { readContent } from '../content-checks/read-content';
+import { articleRedirects, buildRedirectMap } from '../seo/redirect-map';
+
+const moduleId = 'virtual:help-center/redirects';
+const resolvedId = `\0${moduleId}`;
+
+/**
+ * Gives the Worker the table of old addresses (`redirectFrom`) as a module, `virtual:help-center/redirects`, built
+ * from the content when the Worker is bundled: an old address is answered with a 301 without reading any file.
+ */
+export function redirectMap(): AstroIntegration {
+	return {
+		name: 'help-center:redirect-map',
+		hooks: {
+			'astro:config:setup': ({ config, updateConfig }) => {
+				const root = fileURLToPath(config.root);
+				const contentDir = fileURLToPath(new URL('content/', config.root));
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'help-center:redirect-map',
+								resolveId: (id) => (id === moduleId ? resolvedId : undefined),
+								async load(id) {
+									if (id !== resolvedId) return undefined;
+									const sources = await readContent(root, contentDir);
+									for (const source of sources.articles) this.addWatchFile(`${root}/${source.file}`);
+									return `export default ${JSON.stringify(buildRedirectMap(articleRedirects(sources.articles)))};`;
+								},
+							},
+						],
+					},
+				});
+			},
+		},
+	};
+}

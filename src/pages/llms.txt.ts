@@ -1,0 +1,42 @@
+import type { APIRoute } from 'astro';
+import { getAgentArticles } from '../agents/agent-articles';
+import { llmsTxt } from '../agents/llms-txt';
+import { defaultLocale, locales, site } from '../config/site';
+import { translate } from '../i18n/translate';
+import { absoluteUrl } from '../seo/urls';
+import { getHelpCenter } from '../utils/help-center';
+
+export const prerender = true;
+
+/** `/llms.txt`: what the help center is and where each article's Markdown lives, by language and category. */
+export const GET: APIRoute = async () => {
+	const [articles, { categories }] = await Promise.all([getAgentArticles(), getHelpCenter()]);
+	const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(defaultLocale, key, values);
+	// By language, then in the order readers see the categories.
+	const byLocale = locales.flatMap((locale) => categories.filter((category) => category.locale === locale));
+	const sections = byLocale.map((category) => {
+		const language = site.locales.find((locale) => locale.code === category.locale)?.name ?? category.locale;
+		return {
+			heading: `${category.data.title} (${language})`,
+			links: articles
+				.filter((article) => article.page.locale === category.locale && article.page.category === category.id)
+				.map((article) => ({
+					title: article.page.entry.data.title,
+					url: absoluteUrl(article.markdownUrl),
+					notes: article.page.entry.data.description,
+				})),
+		};
+	});
+	const optional = [
+		...site.locales.map(({ code, name }) => ({ title: t('llms.fullText', { language: name }), url: absoluteUrl(`/${code}/llms-full.txt`) })),
+		{ title: t('llms.json'), url: absoluteUrl('/articles.json'), notes: t('llms.jsonNotes') },
+	];
+	const text = llmsTxt({
+		title: t('site.title', { brand: site.brand.name }),
+		summary: site.brand.tagline[defaultLocale] ?? '',
+		details: [t('llms.details')],
+		sections,
+		optional,
+	});
+	return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { articleMarkdown, MarkdownTwinError, mdxToMarkdown } from '../../src/agents/markdown';
+import { markdownToPlainText } from '../../src/agents/plain-text';
+import { site } from '../../src/config/site';
+
+const siteUrl = site.siteUrl.replace(/\/$/, '');
+
+describe('mdxToMarkdown', () => {
+	it('turns a callout into a quote with its label in the article’s language', () => {
+		expect(mdxToMarkdown('<Callout type="warning">Check the label.</Callout>', 'en')).toBe('> **Warning**\n> Check the label.');
+		expect(mdxToMarkdown('<Callout type="tip">\nUne ligne.\n\nUne autre.\n</Callout>', 'fr')).toBe('> **Astuce**\n> Une ligne.\n>\n> Une autre.');
+		expect(mdxToMarkdown('<Callout>Plain.</Callout>', 'en')).toBe('> **Note**\n> Plain.');
+	});
+
+	it('keeps the list inside Steps and drops the wrapper', () => {
+		expect(mdxToMarkdown('Intro.\n\n<Steps>\n\n1. One.\n2. Two.\n\n</Steps>\n\nAfter.', 'en')).toBe('Intro.\n\n1. One.\n2. Two.\n\nAfter.');
+	});
+
+	it('writes the contact box as a heading, the reply time and links', () => {
+		const markdown = mdxToMarkdown('<ContactCta />', 'fr');
+		expect(markdown).toContain('## Besoin d’aide supplémentaire ?');
+		expect(markdown).toContain(`- [Nous écrire](mailto:${site.contact.email})`);
+		expect(markdown).toContain(`${site.contact.replyWithinHours} heures`);
+	});
+
+	it('gives site links and images their full address, and leaves other links and code blocks alone', () => {
+		const body = '[Returns](/en/returns-refunds/return-policy#refunds) ![A label](/images/a.svg) [Shop](https://shop.test/x)\n\n```mdx\n<Callout>[x](/y)</Callout>\n```';
+		expect(mdxToMarkdown(body, 'en')).toBe(
+			`[Returns](${siteUrl}/en/returns-refunds/return-policy#refunds) ![A label](${siteUrl}/images/a.svg) [Shop](https://shop.test/x)\n\n\`\`\`mdx\n<Callout>[x](/y)</Callout>\n\`\`\``,
+		);
+	});
+
+	it('refuses a component it cannot render, naming the file', () => {
+		expect(() => mdxToMarkdown('<Video src="/a.mp4" />', 'en', 'content/en/a/b.mdx')).toThrow(MarkdownTwinError);
+		expect(() => mdxToMarkdown('<Video src="/a.mp4" />', 'en', 'content/en/a/b.mdx')).toThrow(/content\/en\/a\/b\.mdx: "<Video"/);
+		expect(() => mdxToMarkdown("import X from './x.astro';\n\nText", 'en')).toThrow(MarkdownTwinError);
+	});
+});
+
+describe('articleMarkdown', () => {
+	it('puts the title, summary, date and address before the text, and the FAQ after it', () => {
+		const markdown = articleMarkdown({
+			title: 'Refund timing',
+			description: 'When the money is back.',
+			updated: new Date('2026-10-12'),
+			locale: 'en',
+			url: '/en/returns-refunds/refund-timing',
+			body: 'Five days.',
+			faq: [{ question: 'Why so long?', answer: 'Banks.' }],
+		});
+		expect(markdown).toBe(
+			`# Refund timing\n\n> When the money is back.\n\nLast updated: 2026-10-12  \nSource: ${siteUrl}/en/returns-refunds/refund-timing\n\nFive days.\n\n## Frequently asked questions\n\n### Why so long?\n\nBanks.\n`,
+		);
+	});
+});
+
+describe('markdownToPlainText', () => {
+	it('keeps the words and the order of steps, and drops the markup', () => {
+		const markdown = '## Heading\n\n> **Tip**\n> Use *one* [label](https://x.test).\n\n1. First `step`.\n- Item with ![a picture](/p.svg)\n\n| Size | EU |\n| --- | --- |\n| S | 36 |';
+		expect(markdownToPlainText(markdown)).toBe('Heading\n\nTip\nUse one label.\n\n1. First step.\n- Item with a picture\n\nSize | EU\nS | 36');
+	});
+});
