@@ -6,7 +6,7 @@ import { connectorError, retryLikeTheQueue, ticket } from './support';
 
 const fake = createGorgiasFake();
 let server: RunningFake;
-const timeoutMs = 400;
+const timeoutMs = 800;
 
 function helpdesk(overrides: Record<string, unknown> = {}) {
 	return createGorgiasHelpdesk({ domain: 'alder-pine', ...fake.credentials, baseUrl: server.url, timeoutMs, ...overrides });
@@ -92,7 +92,7 @@ describe('Gorgias connector', () => {
 		fake.setFaults({ timeouts: 1, timeoutMs: 2_000, timeoutCreates: true, target: 'create' });
 		const error = await connectorError(() => helpdesk().createTicket(ticket()));
 		expect(error.retryable).toBe(true);
-		expect(error.message).toContain('no answer within 400 ms');
+		expect(error.message).toContain('no answer within 800 ms');
 		expect(fake.tickets()).toHaveLength(1);
 
 		const { helpdeskId } = await helpdesk().createTicket(ticket());
@@ -177,7 +177,7 @@ describe('Gorgias connector', () => {
 	});
 
 	it('delivers 60 tickets through 500s, 429s and timeouts: none lost, none twice', async () => {
-		fake.setFaults({ fail500: 15, rateLimit: 15, retryAfterSeconds: 0, timeouts: 6, timeoutMs: 1_000, timeoutCreates: true });
+		fake.setFaults({ fail500: 15, rateLimit: 15, retryAfterSeconds: 0, timeouts: 6, timeoutMs: 2_500, timeoutCreates: true });
 		const connector = helpdesk();
 		const references = Array.from({ length: 60 }, (_, index) => `hc_batch_${index}`);
 		const results = await Promise.all(

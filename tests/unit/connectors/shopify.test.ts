@@ -10,7 +10,7 @@ const clientId = 'help-center-app';
 const clientSecret = 'client-secret';
 const fake = createShopifyFake({ accessToken, clientId, clientSecret });
 let server: RunningFake;
-const timeoutMs = 400;
+const timeoutMs = 800;
 
 function shop(overrides: Record<string, unknown> = {}) {
 	return createShopifyShop({ shop: 'alder-pine', accessToken, baseUrl: server.url, timeoutMs, ...overrides });
@@ -157,7 +157,7 @@ describe('Shopify connector: failures', () => {
 		expect(await connectorError(() => shop().findOrderByName('#1001'))).toMatchObject({ retryable: true, status: 500 });
 		const timedOut = await connectorError(() => shop().findOrderByName('#1001'));
 		expect(timedOut.retryable).toBe(true);
-		expect(timedOut.message).toContain('no answer within 400 ms');
+		expect(timedOut.message).toContain('no answer within 800 ms');
 		expect((await shop().findOrderByName('#1001'))?.name).toBe('#1001');
 	});
 
@@ -379,18 +379,20 @@ describe('Shopify connector: client credentials', () => {
 		expect(await connectorError(() => shop({ ...credentials, clientSecret: 'wrong' }).findOrderByName('#1001'))).toMatchObject({ retryable: false, status: 401 });
 	});
 
-	it('refreshes tokens before they expire', async () => {
-		const shortLived = createShopifyFake({ clientId, clientSecret, tokenLifetimeSeconds: 1 });
+	it('refreshes tokens before they expire rather than after a refusal', async () => {
+		const shortLived = createShopifyFake({ clientId, clientSecret, tokenLifetimeSeconds: 2 });
 		const shortServer = await serveFake(shortLived);
 		try {
 			const connector = createShopifyShop({ shop: 'alder-pine', clientId, clientSecret, baseUrl: shortServer.url, timeoutMs });
 			await connector.findOrderByName('#1001');
 			await connector.findOrderByName('#1001');
-			// A one-second token is trusted for half its life, so each call fetched its own.
-			expect(shortLived.tokenRequests()).toBeGreaterThanOrEqual(1);
-			await new Promise((resolve) => setTimeout(resolve, 600));
+			expect(shortLived.tokenRequests()).toBe(1);
+			// A token is trusted for at most half its life when that is shorter than the five-minute margin.
+			await new Promise((resolve) => setTimeout(resolve, 1_100));
 			await connector.findOrderByName('#1001');
-			expect(shortLived.tokenRequests()).toBeGreaterThanOrEqual(2);
+			expect(shortLived.tokenRequests()).toBe(2);
+			const graphqlRequests = shortLived.control.requests.filter((request) => request.path.endsWith('/graphql.json'));
+			expect(graphqlRequests).toHaveLength(shortLived.calls().length);
 			expect(shortLived.violations()).toEqual([]);
 		} finally {
 			await shortServer.stop();

@@ -6,7 +6,7 @@ import { connectorError, retryLikeTheQueue, ticket } from './support';
 
 const fake = createZendeskFake();
 let server: RunningFake;
-const timeoutMs = 400;
+const timeoutMs = 800;
 
 function helpdesk(overrides: Record<string, unknown> = {}) {
 	return createZendeskHelpdesk({ subdomain: 'alder-pine', ...fake.credentials, baseUrl: server.url, timeoutMs, ...overrides });
@@ -90,7 +90,7 @@ describe('Zendesk connector', () => {
 	});
 
 	it('delivers 60 tickets through 500s, 429s and timeouts: none lost, none twice', async () => {
-		fake.setFaults({ fail500: 15, rateLimit: 15, retryAfterSeconds: 0, timeouts: 6, timeoutMs: 1_000, timeoutCreates: true });
+		fake.setFaults({ fail500: 15, rateLimit: 15, retryAfterSeconds: 0, timeouts: 6, timeoutMs: 2_500, timeoutCreates: true });
 		const connector = helpdesk();
 		const references = Array.from({ length: 60 }, (_, index) => `hc_batch_${index}`);
 		await Promise.all(references.map((reference) => retryLikeTheQueue(() => connector.createTicket(ticket({ reference })))));
