@@ -3,7 +3,11 @@ const controlCharsButNewlinesAndTabs = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\
 
 /** One line of text for subjects and names: control characters (CR, LF, NUL …) become a single space. */
 export function singleLine(value: string, maxLength = 255): string {
-	return value.replace(controlChars, ' ').replace(/\s{2,}/g, ' ').trim().slice(0, maxLength);
+	return value
+		.replace(controlChars, ' ')
+		.replace(/\s{2,}/g, ' ')
+		.trim()
+		.slice(0, maxLength);
 }
 
 /** A multi-line body: keeps line breaks and tabs, drops other control characters, normalises CRLF. */

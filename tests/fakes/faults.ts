@@ -60,7 +60,12 @@ export class FakeControl {
 
 	/** Faults still to be served. */
 	pendingFaults(): Record<Countable, number> {
-		return { fail500: this.#schedule.fail500, rateLimit: this.#schedule.rateLimit, throttled: this.#schedule.throttled, timeouts: this.#schedule.timeouts };
+		return {
+			fail500: this.#schedule.fail500,
+			rateLimit: this.#schedule.rateLimit,
+			throttled: this.#schedule.throttled,
+			timeouts: this.#schedule.timeouts,
+		};
 	}
 
 	/** The next fault for a request, if any; `creates` says whether the request creates or changes state. */

@@ -19,7 +19,10 @@ export interface GorgiasFakeTicket {
 
 const channel = z.enum(['api', 'email']);
 const controlChars = /[\u0000-\u001F\u007F]/;
-const oneLine = z.string().min(1).refine((value) => !controlChars.test(value), 'control characters');
+const oneLine = z
+	.string()
+	.min(1)
+	.refine((value) => !controlChars.test(value), 'control characters');
 
 /** `POST /api/tickets` as documented, for an incoming shopper message (§1.2), and nothing more. */
 const messageSchema = z
@@ -49,7 +52,10 @@ const createBodySchema = z
 		from_agent: z.literal(false),
 		customer: z.object({ email: z.email(), name: oneLine.max(255) }).strict(),
 		external_id: z.string().min(1).max(255),
-		language: z.string().regex(/^[a-z]{2}$/).optional(),
+		language: z
+			.string()
+			.regex(/^[a-z]{2}$/)
+			.optional(),
 		tags: z.array(z.object({ name: oneLine.max(255) }).strict()).optional(),
 		messages: z.array(messageSchema).min(1).max(500),
 	})
@@ -151,7 +157,8 @@ export function createGorgiasFake(options: GorgiasFakeOptions = {}) {
 		if (!fault) return undefined;
 		if (fault.kind === 'fail500') return Response.json({ error: { msg: 'Internal server error' } }, { status: 500 });
 		if (fault.kind === 'rateLimit') {
-			const headers: Record<string, string> = fault.retryAfterSeconds === null ? {} : { 'Retry-after': String(fault.retryAfterSeconds) };
+			const headers: Record<string, string> =
+				fault.retryAfterSeconds === null ? {} : { 'Retry-after': String(fault.retryAfterSeconds) };
 			return Response.json({ error: { msg: 'Too many requests' } }, { status: 429, headers });
 		}
 		if (fault.kind === 'timeout') {
@@ -178,7 +185,9 @@ export function createGorgiasFake(options: GorgiasFakeOptions = {}) {
 		}
 		const raw: unknown = await c.req.json().catch(() => undefined);
 		const parsed = createBodySchema.safeParse(raw);
-		const problems = parsed.success ? contractProblems(parsed.data) : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		const problems = parsed.success
+			? contractProblems(parsed.data)
+			: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 		if (!parsed.success || problems.length > 0) {
 			for (const problem of problems) control.violation(`POST /api/tickets: ${problem}`);
 			return c.json({ error: { msg: 'Invalid request', data: problems } }, 400);

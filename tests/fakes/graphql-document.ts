@@ -38,7 +38,8 @@ export interface Operation {
 
 export class GraphqlSyntaxError extends Error {}
 
-const tokenPattern = /\s+|,|#[^\n]*|\.\.\.|[!$():=@[\]{|}]|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|"(?:\\.|[^"\\\n])*"|[_A-Za-z][_0-9A-Za-z]*/y;
+const tokenPattern =
+	/\s+|,|#[^\n]*|\.\.\.|[!$():=@[\]{|}]|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|"(?:\\.|[^"\\\n])*"|[_A-Za-z][_0-9A-Za-z]*/y;
 
 function tokenize(source: string): string[] {
 	const tokens: string[] = [];
@@ -254,14 +255,16 @@ export function project(data: unknown, selections: Selection[], variables: Recor
 	const result: Record<string, unknown> = {};
 	for (const selection of selections) {
 		if (selection.kind === 'fragment') {
-			if (source['__typename'] === selection.typeCondition) Object.assign(result, project(source, selection.selections, variables, path));
+			if (source['__typename'] === selection.typeCondition)
+				Object.assign(result, project(source, selection.selections, variables, path));
 			continue;
 		}
 		const key = selection.alias ?? selection.name;
 		const fieldPath = `${path}.${selection.name}`;
 		let value: unknown;
 		if (selection.name === '__typename') value = source['__typename'];
-		else if (selection.name === 'edges' && Array.isArray(source['nodes'])) value = (source['nodes'] as unknown[]).map((node) => ({ node }));
+		else if (selection.name === 'edges' && Array.isArray(source['nodes']))
+			value = (source['nodes'] as unknown[]).map((node) => ({ node }));
 		else if (selection.name in source) value = source[selection.name];
 		else throw new UnknownFieldError(fieldPath);
 		const first = resolveArgs(selection, variables)['first'];
@@ -275,7 +278,8 @@ export function project(data: unknown, selections: Selection[], variables: Recor
 			if (value !== null && typeof value !== 'object') throw new UnknownFieldError(`${fieldPath} (scalar with a selection)`);
 			result[key] = project(value, selection.selections, variables, fieldPath);
 		} else {
-			if (value !== null && typeof value === 'object' && !Array.isArray(value)) throw new UnknownFieldError(`${fieldPath} (object without a selection)`);
+			if (value !== null && typeof value === 'object' && !Array.isArray(value))
+				throw new UnknownFieldError(`${fieldPath} (object without a selection)`);
 			if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
 				throw new UnknownFieldError(`${fieldPath} (objects without a selection)`);
 			}

@@ -13,7 +13,13 @@ import {
 	resolveArgs,
 	UnknownFieldError,
 } from './graphql-document.ts';
-import { type FakeOrder, type FakeReturn, type FakeReturnReason, fixtureOrders, fixtureReturnReasons } from './shopify-fixtures.ts';
+import {
+	type FakeOrder,
+	type FakeReturn,
+	type FakeReturnReason,
+	fixtureOrders,
+	fixtureReturnReasons,
+} from './shopify-fixtures.ts';
 
 export const fakeApiVersion = '2026-10';
 
@@ -82,7 +88,11 @@ type RootField = keyof typeof rootArgs;
 const queryFields = new Set<RootField>(['orders', 'order', 'returnableFulfillments', 'returnReasonDefinitions']);
 
 const requestBodySchema = z
-	.object({ query: z.string().min(1), variables: z.record(z.string(), z.unknown()).optional(), operationName: z.string().optional() })
+	.object({
+		query: z.string().min(1),
+		variables: z.record(z.string(), z.unknown()).optional(),
+		operationName: z.string().optional(),
+	})
 	.strict();
 
 /** A request the fake understood: the operation's name and root fields, and the cost it was charged. */
@@ -134,7 +144,8 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 		const result = new Map<string, { fulfillmentId: string; quantity: number }>();
 		for (const fulfillment of order.fulfillments) {
 			if (fulfillment.status !== 'SUCCESS') continue;
-			for (const item of fulfillment.fulfillmentLineItems.nodes) result.set(item.id, { fulfillmentId: fulfillment.id, quantity: item.quantity });
+			for (const item of fulfillment.fulfillmentLineItems.nodes)
+				result.set(item.id, { fulfillmentId: fulfillment.id, quantity: item.quantity });
 		}
 		for (const existing of order.returns.nodes) {
 			if (existing.status === 'CANCELED' || existing.status === 'DECLINED') continue;
@@ -159,7 +170,10 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 			const byFulfillment = new Map<string, { fulfillmentLineItem: { id: string }; quantity: number }[]>();
 			for (const [id, entry] of returnable(order)) {
 				if (entry.quantity <= 0) continue;
-				byFulfillment.set(entry.fulfillmentId, [...(byFulfillment.get(entry.fulfillmentId) ?? []), { fulfillmentLineItem: { id }, quantity: entry.quantity }]);
+				byFulfillment.set(entry.fulfillmentId, [
+					...(byFulfillment.get(entry.fulfillmentId) ?? []),
+					{ fulfillmentLineItem: { id }, quantity: entry.quantity },
+				]);
 			}
 			return {
 				nodes: [...byFulfillment].map(([fulfillmentId, items], index) => ({
@@ -174,15 +188,27 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 		}),
 		returnRequest: ({ input }: z.infer<typeof rootArgs.returnRequest>) => {
 			const order = orders.find((candidate) => candidate.id === input.orderId);
-			if (!order) return { return: null, userErrors: [{ field: ['input', 'orderId'], message: 'Order does not exist', code: 'NOT_FOUND' }] };
+			if (!order)
+				return {
+					return: null,
+					userErrors: [{ field: ['input', 'orderId'], message: 'Order does not exist', code: 'NOT_FOUND' }],
+				};
 			const available = returnable(order);
 			const userErrors = input.returnLineItems.flatMap((line, index) => {
 				const errors = [];
 				if ((available.get(line.fulfillmentLineItemId)?.quantity ?? 0) < line.quantity) {
-					errors.push({ field: ['input', 'returnLineItems', String(index), 'quantity'], message: 'Quantity is not returnable', code: 'INVALID' });
+					errors.push({
+						field: ['input', 'returnLineItems', String(index), 'quantity'],
+						message: 'Quantity is not returnable',
+						code: 'INVALID',
+					});
 				}
 				if (line.returnReasonDefinitionId && !reasons.some((reason) => reason.id === line.returnReasonDefinitionId)) {
-					errors.push({ field: ['input', 'returnLineItems', String(index), 'returnReasonDefinitionId'], message: 'Reason not found', code: 'NOT_FOUND' });
+					errors.push({
+						field: ['input', 'returnLineItems', String(index), 'returnReasonDefinitionId'],
+						message: 'Reason not found',
+						code: 'NOT_FOUND',
+					});
 				}
 				return errors;
 			});
@@ -193,7 +219,9 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 				order: { id: order.id },
 				returnLineItems: {
 					nodes: input.returnLineItems.map((line) => {
-						const item = order.fulfillments.flatMap((fulfillment) => fulfillment.fulfillmentLineItems.nodes).find((candidate) => candidate.id === line.fulfillmentLineItemId)!;
+						const item = order.fulfillments
+							.flatMap((fulfillment) => fulfillment.fulfillmentLineItems.nodes)
+							.find((candidate) => candidate.id === line.fulfillmentLineItemId)!;
 						const reason = reasons.find((candidate) => candidate.id === line.returnReasonDefinitionId);
 						return {
 							__typename: 'ReturnLineItem' as const,
@@ -241,20 +269,28 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 			problems.push('string literal in the document: shopper data must travel as variables');
 		}
 		for (const [name, definition] of Object.entries(operation.variables)) {
-			if (definition.type.endsWith('!') && !definition.hasDefault && variables[name] === undefined) problems.push(`variable $${name} missing`);
+			if (definition.type.endsWith('!') && !definition.hasDefault && variables[name] === undefined)
+				problems.push(`variable $${name} missing`);
 		}
-		for (const name of Object.keys(variables)) if (!(name in operation.variables)) problems.push(`variable $${name} not declared`);
+		for (const name of Object.keys(variables))
+			if (!(name in operation.variables)) problems.push(`variable $${name} not declared`);
 		for (const selection of operation.selections) {
 			if (selection.kind !== 'field') problems.push('fragment at the root');
 			else if (!(selection.name in rootArgs)) problems.push(`root field ${selection.name} is not part of the contract`);
-			else if (queryFields.has(selection.name as RootField) !== (operation.type === 'query')) problems.push(`${selection.name} in a ${operation.type}`);
+			else if (queryFields.has(selection.name as RootField) !== (operation.type === 'query'))
+				problems.push(`${selection.name} in a ${operation.type}`);
 		}
-		const usedVariables = new Set([...allValues(operation.selections)].flatMap((value) => (value.kind === 'variable' ? [value.name] : [])));
+		const usedVariables = new Set(
+			[...allValues(operation.selections)].flatMap((value) => (value.kind === 'variable' ? [value.name] : [])),
+		);
 		for (const name of Object.keys(operation.variables)) if (!usedVariables.has(name)) problems.push(`variable $${name} unused`);
 		return problems;
 	}
 
-	function execute(operation: Operation, variables: Record<string, unknown>): { data?: Record<string, unknown>; problems: string[] } {
+	function execute(
+		operation: Operation,
+		variables: Record<string, unknown>,
+	): { data?: Record<string, unknown>; problems: string[] } {
 		const data: Record<string, unknown> = {};
 		const problems: string[] = [];
 		for (const selection of operation.selections as Field[]) {
@@ -309,7 +345,8 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 		}
 		const token = c.req.header('X-Shopify-Access-Token');
 		if (token === undefined) control.violation('no X-Shopify-Access-Token');
-		if (!tokenValid(token)) return c.json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, 401);
+		if (!tokenValid(token))
+			return c.json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, 401);
 		if (!isJson(c.req.header('Content-Type'))) {
 			control.violation('Content-Type is not application/json');
 			return c.json({ errors: 'Bad Request' }, 400);
@@ -338,7 +375,12 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 		calls.push({ operation: operation.name!, rootFields, variables, cost });
 		if (cost > maxQueryCost) {
 			control.violation(`${operation.name}: requested cost ${cost} exceeds ${maxQueryCost}`);
-			return c.json(graphqlError(`Query cost is ${cost}, which exceeds the single query max cost limit (${maxQueryCost}).`, 'MAX_COST_EXCEEDED'));
+			return c.json(
+				graphqlError(
+					`Query cost is ${cost}, which exceeds the single query max cost limit (${maxQueryCost}).`,
+					'MAX_COST_EXCEEDED',
+				),
+			);
 		}
 
 		const canned = control.takeCanned();
@@ -347,14 +389,30 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 		const fault = control.takeFault(mutation);
 		if (fault?.kind === 'fail500') return c.json({ errors: 'Internal Server Error' }, 500);
 		if (fault?.kind === 'rateLimit') {
-			const headers: Record<string, string> = fault.retryAfterSeconds === null ? {} : { 'Retry-After': `${fault.retryAfterSeconds}.0` };
-			return c.json({ errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, 429, headers);
+			const headers: Record<string, string> =
+				fault.retryAfterSeconds === null ? {} : { 'Retry-After': `${fault.retryAfterSeconds}.0` };
+			return c.json(
+				{ errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' },
+				429,
+				headers,
+			);
 		}
 		if (fault?.kind === 'throttled') {
 			return c.json(
 				{
-					errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
-					extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: { ...bucket, currentlyAvailable: throttledAvailable } } },
+					errors: [
+						{
+							message: 'Throttled',
+							extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+						},
+					],
+					extensions: {
+						cost: {
+							requestedQueryCost: cost,
+							actualQueryCost: null,
+							throttleStatus: { ...bucket, currentlyAvailable: throttledAvailable },
+						},
+					},
 				},
 				fault.status,
 			);
@@ -372,7 +430,13 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 		}
 		return c.json({
 			data: result.data,
-			extensions: { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: { ...bucket, currentlyAvailable: bucket.maximumAvailable - cost } } },
+			extensions: {
+				cost: {
+					requestedQueryCost: cost,
+					actualQueryCost: cost,
+					throttleStatus: { ...bucket, currentlyAvailable: bucket.maximumAvailable - cost },
+				},
+			},
 		});
 	});
 

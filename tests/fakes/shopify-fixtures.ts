@@ -104,7 +104,16 @@ function address(overrides: Partial<FakeMailingAddress> = {}): FakeMailingAddres
 }
 
 function lineItem(id: number, title: string, quantity: number, extra: Partial<FakeLineItem> = {}): FakeLineItem {
-	return { id: gid('LineItem', id), title, variantTitle: 'M', sku: `SKU-${id}`, quantity, customAttributes: [], product: { tags: [] }, ...extra };
+	return {
+		id: gid('LineItem', id),
+		title,
+		variantTitle: 'M',
+		sku: `SKU-${id}`,
+		quantity,
+		customAttributes: [],
+		product: { tags: [] },
+		...extra,
+	};
 }
 
 function order(number: number, overrides: Partial<FakeOrder>): FakeOrder {
@@ -138,7 +147,12 @@ export function fixtureOrders(): FakeOrder[] {
 				nodes: [
 					lineItem(11, 'Linen shirt', 2, { product: { tags: ['summer', 'linen'] } }),
 					lineItem(12, 'Wool scarf', 1, { variantTitle: null, product: { tags: ['Final-Sale'] } }),
-					lineItem(13, 'Merino socks', 1, { customAttributes: [{ key: '_final_sale', value: 'true' }, { key: 'gift', value: 'no' }] }),
+					lineItem(13, 'Merino socks', 1, {
+						customAttributes: [
+							{ key: '_final_sale', value: 'true' },
+							{ key: 'gift', value: 'no' },
+						],
+					}),
 				],
 			},
 			fulfillments: [
@@ -149,7 +163,13 @@ export function fixtureOrders(): FakeOrder[] {
 					createdAt: '2026-11-03T10:00:00Z',
 					inTransitAt: '2026-11-03T16:00:00Z',
 					deliveredAt: '2026-11-05T11:30:00Z',
-					trackingInfo: [{ company: 'Colissimo', number: '6A12345678901', url: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901' }],
+					trackingInfo: [
+						{
+							company: 'Colissimo',
+							number: '6A12345678901',
+							url: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901',
+						},
+					],
 					fulfillmentLineItems: {
 						nodes: [
 							{ id: gid('FulfillmentLineItem', 1011), quantity: 2, lineItem: { id: gid('LineItem', 11) } },
@@ -221,7 +241,9 @@ export function fixtureOrders(): FakeOrder[] {
 						{ company: 'DHL Express', number: 'JD014600003828', url: 'javascript:alert(1)' },
 						{ company: null, number: null, url: null },
 					],
-					fulfillmentLineItems: { nodes: [{ id: gid('FulfillmentLineItem', 4011), quantity: 1, lineItem: { id: gid('LineItem', 41) } }] },
+					fulfillmentLineItems: {
+						nodes: [{ id: gid('FulfillmentLineItem', 4011), quantity: 1, lineItem: { id: gid('LineItem', 41) } }],
+					},
 				},
 				{
 					id: gid('Fulfillment', 402),
@@ -231,10 +253,17 @@ export function fixtureOrders(): FakeOrder[] {
 					inTransitAt: null,
 					deliveredAt: null,
 					trackingInfo: [],
-					fulfillmentLineItems: { nodes: [{ id: gid('FulfillmentLineItem', 4021), quantity: 1, lineItem: { id: gid('LineItem', 42) } }] },
+					fulfillmentLineItems: {
+						nodes: [{ id: gid('FulfillmentLineItem', 4021), quantity: 1, lineItem: { id: gid('LineItem', 42) } }],
+					},
 				},
 			],
-			fulfillmentOrders: { nodes: [{ status: 'CLOSED', requestStatus: 'ACCEPTED' }, { status: 'OPEN', requestStatus: 'UNSUBMITTED' }] },
+			fulfillmentOrders: {
+				nodes: [
+					{ status: 'CLOSED', requestStatus: 'ACCEPTED' },
+					{ status: 'OPEN', requestStatus: 'UNSUBMITTED' },
+				],
+			},
 		}),
 		// Unfulfilled in Shopify, but already sent to the warehouse.
 		order(1004, {
@@ -271,5 +300,10 @@ export function fixtureReturnReasons(): FakeReturnReason[] {
 		['other', 'Other', false],
 		['color', 'Color', true],
 	];
-	return reasons.map(([handle, name, deleted], index) => ({ id: gid('ReturnReasonDefinition', index + 1), handle, name, deleted }));
+	return reasons.map(([handle, name, deleted], index) => ({
+		id: gid('ReturnReasonDefinition', index + 1),
+		handle,
+		name,
+		deleted,
+	}));
 }

@@ -17,7 +17,10 @@ export interface ZendeskFakeTicket {
 }
 
 const controlChars = /[\u0000-\u001F\u007F]/;
-const oneLine = z.string().min(1).refine((value) => !controlChars.test(value), 'control characters');
+const oneLine = z
+	.string()
+	.min(1)
+	.refine((value) => !controlChars.test(value), 'control characters');
 
 /** `POST /api/v2/tickets.json` as documented (§2.3); property names are case-sensitive. */
 const createBodySchema = z
@@ -110,7 +113,8 @@ export function createZendeskFake(options: ZendeskFakeOptions = {}) {
 		const raw: unknown = await c.req.json().catch(() => undefined);
 		const parsed = createBodySchema.safeParse(raw);
 		if (!parsed.success) {
-			for (const issue of parsed.error.issues) control.violation(`POST /api/v2/tickets.json: ${issue.path.join('.')}: ${issue.message}`);
+			for (const issue of parsed.error.issues)
+				control.violation(`POST /api/v2/tickets.json: ${issue.path.join('.')}: ${issue.message}`);
 			return c.json({ error: 'RecordInvalid', description: 'Record validation errors' }, 422);
 		}
 		const fingerprint = JSON.stringify(parsed.data);
@@ -130,7 +134,9 @@ export function createZendeskFake(options: ZendeskFakeOptions = {}) {
 		if (fault?.kind === 'fail500') return c.json({ error: 'InternalServerError' }, 500);
 		if (fault?.kind === 'rateLimit') {
 			if (fault.retryAfterSeconds === null) return c.text('Too Many Requests', 429);
-			return c.json({ error: 'TooManyRequests', description: 'Rate limit exceeded' }, 429, { 'Retry-After': String(fault.retryAfterSeconds) });
+			return c.json({ error: 'TooManyRequests', description: 'Rate limit exceeded' }, 429, {
+				'Retry-After': String(fault.retryAfterSeconds),
+			});
 		}
 		if (fault?.kind === 'timeout') {
 			if (fault.creates) store();

@@ -31,7 +31,10 @@ describe('connectors inside workerd', () => {
 
 	it('Gorgias: creates one ticket, and a timeout is a retryable failure', async () => {
 		const fake = createGorgiasFake();
-		const helpdesk = createGorgiasHelpdesk({ domain: 'alder-pine', ...fake.credentials, timeoutMs: 150 }, { fetch: inProcessFetch(fake.app) });
+		const helpdesk = createGorgiasHelpdesk(
+			{ domain: 'alder-pine', ...fake.credentials, timeoutMs: 150 },
+			{ fetch: inProcessFetch(fake.app) },
+		);
 		fake.setFaults({ timeouts: 1, timeoutMs: 600, target: 'create' });
 		const error = await helpdesk.createTicket(ticket).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(ConnectorError);

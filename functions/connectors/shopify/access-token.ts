@@ -40,11 +40,16 @@ export function accessTokenSource(config: ShopifyConfig, fetchFn: FetchFn, now: 
 			{
 				method: 'POST',
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId!, client_secret: clientSecret! }).toString(),
+				body: new URLSearchParams({
+					grant_type: 'client_credentials',
+					client_id: clientId!,
+					client_secret: clientSecret!,
+				}).toString(),
 			},
 			config.timeoutMs,
 		);
-		if (response.status >= 500 || response.status === 429) throw temporaryFailure('Shopify', 'token endpoint failed', undefined, response.status);
+		if (response.status >= 500 || response.status === 429)
+			throw temporaryFailure('Shopify', 'token endpoint failed', undefined, response.status);
 		if (response.status !== 200) throw permanentFailure('Shopify', response.status);
 		const parsed = accessTokenSchema.safeParse(parseJson(response.text));
 		if (!parsed.success) throw temporaryFailure('Shopify', 'unexpected token response', undefined, response.status);
@@ -76,4 +81,3 @@ export function accessTokenSource(config: ShopifyConfig, fetchFn: FetchFn, now: 
 export function clearAccessTokenCache(): void {
 	tokenCache.clear();
 }
-

@@ -57,7 +57,10 @@ const optionalEnv = z
 /** Parses `reason=handle,reason=handle`. */
 const reasonHandleList = z
 	.string()
-	.regex(/^\s*[a-z0-9-]+\s*=\s*[a-z0-9-]+\s*(,\s*[a-z0-9-]+\s*=\s*[a-z0-9-]+\s*)*$/, 'use reason=handle pairs separated by commas')
+	.regex(
+		/^\s*[a-z0-9-]+\s*=\s*[a-z0-9-]+\s*(,\s*[a-z0-9-]+\s*=\s*[a-z0-9-]+\s*)*$/,
+		'use reason=handle pairs separated by commas',
+	)
 	.transform((value) => Object.fromEntries(value.split(',').map((pair) => pair.split('=').map((part) => part.trim()))));
 
 /**

@@ -46,7 +46,12 @@ export function graphqlRunner(config: ShopifyConfig, fetchFn: FetchFn, tokens: A
 		const throttled = envelope.success && envelope.data.errors?.some((error) => error.extensions?.code === 'THROTTLED');
 		if (response.status === 429 || throttled) {
 			const wait = envelope.success ? throttleWaitSeconds(envelope.data) : undefined;
-			throw temporaryFailure('Shopify', 'throttled', wait ?? retryAfterSeconds(response.headers.get('Retry-After')) ?? 1, response.status);
+			throw temporaryFailure(
+				'Shopify',
+				'throttled',
+				wait ?? retryAfterSeconds(response.headers.get('Retry-After')) ?? 1,
+				response.status,
+			);
 		}
 		if (response.status >= 500) throw temporaryFailure('Shopify', 'server error', undefined, response.status);
 		if (response.status !== 200) throw permanentFailure('Shopify', response.status);
@@ -56,8 +61,14 @@ export function graphqlRunner(config: ShopifyConfig, fetchFn: FetchFn, tokens: A
 		if (errors.length > 0) {
 			// Codes only: messages can quote the variables, which hold shopper data.
 			const codes = errors.map((error) => error.extensions?.code ?? 'UNKNOWN');
-			if (codes.includes('INTERNAL_SERVER_ERROR')) throw temporaryFailure('Shopify', 'internal error', undefined, response.status);
-			throw new ConnectorError(`Shopify rejected the query (${[...new Set(codes)].join(', ')})`, false, undefined, response.status);
+			if (codes.includes('INTERNAL_SERVER_ERROR'))
+				throw temporaryFailure('Shopify', 'internal error', undefined, response.status);
+			throw new ConnectorError(
+				`Shopify rejected the query (${[...new Set(codes)].join(', ')})`,
+				false,
+				undefined,
+				response.status,
+			);
 		}
 		const data = dataSchema.safeParse(envelope.data.data);
 		if (!data.success) throw temporaryFailure('Shopify', 'unexpected response', undefined, response.status);

@@ -20,7 +20,9 @@ export function returnReasonResolver(run: GraphqlRunner, overrides: Record<strin
 		const missing = wanted.filter((handle) => (cache.get(handle)?.expiresAt ?? 0) <= now());
 		if (missing.length > 0) {
 			const data = await run(returnReasonDefinitionsQuery, { handles: missing }, returnReasonDefinitionsSchema);
-			const found = new Map(data.returnReasonDefinitions.nodes.filter((node) => !node.deleted).map((node) => [node.handle, node.id]));
+			const found = new Map(
+				data.returnReasonDefinitions.nodes.filter((node) => !node.deleted).map((node) => [node.handle, node.id]),
+			);
 			for (const handle of missing) cache.set(handle, { id: found.get(handle), expiresAt: now() + cacheLifetimeMs });
 		}
 		const resolved = new Map<string, string>();

@@ -40,7 +40,12 @@ function conflict(message: string): ConnectorError {
 /** Shopify answered the mutation with `userErrors`: HTTP 422 semantics. */
 function refused(operation: string, codes: (string | null | undefined)[]): ConnectorError {
 	const known = [...new Set(codes.filter((code): code is string => typeof code === 'string'))];
-	return new ConnectorError(`Shopify refused ${operation}${known.length > 0 ? ` (${known.join(', ')})` : ''}`, false, undefined, 422);
+	return new ConnectorError(
+		`Shopify refused ${operation}${known.length > 0 ? ` (${known.join(', ')})` : ''}`,
+		false,
+		undefined,
+		422,
+	);
 }
 
 function comparable(value: string | null | undefined): string {
@@ -81,12 +86,21 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 
 		async requestReturn(order, lines) {
 			if (!orderIdPattern.test(order.id)) throw conflict('not a Shopify order');
-			if (lines.length === 0 || lines.some((line) => !fulfillmentLineItemIdPattern.test(line.fulfillmentLineItemId) || line.quantity < 1)) {
+			if (
+				lines.length === 0 ||
+				lines.some(
+					(line) =>
+						!fulfillmentLineItemIdPattern.test(line.fulfillmentLineItemId) ||
+						!Number.isInteger(line.quantity) ||
+						line.quantity < 1,
+				)
+			) {
 				throw new ConnectorError('invalid return lines', false, undefined, 422);
 			}
 			const returnable = await returnableQuantities(order.id);
 			const requested = new Map<string, number>();
-			for (const line of lines) requested.set(line.fulfillmentLineItemId, (requested.get(line.fulfillmentLineItemId) ?? 0) + line.quantity);
+			for (const line of lines)
+				requested.set(line.fulfillmentLineItemId, (requested.get(line.fulfillmentLineItemId) ?? 0) + line.quantity);
 			for (const [fulfillmentLineItemId, quantity] of requested) {
 				if (quantity > (returnable.get(fulfillmentLineItemId) ?? 0)) throw conflict('more items than can still be returned');
 			}
@@ -98,7 +112,11 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 				returnRequestSchema,
 			);
 			const payload = data.returnRequest;
-			if (payload && payload.userErrors.length > 0) throw refused('the return request', payload.userErrors.map((error) => error.code));
+			if (payload && payload.userErrors.length > 0)
+				throw refused(
+					'the return request',
+					payload.userErrors.map((error) => error.code),
+				);
 			if (!payload?.return) throw temporaryFailure('Shopify', 'return request without a return');
 			return { returnId: payload.return.id };
 		},

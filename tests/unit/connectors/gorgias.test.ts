@@ -49,7 +49,9 @@ describe('Gorgias connector', () => {
 	});
 
 	it('addresses the shop by e-mail on the email channel', async () => {
-		await helpdesk({ channel: 'email', supportAddress: 'support@alder-pine.example', supportName: 'Alder & Pine' }).createTicket(ticket());
+		await helpdesk({ channel: 'email', supportAddress: 'support@alder-pine.example', supportName: 'Alder & Pine' }).createTicket(
+			ticket(),
+		);
 		const message = fake.tickets()[0]!.body.messages[0]!;
 		expect(message.channel).toBe('email');
 		expect(message.source).toEqual({
@@ -71,7 +73,9 @@ describe('Gorgias connector', () => {
 		const message = body.messages[0]!;
 		expect(message.subject).toBe('Refund Bcc: victim@example.com');
 		expect(body.customer.name).toBe('Eve X-Injected: 1');
-		expect(message.body_html).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;</p>');
+		expect(message.body_html).toBe(
+			'<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;</p>',
+		);
 		expect(message.body_text).toBe('<script>alert("x")</script> & <img src=x onerror=alert(1)>');
 	});
 
@@ -114,7 +118,10 @@ describe('Gorgias connector', () => {
 		expect(limited).toMatchObject({ retryable: true, retryAfterSeconds: 7, status: 429 });
 
 		fake.setFaults({ rateLimit: 1, retryAfterSeconds: null });
-		expect(await connectorError(() => helpdesk().createTicket(ticket()))).toMatchObject({ retryable: true, retryAfterSeconds: 20 });
+		expect(await connectorError(() => helpdesk().createTicket(ticket()))).toMatchObject({
+			retryable: true,
+			retryAfterSeconds: 20,
+		});
 		expect(fake.tickets()).toHaveLength(0);
 	});
 
@@ -142,7 +149,12 @@ describe('Gorgias connector', () => {
 		const strict = createGorgiasFake({ uniqueExternalId: true });
 		const strictServer = await serveFake(strict);
 		try {
-			const connector = createGorgiasHelpdesk({ domain: 'alder-pine', ...strict.credentials, baseUrl: strictServer.url, timeoutMs });
+			const connector = createGorgiasHelpdesk({
+				domain: 'alder-pine',
+				...strict.credentials,
+				baseUrl: strictServer.url,
+				timeoutMs,
+			});
 			// Both look up before either creates: one creates, the other gets 409 and finds the first one's ticket.
 			const [a, b] = await Promise.all([connector.createTicket(ticket()), connector.createTicket(ticket())]);
 			expect(a).toEqual(b);
@@ -171,7 +183,16 @@ describe('Gorgias connector', () => {
 	});
 
 	it('ignores look-up results for other references, in case the filter were not applied', async () => {
-		fake.respondOnce({ status: 200, body: { data: [{ id: 5, external_id: 'hc_other' }, { id: 6, external_id: null }], meta: {} } });
+		fake.respondOnce({
+			status: 200,
+			body: {
+				data: [
+					{ id: 5, external_id: 'hc_other' },
+					{ id: 6, external_id: null },
+				],
+				meta: {},
+			},
+		});
 		const { helpdeskId } = await helpdesk().createTicket(ticket());
 		expect(helpdeskId).toBe(String(fake.tickets()[0]!.id));
 	});
@@ -184,7 +205,12 @@ describe('Gorgias connector', () => {
 			references.map((reference) => retryLikeTheQueue(() => connector.createTicket(ticket({ reference })))),
 		);
 		expect(Object.values(fake.control.pendingFaults()).every((count) => count === 0)).toBe(true);
-		expect(fake.tickets().map((stored) => stored.body.external_id).sort()).toEqual([...references].sort());
+		expect(
+			fake
+				.tickets()
+				.map((stored) => stored.body.external_id)
+				.sort(),
+		).toEqual([...references].sort());
 		expect(new Set(results.map(({ result }) => result.helpdeskId)).size).toBe(60);
 		expect(results.some(({ attempts }) => attempts > 1)).toBe(true);
 	});
@@ -198,9 +224,25 @@ describe('Gorgias connector', () => {
 		});
 		expect(config).toMatchObject({ domain: 'alder-pine', channel: 'api', timeoutMs: 10_000 });
 		expect(config.baseUrl).toBeUndefined();
-		expect(gorgiasEnvSchema.safeParse({ GORGIAS_DOMAIN: 'evil.com/x', GORGIAS_EMAIL: 'a@b.example', GORGIAS_API_KEY: 'k' }).success).toBe(false);
-		expect(gorgiasEnvSchema.safeParse({ GORGIAS_DOMAIN: 'a', GORGIAS_EMAIL: 'a@b.example', GORGIAS_API_KEY: 'k', GORGIAS_BASE_URL: 'http://example.com' }).success).toBe(false);
-		expect(gorgiasEnvSchema.safeParse({ GORGIAS_DOMAIN: 'a', GORGIAS_EMAIL: 'a@b.example', GORGIAS_API_KEY: 'k', GORGIAS_CHANNEL: 'email' }).success).toBe(false);
+		expect(
+			gorgiasEnvSchema.safeParse({ GORGIAS_DOMAIN: 'evil.com/x', GORGIAS_EMAIL: 'a@b.example', GORGIAS_API_KEY: 'k' }).success,
+		).toBe(false);
+		expect(
+			gorgiasEnvSchema.safeParse({
+				GORGIAS_DOMAIN: 'a',
+				GORGIAS_EMAIL: 'a@b.example',
+				GORGIAS_API_KEY: 'k',
+				GORGIAS_BASE_URL: 'http://example.com',
+			}).success,
+		).toBe(false);
+		expect(
+			gorgiasEnvSchema.safeParse({
+				GORGIAS_DOMAIN: 'a',
+				GORGIAS_EMAIL: 'a@b.example',
+				GORGIAS_API_KEY: 'k',
+				GORGIAS_CHANNEL: 'email',
+			}).success,
+		).toBe(false);
 	});
 });
 
@@ -208,8 +250,16 @@ describe('Gorgias fake', () => {
 	it('refuses and records requests that break the contract', async () => {
 		const response = await fetch(`${server.url}/api/tickets`, {
 			method: 'POST',
-			headers: { Authorization: `Basic ${btoa(`${fake.credentials.email}:${fake.credentials.apiKey}`)}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-			body: JSON.stringify({ channel: 'api', via: 'api', messages: [{ channel: 'api', via: 'api', from_agent: false, body_html: '<b>x</b>' }] }),
+			headers: {
+				Authorization: `Basic ${btoa(`${fake.credentials.email}:${fake.credentials.apiKey}`)}`,
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({
+				channel: 'api',
+				via: 'api',
+				messages: [{ channel: 'api', via: 'api', from_agent: false, body_html: '<b>x</b>' }],
+			}),
 		});
 		expect(response.status).toBe(400);
 		expect(fake.violations().length).toBeGreaterThan(0);
@@ -217,10 +267,20 @@ describe('Gorgias fake', () => {
 	});
 
 	it('is driven and read over HTTP', async () => {
-		const set = await fetch(`${server.url}/__fake/faults`, { method: 'POST', body: JSON.stringify({ fail500: 2, rateLimit: 1, timeouts: 1, timeoutMs: 50 }) });
+		const set = await fetch(`${server.url}/__fake/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ fail500: 2, rateLimit: 1, timeouts: 1, timeoutMs: 50 }),
+		});
 		expect(set.status).toBe(200);
-		expect(await (await fetch(`${server.url}/__fake/faults`)).json()).toEqual({ fail500: 2, rateLimit: 1, throttled: 0, timeouts: 1 });
-		expect((await fetch(`${server.url}/__fake/faults`, { method: 'POST', body: JSON.stringify({ fail500: -1 }) })).status).toBe(400);
+		expect(await (await fetch(`${server.url}/__fake/faults`)).json()).toEqual({
+			fail500: 2,
+			rateLimit: 1,
+			throttled: 0,
+			timeouts: 1,
+		});
+		expect((await fetch(`${server.url}/__fake/faults`, { method: 'POST', body: JSON.stringify({ fail500: -1 }) })).status).toBe(
+			400,
+		);
 		await retryLikeTheQueue(() => helpdesk().createTicket(ticket()));
 		const listed = (await (await fetch(`${server.url}/__fake/tickets`)).json()) as { count: number };
 		expect(listed.count).toBe(1);

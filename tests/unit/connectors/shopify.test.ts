@@ -56,9 +56,23 @@ describe('Shopify connector: order lookup', () => {
 				phone: null,
 			},
 			lineItems: [
-				{ id: 'gid://shopify/LineItem/11', title: 'Linen shirt', variantTitle: 'M', sku: 'SKU-11', quantity: 2, finalSale: false },
+				{
+					id: 'gid://shopify/LineItem/11',
+					title: 'Linen shirt',
+					variantTitle: 'M',
+					sku: 'SKU-11',
+					quantity: 2,
+					finalSale: false,
+				},
 				{ id: 'gid://shopify/LineItem/12', title: 'Wool scarf', variantTitle: null, sku: 'SKU-12', quantity: 1, finalSale: true },
-				{ id: 'gid://shopify/LineItem/13', title: 'Merino socks', variantTitle: 'M', sku: 'SKU-13', quantity: 1, finalSale: true },
+				{
+					id: 'gid://shopify/LineItem/13',
+					title: 'Merino socks',
+					variantTitle: 'M',
+					sku: 'SKU-13',
+					quantity: 1,
+					finalSale: true,
+				},
 			],
 			fulfillments: [
 				{
@@ -68,12 +82,28 @@ describe('Shopify connector: order lookup', () => {
 					inTransitAt: '2026-11-03T16:00:00Z',
 					deliveredAt: '2026-11-05T11:30:00Z',
 					tracking: [
-						{ carrier: 'Colissimo', number: '6A12345678901', url: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901' },
+						{
+							carrier: 'Colissimo',
+							number: '6A12345678901',
+							url: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901',
+						},
 					],
 					lineItems: [
-						{ lineItemId: 'gid://shopify/LineItem/11', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011', quantity: 2 },
-						{ lineItemId: 'gid://shopify/LineItem/12', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012', quantity: 1 },
-						{ lineItemId: 'gid://shopify/LineItem/13', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1013', quantity: 1 },
+						{
+							lineItemId: 'gid://shopify/LineItem/11',
+							fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
+							quantity: 2,
+						},
+						{
+							lineItemId: 'gid://shopify/LineItem/12',
+							fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012',
+							quantity: 1,
+						},
+						{
+							lineItemId: 'gid://shopify/LineItem/13',
+							fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1013',
+							quantity: 1,
+						},
 					],
 				},
 			],
@@ -93,7 +123,18 @@ describe('Shopify connector: order lookup', () => {
 	});
 
 	it('never sends anything but digits into the search string', async () => {
-		const attempts = ['1 OR email:*', '1001 OR name:*', 'name:#1001', '*', '#1001*', '1001\nOR 1', '١٠٠١', '#', '1234567890123', ''];
+		const attempts = [
+			'1 OR email:*',
+			'1001 OR name:*',
+			'name:#1001',
+			'*',
+			'#1001*',
+			'1001\nOR 1',
+			'١٠٠١',
+			'#',
+			'1234567890123',
+			'',
+		];
 		for (const attempt of attempts) expect(await shop().findOrderByName(attempt)).toBeUndefined();
 		expect(fake.calls()).toHaveLength(0);
 	});
@@ -105,10 +146,19 @@ describe('Shopify connector: order lookup', () => {
 		expect(partial.fulfillments[0]).toMatchObject({ status: 'in_transit', deliveredAt: null });
 		expect(partial.fulfillments[0]!.tracking).toEqual([{ carrier: 'DHL Express', number: 'JD014600003828', url: null }]);
 
-		expect(await order('#1005')).toMatchObject({ cancelledAt: '2026-11-03T12:00:00Z', financialStatus: 'refunded', fulfillmentStatus: 'unfulfilled' });
+		expect(await order('#1005')).toMatchObject({
+			cancelledAt: '2026-11-03T12:00:00Z',
+			financialStatus: 'refunded',
+			fulfillmentStatus: 'unfulfilled',
+		});
 
 		// Unknown statuses fall back to the states that allow no change.
-		expect(await order('#1006')).toMatchObject({ email: null, shippingAddress: null, financialStatus: 'pending', fulfillmentStatus: 'on_hold' });
+		expect(await order('#1006')).toMatchObject({
+			email: null,
+			shippingAddress: null,
+			financialStatus: 'pending',
+			fulfillmentStatus: 'on_hold',
+		});
 		expect((await order('#1006')).lineItems[0]!.finalSale).toBe(false);
 	});
 
@@ -149,7 +199,11 @@ describe('Shopify connector: failures', () => {
 
 	it('is retryable on a plain 429 after Retry-After', async () => {
 		fake.setFaults({ rateLimit: 1, retryAfterSeconds: 4 });
-		expect(await connectorError(() => shop().findOrderByName('#1001'))).toMatchObject({ retryable: true, retryAfterSeconds: 4, status: 429 });
+		expect(await connectorError(() => shop().findOrderByName('#1001'))).toMatchObject({
+			retryable: true,
+			retryAfterSeconds: 4,
+			status: 429,
+		});
 	});
 
 	it('is retryable on 5xx and timeouts, and answers once Shopify recovers', async () => {
@@ -162,8 +216,14 @@ describe('Shopify connector: failures', () => {
 	});
 
 	it('gives up on a wrong token, and on GraphQL errors other than throttling', async () => {
-		expect(await connectorError(() => shop({ accessToken: 'shpat_wrong' }).findOrderByName('#1001'))).toMatchObject({ retryable: false, status: 401 });
-		fake.respondOnce({ status: 200, body: { errors: [{ message: 'Access denied for orders field.', extensions: { code: 'ACCESS_DENIED' } }] } });
+		expect(await connectorError(() => shop({ accessToken: 'shpat_wrong' }).findOrderByName('#1001'))).toMatchObject({
+			retryable: false,
+			status: 401,
+		});
+		fake.respondOnce({
+			status: 200,
+			body: { errors: [{ message: 'Access denied for orders field.', extensions: { code: 'ACCESS_DENIED' } }] },
+		});
 		const denied = await connectorError(() => shop().findOrderByName('#1001'));
 		expect(denied).toMatchObject({ retryable: false });
 		expect(denied.message).toContain('ACCESS_DENIED');
@@ -198,7 +258,13 @@ describe('Shopify connector: returns', () => {
 	it('requests a return with returnRequest, reason definitions resolved from their handles', async () => {
 		const found = await order('#1001');
 		const { returnId } = await shop().requestReturn(found, [
-			{ lineItemId: 'gid://shopify/LineItem/11', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011', quantity: 1, reasonId: 'too-small', customerNote: 'Runs\r\nsmall' },
+			{
+				lineItemId: 'gid://shopify/LineItem/11',
+				fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
+				quantity: 1,
+				reasonId: 'too-small',
+				customerNote: 'Runs\r\nsmall',
+			},
 		]);
 		expect(returnId).toMatch(/^gid:\/\/shopify\/Return\/\d+$/);
 		const operations = fake.calls().map((call) => call.operation);
@@ -231,11 +297,23 @@ describe('Shopify connector: returns', () => {
 			reasonId,
 			customerNote: null,
 		});
-		await shop({ returnReasonHandles: { 'wrong-item': 'other' } }).requestReturn(found, [line(1011, 'wrong-item'), line(1012, 'damaged'), line(1013, 'smells-funny')]);
+		await shop({ returnReasonHandles: { 'wrong-item': 'other' } }).requestReturn(found, [
+			line(1011, 'wrong-item'),
+			line(1012, 'damaged'),
+			line(1013, 'smells-funny'),
+		]);
 		const lines = (fake.calls().at(-1)!.variables['input'] as { returnLineItems: unknown[] }).returnLineItems;
 		expect(lines).toEqual([
-			{ fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011', quantity: 1, returnReasonDefinitionId: 'gid://shopify/ReturnReasonDefinition/7' },
-			{ fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012', quantity: 1, returnReasonDefinitionId: 'gid://shopify/ReturnReasonDefinition/4' },
+			{
+				fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
+				quantity: 1,
+				returnReasonDefinitionId: 'gid://shopify/ReturnReasonDefinition/7',
+			},
+			{
+				fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012',
+				quantity: 1,
+				returnReasonDefinitionId: 'gid://shopify/ReturnReasonDefinition/4',
+			},
 			{ fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1013', quantity: 1, customerNote: '[smells-funny]' },
 		]);
 	});
@@ -243,18 +321,40 @@ describe('Shopify connector: returns', () => {
 	it('never uses a deleted reason definition', async () => {
 		const found = await order('#1001');
 		await shop({ returnReasonHandles: { 'changed-mind': 'color' } }).requestReturn(found, [
-			{ lineItemId: 'x', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012', quantity: 1, reasonId: 'changed-mind', customerNote: 'Not my colour' },
+			{
+				lineItemId: 'x',
+				fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012',
+				quantity: 1,
+				reasonId: 'changed-mind',
+				customerNote: 'Not my colour',
+			},
 		]);
 		const [sent] = (fake.calls().at(-1)!.variables['input'] as { returnLineItems: unknown[] }).returnLineItems;
-		expect(sent).toEqual({ fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012', quantity: 1, customerNote: '[changed-mind] Not my colour' });
+		expect(sent).toEqual({
+			fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012',
+			quantity: 1,
+			customerNote: '[changed-mind] Not my colour',
+		});
 	});
 
 	it('refuses more than is still returnable without sending the mutation', async () => {
 		const found = await order('#1001');
 		const error = await connectorError(() =>
 			shop().requestReturn(found, [
-				{ lineItemId: 'x', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011', quantity: 1, reasonId: 'too-small', customerNote: null },
-				{ lineItemId: 'x', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011', quantity: 1, reasonId: 'too-large', customerNote: null },
+				{
+					lineItemId: 'x',
+					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
+					quantity: 1,
+					reasonId: 'too-small',
+					customerNote: null,
+				},
+				{
+					lineItemId: 'x',
+					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
+					quantity: 1,
+					reasonId: 'too-large',
+					customerNote: null,
+				},
 			]),
 		);
 		expect(error).toMatchObject({ retryable: false, status: 409 });
@@ -263,17 +363,50 @@ describe('Shopify connector: returns', () => {
 		const unshipped = await order('#1003');
 		const cancelledParcel = await connectorError(() =>
 			shop().requestReturn(unshipped, [
-				{ lineItemId: 'x', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/4021', quantity: 1, reasonId: 'damaged', customerNote: null },
+				{
+					lineItemId: 'x',
+					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/4021',
+					quantity: 1,
+					reasonId: 'damaged',
+					customerNote: null,
+				},
 			]),
 		);
 		expect(cancelledParcel.status).toBe(409);
+	});
+
+	it('refuses malformed return lines before any request', async () => {
+		const found = await order('#1001');
+		const calls = fake.calls().length;
+		const line = {
+			lineItemId: 'x',
+			fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
+			quantity: 1,
+			reasonId: 'damaged',
+			customerNote: null,
+		};
+		for (const lines of [
+			[],
+			[{ ...line, quantity: 0 }],
+			[{ ...line, quantity: 1.5 }],
+			[{ ...line, fulfillmentLineItemId: 'gid://shopify/LineItem/11' }],
+		]) {
+			expect(await connectorError(() => shop().requestReturn(found, lines))).toMatchObject({ retryable: false, status: 422 });
+		}
+		expect(fake.calls()).toHaveLength(calls);
 	});
 
 	it('reports userErrors as a permanent refusal', async () => {
 		const found = await order('#1001');
 		const request = () =>
 			shop().requestReturn(found, [
-				{ lineItemId: 'x', fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012', quantity: 1, reasonId: 'damaged', customerNote: null },
+				{
+					lineItemId: 'x',
+					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012',
+					quantity: 1,
+					reasonId: 'damaged',
+					customerNote: null,
+				},
 			]);
 		// Let the look-ups through, then answer the mutation with userErrors.
 		fake.respondOnce({
@@ -281,13 +414,33 @@ describe('Shopify connector: returns', () => {
 			body: {
 				data: {
 					returnableFulfillments: {
-						edges: [{ node: { id: 'r', fulfillment: { id: 'f' }, returnableFulfillmentLineItems: { edges: [{ node: { fulfillmentLineItem: { id: 'gid://shopify/FulfillmentLineItem/1012' }, quantity: 1 } }] } } }],
+						edges: [
+							{
+								node: {
+									id: 'r',
+									fulfillment: { id: 'f' },
+									returnableFulfillmentLineItems: {
+										edges: [{ node: { fulfillmentLineItem: { id: 'gid://shopify/FulfillmentLineItem/1012' }, quantity: 1 } }],
+									},
+								},
+							},
+						],
 					},
 				},
 			},
 		});
 		fake.respondOnce({ status: 200, body: { data: { returnReasonDefinitions: { nodes: [] } } } });
-		fake.respondOnce({ status: 200, body: { data: { returnRequest: { return: null, userErrors: [{ field: ['input'], message: 'Returns are disabled', code: 'FEATURE_NOT_ENABLED' }] } } } });
+		fake.respondOnce({
+			status: 200,
+			body: {
+				data: {
+					returnRequest: {
+						return: null,
+						userErrors: [{ field: ['input'], message: 'Returns are disabled', code: 'FEATURE_NOT_ENABLED' }],
+					},
+				},
+			},
+		});
 		const error = await connectorError(request);
 		expect(error).toMatchObject({ retryable: false, status: 422 });
 		expect(error.message).toContain('FEATURE_NOT_ENABLED');
@@ -310,18 +463,36 @@ describe('Shopify connector: address changes', () => {
 
 	it('replaces the shipping address of an unfulfilled order with orderUpdate', async () => {
 		await shop().updateShippingAddress(await order('#1002'), newAddress);
-		expect(fake.calls().map((call) => call.operation).slice(2)).toEqual(['OrderChangeability', 'OrderUpdate']);
+		expect(
+			fake
+				.calls()
+				.map((call) => call.operation)
+				.slice(2),
+		).toEqual(['OrderChangeability', 'OrderUpdate']);
 		expect(fake.calls().at(-1)!.variables).toEqual({
 			input: {
 				id: 'gid://shopify/Order/10020',
-				shippingAddress: { firstName: 'Jane', lastName: 'Doe', address1: '8 place Bellecour', address2: 'Bâtiment B', city: 'Lyon', zip: '69002', countryCode: 'FR' },
+				shippingAddress: {
+					firstName: 'Jane',
+					lastName: 'Doe',
+					address1: '8 place Bellecour',
+					address2: 'Bâtiment B',
+					city: 'Lyon',
+					zip: '69002',
+					countryCode: 'FR',
+				},
 			},
 		});
 		expect((await order('#1002')).shippingAddress).toMatchObject({ address1: '8 place Bellecour', postalCode: '69002' });
 	});
 
 	it('accepts Shopify reformatting the postal code', async () => {
-		await shop().updateShippingAddress(await order('#1002'), { ...newAddress, postalCode: 'sw1a 1aa', countryCode: 'GB', city: 'London' });
+		await shop().updateShippingAddress(await order('#1002'), {
+			...newAddress,
+			postalCode: 'sw1a 1aa',
+			countryCode: 'GB',
+			city: 'London',
+		});
 		expect(fake.order('#1002')!.shippingAddress?.zip).toBe('SW1A 1AA');
 	});
 
@@ -341,8 +512,22 @@ describe('Shopify connector: address changes', () => {
 
 	it('reports userErrors as a permanent refusal', async () => {
 		const found = await order('#1002');
-		fake.respondOnce({ status: 200, body: { data: { order: { id: found.id, cancelledAt: null, displayFulfillmentStatus: 'UNFULFILLED', fulfillmentOrders: { nodes: [] } } } } });
-		fake.respondOnce({ status: 200, body: { data: { orderUpdate: { order: null, userErrors: [{ field: ['shippingAddress', 'zip'], message: 'Zip is invalid for 75001' }] } } } });
+		fake.respondOnce({
+			status: 200,
+			body: {
+				data: {
+					order: { id: found.id, cancelledAt: null, displayFulfillmentStatus: 'UNFULFILLED', fulfillmentOrders: { nodes: [] } },
+				},
+			},
+		});
+		fake.respondOnce({
+			status: 200,
+			body: {
+				data: {
+					orderUpdate: { order: null, userErrors: [{ field: ['shippingAddress', 'zip'], message: 'Zip is invalid for 75001' }] },
+				},
+			},
+		});
 		const error = await connectorError(() => shop().updateShippingAddress(found, newAddress));
 		expect(error).toMatchObject({ retryable: false, status: 422 });
 		expect(error.message).not.toContain('75001');
@@ -376,7 +561,10 @@ describe('Shopify connector: client credentials', () => {
 	});
 
 	it('gives up on wrong client credentials', async () => {
-		expect(await connectorError(() => shop({ ...credentials, clientSecret: 'wrong' }).findOrderByName('#1001'))).toMatchObject({ retryable: false, status: 401 });
+		expect(await connectorError(() => shop({ ...credentials, clientSecret: 'wrong' }).findOrderByName('#1001'))).toMatchObject({
+			retryable: false,
+			status: 401,
+		});
 	});
 
 	it('refreshes tokens before they expire rather than after a refusal', async () => {
@@ -407,14 +595,25 @@ describe('Shopify configuration', () => {
 			SHOPIFY_ADMIN_TOKEN: 'shpat_x',
 			SHOPIFY_RETURN_REASON_HANDLES: 'too-small = size-too-small, damaged=defective',
 		});
-		expect(config).toMatchObject({ shop: 'alder-pine', accessToken: 'shpat_x', finalSaleTag: 'final-sale', returnReasonHandles: { 'too-small': 'size-too-small', damaged: 'defective' } });
+		expect(config).toMatchObject({
+			shop: 'alder-pine',
+			accessToken: 'shpat_x',
+			finalSaleTag: 'final-sale',
+			returnReasonHandles: { 'too-small': 'size-too-small', damaged: 'defective' },
+		});
 	});
 
 	it('refuses configurations that could aim our credentials elsewhere or carry none', () => {
 		expect(shopifyEnvSchema.safeParse({ SHOPIFY_SHOP: 'evil.com#', SHOPIFY_ADMIN_TOKEN: 'x' }).success).toBe(false);
-		expect(shopifyEnvSchema.safeParse({ SHOPIFY_SHOP: 'a', SHOPIFY_ADMIN_TOKEN: 'x', SHOPIFY_BASE_URL: 'http://shop.example' }).success).toBe(false);
+		expect(
+			shopifyEnvSchema.safeParse({ SHOPIFY_SHOP: 'a', SHOPIFY_ADMIN_TOKEN: 'x', SHOPIFY_BASE_URL: 'http://shop.example' })
+				.success,
+		).toBe(false);
 		expect(shopifyEnvSchema.safeParse({ SHOPIFY_SHOP: 'a' }).success).toBe(false);
 		expect(shopifyEnvSchema.safeParse({ SHOPIFY_SHOP: 'a', SHOPIFY_CLIENT_ID: 'id' }).success).toBe(false);
-		expect(shopifyEnvSchema.safeParse({ SHOPIFY_SHOP: 'a', SHOPIFY_ADMIN_TOKEN: 'x', SHOPIFY_RETURN_REASON_HANDLES: 'too-small' }).success).toBe(false);
+		expect(
+			shopifyEnvSchema.safeParse({ SHOPIFY_SHOP: 'a', SHOPIFY_ADMIN_TOKEN: 'x', SHOPIFY_RETURN_REASON_HANDLES: 'too-small' })
+				.success,
+		).toBe(false);
 	});
 });

@@ -35,7 +35,9 @@ describe('Zendesk connector', () => {
 	});
 
 	it('keeps CR/LF out of the subject and the requester name', async () => {
-		await helpdesk().createTicket(ticket({ subject: 'Help\r\nBcc: victim@example.com', customer: { name: 'Eve\r\nX: 1', email: 'eve@example.com' } }));
+		await helpdesk().createTicket(
+			ticket({ subject: 'Help\r\nBcc: victim@example.com', customer: { name: 'Eve\r\nX: 1', email: 'eve@example.com' } }),
+		);
 		const body = fake.tickets()[0]!.body;
 		expect(body.subject).toBe('Help Bcc: victim@example.com');
 		expect(body.requester.name).toBe('Eve X: 1');
@@ -58,9 +60,17 @@ describe('Zendesk connector', () => {
 
 	it('treats 429 as retryable after Retry-After, or after a minute without it', async () => {
 		fake.setFaults({ rateLimit: 1, retryAfterSeconds: 13 });
-		expect(await connectorError(() => helpdesk().createTicket(ticket()))).toMatchObject({ retryable: true, retryAfterSeconds: 13, status: 429 });
+		expect(await connectorError(() => helpdesk().createTicket(ticket()))).toMatchObject({
+			retryable: true,
+			retryAfterSeconds: 13,
+			status: 429,
+		});
 		fake.setFaults({ rateLimit: 1, retryAfterSeconds: null });
-		expect(await connectorError(() => helpdesk().createTicket(ticket()))).toMatchObject({ retryable: true, retryAfterSeconds: 60, status: 429 });
+		expect(await connectorError(() => helpdesk().createTicket(ticket()))).toMatchObject({
+			retryable: true,
+			retryAfterSeconds: 60,
+			status: 429,
+		});
 		expect(fake.tickets()).toHaveLength(0);
 	});
 
@@ -74,7 +84,10 @@ describe('Zendesk connector', () => {
 	});
 
 	it('gives up on other 4xx', async () => {
-		expect(await connectorError(() => helpdesk({ apiToken: 'wrong' }).createTicket(ticket()))).toMatchObject({ retryable: false, status: 401 });
+		expect(await connectorError(() => helpdesk({ apiToken: 'wrong' }).createTicket(ticket()))).toMatchObject({
+			retryable: false,
+			status: 401,
+		});
 		fake.control.violations.length = 0;
 		for (const status of [400, 403, 404, 422]) {
 			fake.respondOnce({ status, body: { error: 'RecordInvalid', details: {} } });
@@ -94,13 +107,25 @@ describe('Zendesk connector', () => {
 		const connector = helpdesk();
 		const references = Array.from({ length: 60 }, (_, index) => `hc_batch_${index}`);
 		await Promise.all(references.map((reference) => retryLikeTheQueue(() => connector.createTicket(ticket({ reference })))));
-		expect(fake.tickets().map((stored) => stored.body.external_id).sort()).toEqual([...references].sort());
+		expect(
+			fake
+				.tickets()
+				.map((stored) => stored.body.external_id)
+				.sort(),
+		).toEqual([...references].sort());
 	});
 
 	it('reads its configuration from Worker variables', () => {
-		const config = zendeskEnvSchema.parse({ ZENDESK_SUBDOMAIN: 'alder-pine', ZENDESK_EMAIL: 'agent@alder-pine.example', ZENDESK_API_TOKEN: 't' });
+		const config = zendeskEnvSchema.parse({
+			ZENDESK_SUBDOMAIN: 'alder-pine',
+			ZENDESK_EMAIL: 'agent@alder-pine.example',
+			ZENDESK_API_TOKEN: 't',
+		});
 		expect(config).toMatchObject({ subdomain: 'alder-pine', timeoutMs: 10_000 });
-		expect(zendeskEnvSchema.safeParse({ ZENDESK_SUBDOMAIN: 'a.evil.com', ZENDESK_EMAIL: 'a@b.example', ZENDESK_API_TOKEN: 't' }).success).toBe(false);
+		expect(
+			zendeskEnvSchema.safeParse({ ZENDESK_SUBDOMAIN: 'a.evil.com', ZENDESK_EMAIL: 'a@b.example', ZENDESK_API_TOKEN: 't' })
+				.success,
+		).toBe(false);
 	});
 });
 
@@ -113,7 +138,15 @@ describe('Zendesk fake', () => {
 			'Idempotency-Key': 'k1',
 		};
 		const body = (subject: string) =>
-			JSON.stringify({ ticket: { subject, comment: { body: 'b' }, requester: { name: 'n', email: 'n@example.com' }, tags: [], external_id: 'k1' } });
+			JSON.stringify({
+				ticket: {
+					subject,
+					comment: { body: 'b' },
+					requester: { name: 'n', email: 'n@example.com' },
+					tags: [],
+					external_id: 'k1',
+				},
+			});
 		const first = await fetch(`${server.url}/api/v2/tickets.json`, { method: 'POST', headers, body: body('s') });
 		const again = await fetch(`${server.url}/api/v2/tickets.json`, { method: 'POST', headers, body: body('s') });
 		const other = await fetch(`${server.url}/api/v2/tickets.json`, { method: 'POST', headers, body: body('other') });
@@ -126,7 +159,10 @@ describe('Zendesk fake', () => {
 	it('records requests without an Idempotency-Key or with password credentials as violations', async () => {
 		const response = await fetch(`${server.url}/api/v2/tickets.json`, {
 			method: 'POST',
-			headers: { Authorization: `Basic ${btoa(`${fake.credentials.email}:${fake.credentials.apiToken}`)}`, 'Content-Type': 'application/json' },
+			headers: {
+				Authorization: `Basic ${btoa(`${fake.credentials.email}:${fake.credentials.apiToken}`)}`,
+				'Content-Type': 'application/json',
+			},
 			body: '{}',
 		});
 		expect(response.status).toBe(401);
