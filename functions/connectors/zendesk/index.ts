@@ -1,0 +1,2 @@
+export { type ZendeskConfig, type ZendeskConfigInput, zendeskConfigSchema, zendeskEnvSchema } from './config';
+export { createZendeskHelpdesk, zendeskTicketBody } from './zendesk-helpdesk';
