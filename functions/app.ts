@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { site } from '../src/config/site';
 import { ConfigError } from './config';
+import { ConnectorError } from './connectors/errors';
 import { provideServices, type AppEnv } from './context';
 import { ApiError, errorBody } from './errors';
 import { requireJson } from './middleware/require-json';
@@ -72,6 +73,12 @@ api.onError((error, c) => {
 	if (error instanceof ApiError) {
 		for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
 		return c.json(error.toBody(), error.status);
+	}
+	if (error instanceof ConnectorError) {
+		// The shop could not answer (down, slow, throttling): say so, and when to try again.
+		console.error(`api error: shop unavailable${error.status ? ` (HTTP ${error.status})` : ''}`);
+		c.header('Retry-After', String(error.retryAfterSeconds ?? 5));
+		return c.json(errorBody('shop_unavailable', 'The shop is not answering right now. Please try again in a moment.'), 503);
 	}
 	// Log the kind of failure only: messages of vendor or runtime errors can carry request data.
 	console.error(`api error: ${error instanceof ConfigError ? error.message : error.name}`);

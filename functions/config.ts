@@ -28,17 +28,7 @@ export const apiConfigSchema = z.object({
 	SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
 	/** Days after which a forwarded submission's text is removed from the outbox. */
 	REDACT_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-	SHOPIFY_SHOP: z.string().optional(),
-	SHOPIFY_ADMIN_TOKEN: optionalSecret,
-	SHOPIFY_BASE_URL: z.url().optional(),
-	GORGIAS_DOMAIN: z.string().optional(),
-	GORGIAS_EMAIL: z.string().optional(),
-	GORGIAS_API_KEY: optionalSecret,
-	GORGIAS_BASE_URL: z.url().optional(),
-	ZENDESK_SUBDOMAIN: z.string().optional(),
-	ZENDESK_EMAIL: z.string().optional(),
-	ZENDESK_API_TOKEN: optionalSecret,
-	ZENDESK_BASE_URL: z.url().optional(),
+	// Vendor settings (SHOPIFY_*, GORGIAS_*, ZENDESK_*) are read by each connector's own schema.
 });
 export type ApiConfig = z.output<typeof apiConfigSchema>;
 

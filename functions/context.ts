@@ -17,7 +17,7 @@ export const provideServices = (): MiddlewareHandler<AppEnv> =>
 	async function provideServices(c, next) {
 		const config = readConfig(c.env);
 		c.set('config', config);
-		c.set('connectors', createConnectors(config, c.env.DB));
+		c.set('connectors', createConnectors(c.env, config, c.env.DB));
 		c.set('clientIp', c.req.header('CF-Connecting-IP') ?? 'local');
 		await next();
 	};

@@ -39,6 +39,36 @@ export default defineConfig({
 				},
 			},
 			{
+				// The built Worker with Gorgias as its helpdesk, played by a fake on loopback that fails on demand.
+				plugins: [
+					cloudflareTest(({ inject }) => ({
+						main: './dist/server/entry.mjs',
+						wrangler: { configPath: './dist/server/wrangler.json' },
+						miniflare: {
+							bindings: {
+								TEST_MIGRATIONS: migrations,
+								HELPDESK_CONNECTOR: 'gorgias',
+								GORGIAS_DOMAIN: 'alder-pine',
+								GORGIAS_EMAIL: inject('gorgiasEmail'),
+								GORGIAS_API_KEY: inject('gorgiasApiKey'),
+								GORGIAS_BASE_URL: inject('gorgiasUrl'),
+								VENDOR_TIMEOUT_MS: '300',
+								FORWARD_RETRY_BASE_SECONDS: '1',
+								RATE_LIMIT_SCALE: '1000000',
+							},
+						},
+					})),
+				],
+				test: {
+					name: 'worker-outage',
+					root,
+					include: ['tests/worker-outage/**/*.test.ts'],
+					globalSetup: ['tests/support/start-gorgias-fake.ts'],
+					setupFiles: ['tests/support/apply-migrations.ts'],
+					testTimeout: 300_000,
+				},
+			},
+			{
 				test: {
 					name: 'browser',
 					root,

@@ -17,7 +17,7 @@ export function backoffSeconds(attempts: number, baseSeconds: number): number {
 export async function consumeForwardBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
 	const config = readConfig(env);
 	const isDeadLetterQueue = batch.queue.endsWith('-dlq');
-	const { helpdesk } = createConnectors(config, env.DB);
+	const { helpdesk } = createConnectors(env, config, env.DB);
 	const dataKey = await getDataKey(config, env.DB);
 	for (const message of batch.messages) {
 		const parsed = forwardMessageSchema.safeParse(message.body);
