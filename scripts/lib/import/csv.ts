@@ -110,7 +110,7 @@ export async function readCsv(path: string, options: CsvOptions): Promise<Import
 	if (duplicate) throw new ImportError(`${name} has two columns named "${duplicate}". Rename one of them.`);
 	const columns = resolveColumns(trimmedHeader, options.map);
 	const missing = (['title', 'body'] as const).filter((field) => !columns[field]);
-	if (!columns.category && !options.category) missing.push('category' as never);
+	if (!columns.category && !columns.categorySlug && !options.category) missing.push('category' as never);
 	if (missing.length > 0) {
 		const wanted = missing.map((field) => `${field} (${defaultColumns[field].join(' or ')})`).join(', ');
 		throw new ImportError(

@@ -256,7 +256,14 @@ const stringifyOptions: StringifyOptions = {
 	// MDX has no <https://…> autolinks: always write [text](url).
 	resourceLink: true,
 	// In MDX, "{" starts an expression and "<" a component: escape them wherever text is written.
-	unsafe: [{ character: '{' }, { character: '}' }, { character: '<' }],
+	// A line starting with "import " or "export " would be read as JavaScript: write its first letter as a reference.
+	unsafe: [
+		{ character: '{' },
+		{ character: '}' },
+		{ character: '<' },
+		{ character: 'i', atBreak: true, after: 'mport\\s' },
+		{ character: 'e', atBreak: true, after: 'xport\\s' },
+	],
 };
 
 /**

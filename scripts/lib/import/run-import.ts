@@ -224,33 +224,34 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				const url = toUrl(address, base);
 				return url && url.origin !== unknownOrigin ? url.href : address;
 			};
+			// Fetched side by side, reported in the order of the body.
+			const missing: (ImportReport['mediaNotFound'][number] | undefined)[] = [];
+			const images = [...new Set(references.images)];
 			await Promise.all(
-				references.images.map(async (src) => {
-					if (resolved.has(src)) return;
+				images.map(async (src, index) => {
 					resolved.set(src, null);
 					const attachment = findAttachment(src);
 					const result = await media.get(absolute(src), imageFolder, 'image', attachment?.fileName);
-					if ('error' in result) {
-						report.mediaNotFound.push({ file: article.file, src: src.length > 100 ? `${src.slice(0, 97)}…` : src, reason: result.error });
-						return;
-					}
-					resolved.set(src, { url: result.url, ...(attachment ? { alt: altFromFileName(attachment.fileName) } : {}) });
+					if ('error' in result) missing[index] = { file: article.file, src: src.length > 100 ? `${src.slice(0, 97)}…` : src, reason: result.error };
+					else resolved.set(src, { url: result.url, ...(attachment ? { alt: altFromFileName(attachment.fileName) } : {}) });
 				}),
 			);
 			const fileLinks = new Map<string, string | null>();
+			const links = [...new Set(references.links)].filter((href) => {
+				const url = toUrl(href, base);
+				const internal = url && (url.origin === unknownOrigin || source.origins.has(url.origin) || url.hostname.endsWith('.zendesk.com'));
+				// Links to attachments of the old help center: the files move with the article.
+				return internal && !resolved.get(href) && (/\/article_attachments\//i.test(url.pathname) || /\.(pdf|zip|png|jpe?g|gif|webp|svg|docx?|xlsx?|pptx?|csv|txt)$/i.test(url.pathname));
+			});
 			await Promise.all(
-				references.links.map(async (href) => {
-					const url = toUrl(href, base);
-					const internal = url && (url.origin === unknownOrigin || source.origins.has(url.origin) || url.hostname.endsWith('.zendesk.com'));
-					if (!url || !internal || fileLinks.has(href) || resolved.get(href)) return;
-					const isAttachment = /\/article_attachments\//i.test(url.pathname) || /\.(pdf|zip|png|jpe?g|gif|webp|svg|docx?|xlsx?|pptx?|csv|txt)$/i.test(url.pathname);
-					if (!isAttachment) return;
+				links.map(async (href, index) => {
 					fileLinks.set(href, null);
 					const result = await media.get(absolute(href), imageFolder, 'file', findAttachment(href)?.fileName);
-					if ('error' in result) report.mediaNotFound.push({ file: article.file, src: href, reason: result.error });
+					if ('error' in result) missing[images.length + index] = { file: article.file, src: href, reason: result.error };
 					else fileLinks.set(href, result.url);
 				}),
 			);
+			report.mediaNotFound.push(...missing.filter((entry) => entry !== undefined));
 			const attachmentLinks: { text: string; url: string }[] = [];
 			for (const attachment of item.attachments.filter((candidate) => !candidate.inline)) {
 				const result = await media.get(absolute(attachment.url), imageFolder, 'file', attachment.fileName);
@@ -352,8 +353,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			if (!item.updated && previousText !== undefined && text !== previousText) text = compose(day(options.today ?? new Date()));
 			const status = previousText === undefined ? 'new' : previousText === text ? 'unchanged' : 'updated';
 			if (status !== 'unchanged') await staging.write(article.file, text);
-			const images = [...resolved.values()].filter((value): value is { url: string } => value !== null).map((value) => value.url);
-			report.articles.push({ file: article.file, url: article.url, locale, status, draft: item.draft, source: { system: item.system, id: item.id }, redirectFrom, images });
+			const stored = [...resolved.values()].filter((value): value is { url: string } => value !== null).map((value) => value.url);
+			report.articles.push({ file: article.file, url: article.url, locale, status, draft: item.draft, source: { system: item.system, id: item.id }, redirectFrom, images: stored });
 		}
 		options.progress?.stop();
 		await staging.adopt('public');
