@@ -169,6 +169,7 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 		expect(hrefs('/en/returns-exchanges/returns-and-exchanges')).toEqual(['/en/returns-exchanges/returns-and-exchanges-2']);
 		expect(hrefs('/fr/order-tracking/ou-est-mon-colis')).toEqual(['/fr/shipping/frais-de-livraison-et-livraison-offerte']);
 		expect(hrefs('/en/gifts/gift-wrapping')).toEqual(['/en/product-care/caring-for-merino-wool']);
+		expect(hrefs('/en/product-care/caring-for-merino-wool')).toEqual(['https://en.wikipedia.org/wiki/Merino_(sheep)']);
 	});
 
 	it('is valid HTML according to the Nu HTML Checker', () => {
@@ -202,6 +203,7 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 		const before = snapshotFiles(root);
 		const again = parseReport(await runImportCli(root, 'zendesk', exportDir, '--json', '--timeout', '5'));
 		expect(again.articles.map((article) => article.status)).toEqual(zendesk.articles.map(() => 'unchanged'));
+		expect(again.mediaStored).toBe(0);
 		expect(snapshotFiles(root)).toEqual(before);
 
 		// A new export of the same help center, where one article changed (in its list and its translations).

@@ -100,6 +100,23 @@ describe('reported skips', () => {
 		expect((await runCheckCli(fixture.root)).status).toBe(0);
 	});
 
+	it('skips Zendesk items that do not have the documented shape, and takes images from --media', async () => {
+		const fixture = makeContentFixture();
+		const copy = mkdtempSync(join(tmpdir(), 'zendesk-item-'));
+		cpSync(join(fixturesDir, 'zendesk-export'), copy, { recursive: true, filter: (source) => !source.endsWith('media') });
+		const file = join(copy, 'articles/en-us.json');
+		const page = JSON.parse(readFileSync(file, 'utf8')) as { articles: Record<string, unknown>[] };
+		delete page.articles[3]?.['section_id'];
+		writeFileSync(file, JSON.stringify(page));
+		const result = await runImportCli(fixture.root, 'zendesk', copy, '--media', join(fixturesDir, 'zendesk-export/media'), '--timeout', '1', '--json');
+		expect(result.status, result.stderr).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		expect(report.skipped).toContainEqual({ item: 'articles/en-us.json articles[3] (id 360001000004)', reason: expect.stringMatching(/^not a valid Zendesk article: section_id: /) });
+		expect(report.articles.some((article) => article.source.id === '360001000004')).toBe(false);
+		expect(report.articles.find((article) => article.url === '/en/order-tracking/where-is-my-parcel')?.images).toEqual(['/images/articles/where-is-my-parcel/tracking-page.png']);
+		expect((await runCheckCli(fixture.root)).status).toBe(0);
+	});
+
 	it('writes nothing on a dry run', async () => {
 		const fixture = makeContentFixture();
 		const before = snapshotFiles(fixture.root);

@@ -45,9 +45,12 @@ export interface Conversion {
 
 const dropped = new Set(['script', 'style', 'noscript', 'template', 'object', 'embed', 'applet', 'link', 'meta', 'base', 'form', 'input', 'button', 'select', 'textarea']);
 
+// Built once: setting up a processor costs more than converting a typical article.
+const htmlParser = unified().use(rehypeParse, { fragment: true }).freeze();
+
 /** Parses an HTML fragment (an article body). */
 export function parseHtml(html: string): HastRoot {
-	return unified().use(rehypeParse, { fragment: true }).parse(html);
+	return htmlParser.parse(html);
 }
 
 function walkElements(node: HastRoot | Element, visit: (element: Element, parent: HastRoot | Element, index: number) => void): void {
@@ -266,6 +269,9 @@ const stringifyOptions: StringifyOptions = {
 	],
 };
 
+const toMdast = unified().use(rehypeRemark, { handlers }).freeze();
+const toMarkdown = unified().use(remarkStringify, stringifyOptions).use(remarkGfm).freeze();
+
 /**
  * Turns an article's HTML into MDX: headings shifted under the title, links and images resolved through
  * `context`, YouTube and Vimeo frames as <Video />, scripts and event handlers removed (and counted).
@@ -274,7 +280,7 @@ export function htmlToMdx(html: string, context: ConvertContext): Conversion {
 	const notes: ConvertNotes = { scripts: 0, handlers: [], scriptLinks: 0, embedsReplaced: [], altGenerated: [], anchorsRemoved: [] };
 	const hast = parseHtml(html);
 	cleanHtml(hast, context, notes);
-	const mdast = unified().use(rehypeRemark, { handlers }).runSync(hast) as MdastRoot;
+	const mdast = toMdast.runSync(hast) as MdastRoot;
 	liftVideos(mdast);
 	dropEmpty(mdast);
 	unlink(mdast, (link) => Boolean(link.url));
@@ -310,6 +316,6 @@ export function htmlToMdx(html: string, context: ConvertContext): Conversion {
 		);
 	}
 
-	const mdx = unified().use(remarkStringify, stringifyOptions).use(remarkGfm).stringify(mdast);
+	const mdx = toMarkdown.stringify(mdast);
 	return { mdx: mdx.trim() ? `${mdx.trimEnd()}\n` : '', paragraphs: paragraphs.filter(Boolean), notes };
 }

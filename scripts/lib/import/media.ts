@@ -26,6 +26,8 @@ export type MediaResult = { url: string } | { error: string };
 export interface MediaOptions {
 	/** Where staged public files go (the import's temporary copy of public/). */
 	stagePublicDir: string;
+	/** The project's public/ folder: a file already there with the same bytes is not written again. */
+	publicDir?: string;
 	/** A local folder to take files from before trying the network (`--media`). */
 	mediaDir?: string;
 	timeoutMs: number;
@@ -62,6 +64,14 @@ async function listFiles(directory: string): Promise<string[]> {
 		entries.map((entry) => (entry.isDirectory() ? listFiles(join(directory, entry.name)) : Promise.resolve(entry.isFile() ? [join(directory, entry.name)] : []))),
 	);
 	return nested.flat();
+}
+
+async function sameFile(path: string, hash: string): Promise<boolean> {
+	try {
+		return createHash('sha256').update(await readFile(path)).digest('hex') === hash;
+	} catch {
+		return false;
+	}
 }
 
 function decodePath(path: string): string {
@@ -168,6 +178,7 @@ export class MediaStore {
 			if (existing === hash) return { url };
 			if (existing !== undefined) continue;
 			this.#written.set(url, hash);
+			if (this.#options.publicDir && (await sameFile(join(this.#options.publicDir, url), hash))) return { url };
 			const path = join(this.#options.stagePublicDir, 'images/articles', folder, candidate);
 			await mkdir(join(this.#options.stagePublicDir, 'images/articles', folder), { recursive: true });
 			await writeFile(path, bytes);

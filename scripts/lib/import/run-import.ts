@@ -52,6 +52,7 @@ export interface ImportReport {
 	articles: ImportedArticle[];
 	categories: { file: string; status: 'new' | 'kept' }[];
 	skipped: Skip[];
+	/** Images and files written to public/ (those already there, byte for byte, are not counted). */
 	mediaStored: number;
 	mediaNotFound: { file: string; src: string; reason: string }[];
 	scriptsDropped: { file: string; scripts: number; handlers: string[]; scriptLinks: number }[];
@@ -159,6 +160,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 	try {
 		const media = new MediaStore({
 			stagePublicDir: join(staging.dir, 'public'),
+			publicDir: join(root, 'public'),
 			...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
 			timeoutMs: options.timeoutMs ?? 10_000,
 			...(options.fetch ? { fetch: options.fetch } : {}),
@@ -360,7 +362,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		await staging.adopt('public');
 		report.mediaStored = media.stored.length;
 
-		if (options.dryRun) {
+		if (options.dryRun || staging.files.length === 0) {
 			await staging.discard();
 			return report;
 		}
