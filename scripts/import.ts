@@ -5,7 +5,8 @@
  * Common options: --dry-run (report only), --json (print the report as JSON), --timeout <seconds> (per download),
  * --root <project> (default: the current folder). Re-running updates the articles imported before.
  */
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { readCsv } from './lib/import/csv.ts';
@@ -14,8 +15,6 @@ import { ImportError, type ImportSource } from './lib/import/model.ts';
 import { runImport, type ImportProgress } from './lib/import/run-import.ts';
 import { readZendeskExport } from './lib/import/zendesk.ts';
 import { SiteConfigError, parseSiteConfig } from '../src/config/parse-site-config.ts';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
 const usage = `Usage:
   npm run import -- zendesk <export.json or folder> [--media <folder>]
