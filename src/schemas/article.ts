@@ -28,6 +28,15 @@ export const articleFrontmatterSchema = z.strictObject({
 	promoted: z.boolean({ error: 'promoted is true or false.' }).default(false),
 	translationKey: slugLike.optional(),
 	redirectFrom: z.array(sitePath).default([]),
+	source: z
+		.strictObject(
+			{
+				system: z.enum(['zendesk', 'csv'], { error: 'source.system is "zendesk" or "csv".' }),
+				id: z.union([z.string().trim().min(1), z.number().int()], { error: 'source.id is the article\'s id in the system it was imported from.' }).transform(String),
+			},
+			{ error: 'source is written by npm run import: { system: zendesk, id: "360001234567" }. Remove it if you wrote it by hand.' },
+		)
+		.optional(),
 	related: z.array(slugLike).default([]),
 	faq: z
 		.array(

@@ -1,0 +1,82 @@
+/**
+ * `npm run import` — imports a help center from Zendesk or a CSV file into content/ and public/:
+ *   npm run import -- zendesk <export.json or folder> [--media <folder>]
+ *   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale fr] [--category <folder>] [--media <folder>]
+ * Common options: --dry-run (report only), --json (print the report as JSON), --timeout <seconds> (per download),
+ * --root <project> (default: the current folder). Re-running updates the articles imported before.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { readCsv } from './lib/import/csv.ts';
+import { formatReport } from './lib/import/format-report.ts';
+import { ImportError, type ImportSource } from './lib/import/model.ts';
+import { runImport, type ImportProgress } from './lib/import/run-import.ts';
+import { readZendeskExport } from './lib/import/zendesk.ts';
+import { SiteConfigError, parseSiteConfig } from '../src/config/parse-site-config.ts';
+
+const usage = `Usage:
+  npm run import -- zendesk <export.json or folder> [--media <folder>]
+  npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale <code>] [--category <folder>] [--media <folder>]
+Options: --dry-run, --json, --timeout <seconds>, --root <project folder>`;
+
+function progressBar(): ImportProgress | undefined {
+	if (!process.stderr.isTTY) return undefined;
+	const bar = new cliProgress.SingleBar(
+		{ format: 'Importing [{bar}] {value}/{total} {label}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+		cliProgress.Presets.shades_classic,
+	);
+	return {
+		start: (total) => bar.start(total, 0, { label: '' }),
+		tick: (label) => bar.increment(1, { label: label.length > 50 ? `…${label.slice(-49)}` : label }),
+		stop: () => bar.stop(),
+	};
+}
+
+try {
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: {
+			map: { type: 'string', multiple: true },
+			locale: { type: 'string' },
+			category: { type: 'string' },
+			media: { type: 'string' },
+			root: { type: 'string', default: '.' },
+			timeout: { type: 'string', default: '10' },
+			'dry-run': { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false },
+		},
+	});
+	const [system, input] = positionals;
+	if ((system !== 'zendesk' && system !== 'csv') || !input || positionals.length > 2) throw new ImportError(usage);
+	const root = resolve(values.root);
+	const timeout = Number(values.timeout);
+	if (!(timeout > 0)) throw new ImportError('--timeout is a number of seconds, for example --timeout 20.');
+	const site = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
+	let source: ImportSource;
+	if (system === 'zendesk') {
+		source = await readZendeskExport(resolve(input));
+	} else {
+		source = await readCsv(resolve(input), {
+			locale: values.locale ?? site.defaultLocale,
+			...(values.map ? { map: values.map } : {}),
+			...(values.category ? { category: values.category } : {}),
+		});
+	}
+	const progress = values.json ? undefined : progressBar();
+	const report = await runImport({
+		root,
+		source,
+		...(values.media ? { mediaDir: resolve(values.media) } : {}),
+		timeoutMs: timeout * 1000,
+		dryRun: values['dry-run'],
+		...(progress ? { progress } : {}),
+	});
+	console.log(values.json ? JSON.stringify(report, null, '\t') : formatReport(report));
+	if (!values.json && !report.dryRun && report.articles.length > 0) console.log('\nNext: npm run check, then npm run build.');
+} catch (error) {
+	if (!(error instanceof ImportError || error instanceof SiteConfigError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')) throw error;
+	console.error((error as Error).message);
+	process.exitCode = 1;
+}

@@ -1,0 +1,310 @@
+/**
+ * Reads a Zendesk Help Center export: the JSON of the Help Center API as it answers
+ *   GET /api/v2/help_center/{locale}/categories.json      { "categories": [...] }
+ *   GET /api/v2/help_center/{locale}/sections.json        { "sections": [...] }
+ *   GET /api/v2/help_center/{locale}/articles.json        { "articles": [...] }
+ *   GET /api/v2/help_center/articles/{id}/translations.json  { "translations": [...] }
+ *   GET /api/v2/help_center/articles/{id}/attachments.json   { "article_attachments": [...] }
+ * saved as one file, or as many files in a folder (any names, any nesting, any pages). Fields as documented at
+ * https://developer.zendesk.com/api-reference/help_center/help-center-api/ ; unknown fields are ignored.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import { ImportError, type ImportSource, type Skip, type SourceArticle, type SourceAttachment, type SourceLinkTarget, type SourceSection } from './model.ts';
+
+const zendeskId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+const text = z.string().nullish();
+const position = z.number().nullish();
+
+const categorySchema = z.object({ id: zendeskId, name: z.string(), position, locale: text, html_url: text });
+const sectionSchema = z.object({
+	id: zendeskId,
+	name: z.string(),
+	description: text,
+	position,
+	category_id: zendeskId.nullish(),
+	parent_section_id: zendeskId.nullish(),
+	locale: text,
+	source_locale: text,
+	html_url: text,
+});
+const articleSchema = z.object({
+	id: zendeskId,
+	title: z.string(),
+	body: text,
+	locale: z.string().min(2),
+	source_locale: text,
+	section_id: zendeskId,
+	position,
+	promoted: z.boolean().nullish(),
+	draft: z.boolean().nullish(),
+	label_names: z.array(z.string()).nullish(),
+	html_url: text,
+	created_at: text,
+	updated_at: text,
+	edited_at: text,
+});
+const translationSchema = z.object({
+	source_id: zendeskId,
+	source_type: z.string().transform((type) => type.toLowerCase()),
+	locale: z.string().min(2),
+	title: z.string(),
+	body: text,
+	draft: z.boolean().nullish(),
+	html_url: text,
+	updated_at: text,
+});
+const attachmentSchema = z.object({
+	article_id: zendeskId.nullish(),
+	file_name: z.string().min(1),
+	content_url: z.string().min(1),
+	inline: z.boolean().nullish(),
+	locale: text,
+});
+
+/** The list keys of the API's answers, and the single-object keys of its "show" answers. */
+const collections = {
+	categories: ['categories', 'category', categorySchema],
+	sections: ['sections', 'section', sectionSchema],
+	articles: ['articles', 'article', articleSchema],
+	translations: ['translations', 'translation', translationSchema],
+	attachments: ['article_attachments', 'article_attachment', attachmentSchema],
+} as const;
+
+type Collections = { [K in keyof typeof collections]: { file: string; item: z.output<(typeof collections)[K][2]> }[] };
+
+async function jsonFiles(path: string): Promise<string[]> {
+	const info = await stat(path).catch(() => undefined);
+	if (!info) throw new ImportError(`${path} does not exist. Give the Zendesk export: a JSON file or a folder of JSON files.`);
+	if (info.isFile()) return [path];
+	const found: string[] = [];
+	const walk = async (directory: string) => {
+		for (const entry of (await readdir(directory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+			const child = join(directory, entry.name);
+			if (entry.isDirectory()) await walk(child);
+			else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) found.push(child);
+		}
+	};
+	await walk(path);
+	if (found.length === 0) throw new ImportError(`${path} holds no .json file. Save the Help Center API answers there as .json files.`);
+	return found;
+}
+
+function issueText(error: z.ZodError): string {
+	return error.issues.map((issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`).join('; ');
+}
+
+async function readCollections(path: string, skipped: Skip[]): Promise<Collections> {
+	const read: Collections = { categories: [], sections: [], articles: [], translations: [], attachments: [] };
+	const root = (await stat(path)).isDirectory() ? path : join(path, '..');
+	for (const file of await jsonFiles(path)) {
+		const name = relative(root, file).split(sep).join('/');
+		let data: unknown;
+		try {
+			data = JSON.parse(await readFile(file, 'utf8'));
+		} catch (error) {
+			throw new ImportError(`${name} is not valid JSON: ${(error as Error).message}. Export it again from the Help Center API.`);
+		}
+		const pages = Array.isArray(data) ? data : [data];
+		let recognised = false;
+		for (const page of pages) {
+			if (!page || typeof page !== 'object') throw new ImportError(`${name} is not a Help Center API answer: expected an object such as { "articles": [...] }.`);
+			for (const [kind, [listKey, singleKey, schema]] of Object.entries(collections) as [keyof Collections, (typeof collections)[keyof Collections]][]) {
+				const record = page as Record<string, unknown>;
+				const list = record[listKey] ?? (record[singleKey] === undefined ? undefined : [record[singleKey]]);
+				if (list === undefined) continue;
+				if (!Array.isArray(list)) throw new ImportError(`${name}: "${listKey}" must be a list.`);
+				recognised = true;
+				for (const [index, item] of list.entries()) {
+					const parsed = schema.safeParse(item);
+					if (!parsed.success) {
+						const id = (item as { id?: unknown } | null)?.id;
+						skipped.push({ item: `${name} ${listKey}[${index}]${id === undefined ? '' : ` (id ${String(id)})`}`, reason: `not a valid Zendesk ${singleKey.replace('_', ' ')}: ${issueText(parsed.error)}` });
+						continue;
+					}
+					// The attachments answer of /articles/{id}/attachments.json may leave the article id to its address.
+					const value = parsed.data as Record<string, unknown>;
+					if (kind === 'attachments' && !value['article_id']) value['article_id'] = /(\d{3,})/.exec(name)?.[1];
+					(read[kind] as { file: string; item: unknown }[]).push({ file: name, item: value });
+				}
+			}
+		}
+		if (!recognised) skipped.push({ item: name, reason: 'not a Help Center API answer (no categories, sections, articles, translations or article_attachments): ignored' });
+	}
+	return read;
+}
+
+function date(value: string | null | undefined): Date | undefined {
+	if (!value) return undefined;
+	const parsed = new Date(value);
+	return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+function origin(url: string | null | undefined): string | undefined {
+	try {
+		return url ? new URL(url).origin : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const articlePath = /^\/hc(?:\/([a-z]{2,3}(?:-[a-z0-9]+)*))?\/articles\/(\d+)/i;
+const sectionPath = /^\/hc(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/sections\/(\d+)/i;
+const homePath = /^\/hc(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?(?:\/categories\/\d+[^/]*)?\/?$/i;
+
+/** Reads a Zendesk Help Center export (a JSON file or a folder of them) into the import's neutral model. */
+export async function readZendeskExport(path: string): Promise<ImportSource> {
+	const skipped: Skip[] = [];
+	const read = await readCollections(path, skipped);
+	if (read.articles.length === 0 && read.translations.length === 0) {
+		throw new ImportError(`No article found in ${path}. Include the answers of GET /api/v2/help_center/{locale}/articles.json.`);
+	}
+	if (read.sections.length === 0) {
+		throw new ImportError(`No section found in ${path}: articles are filed by section. Include the answers of GET /api/v2/help_center/{locale}/sections.json.`);
+	}
+
+	const categoryPositions = new Map(read.categories.map(({ item }) => [item.id, item.position ?? 0]));
+	interface Section {
+		parent?: string;
+		category?: string;
+		position: number;
+		names: Map<string, { title: string; description?: string }>;
+	}
+	const sections = new Map<string, Section>();
+	for (const { item } of read.sections) {
+		const section: Section = sections.get(item.id) ?? { position: item.position ?? 0, names: new Map() };
+		if (item.parent_section_id) section.parent = item.parent_section_id;
+		if (item.category_id) section.category = item.category_id;
+		const locale = item.locale ?? item.source_locale;
+		if (locale) section.names.set(locale.toLowerCase(), { title: item.name, ...(item.description ? { description: item.description } : {}) });
+		sections.set(item.id, section);
+	}
+	for (const { item } of read.translations) {
+		if (item.source_type !== 'section') continue;
+		const section = sections.get(item.source_id);
+		const previous = section?.names.get(item.locale.toLowerCase());
+		section?.names.set(item.locale.toLowerCase(), { title: item.title, ...(previous?.description ? { description: previous.description } : {}) });
+	}
+	// Our categories are flat: articles of nested sections go to the top-level section's category.
+	const topSection = (id: string): string | undefined => {
+		const seen = new Set<string>();
+		let current = id;
+		while (sections.get(current)?.parent && !seen.has(current)) {
+			seen.add(current);
+			const parent = sections.get(current)?.parent;
+			if (!parent || !sections.has(parent)) break;
+			current = parent;
+		}
+		return sections.has(current) ? current : undefined;
+	};
+	const sourceSections = new Map<string, SourceSection>();
+	for (const [id, section] of sections) {
+		if (section.parent && sections.has(section.parent)) continue;
+		sourceSections.set(id, { key: id, names: section.names, sort: [section.category ? (categoryPositions.get(section.category) ?? 0) : 0, section.position] });
+	}
+
+	interface Version {
+		title: string;
+		body: string | null | undefined;
+		draft: boolean;
+		htmlUrl?: string;
+		updated?: Date;
+		file: string;
+	}
+	const articles = new Map<string, { meta: z.output<typeof articleSchema>; file: string; versions: Map<string, Version> }>();
+	for (const { file, item } of read.articles) {
+		const article = articles.get(item.id) ?? { meta: item, file, versions: new Map<string, Version>() };
+		const updated = date(item.edited_at) ?? date(item.updated_at);
+		article.versions.set(item.locale.toLowerCase(), {
+			title: item.title,
+			body: item.body,
+			draft: item.draft ?? false,
+			...(item.html_url ? { htmlUrl: item.html_url } : {}),
+			...(updated ? { updated } : {}),
+			file,
+		});
+		articles.set(item.id, article);
+	}
+	for (const { file, item } of read.translations) {
+		if (item.source_type !== 'article') continue;
+		const article = articles.get(item.source_id);
+		if (!article) {
+			skipped.push({ item: `${file} translation ${item.locale} of article ${item.source_id}`, reason: 'the article itself is not in the export (its section is unknown): include articles.json' });
+			continue;
+		}
+		const previous = article.versions.get(item.locale.toLowerCase());
+		const updated = date(item.updated_at);
+		if (previous?.updated && updated && previous.updated > updated) continue;
+		const htmlUrl = item.html_url ?? previous?.htmlUrl;
+		article.versions.set(item.locale.toLowerCase(), {
+			title: item.title,
+			body: item.body ?? previous?.body,
+			draft: item.draft ?? previous?.draft ?? false,
+			...(htmlUrl ? { htmlUrl } : {}),
+			...((updated ?? previous?.updated) ? { updated: (updated ?? previous?.updated) as Date } : {}),
+			file,
+		});
+	}
+	const attachments = Map.groupBy(read.attachments, ({ item }) => item.article_id ?? '');
+
+	const origins = new Set<string>();
+	const result: SourceArticle[] = [];
+	for (const [id, { meta, versions }] of articles) {
+		const sectionKey = topSection(meta.section_id);
+		const anyUrl = [...versions.values()].find((version) => version.htmlUrl)?.htmlUrl;
+		for (const [locale, version] of versions) {
+			const item = `${version.file}, article ${id}: "${version.title}" (${locale})`;
+			if (!sectionKey) {
+				skipped.push({ item, reason: `its section ${meta.section_id} is not in the export: include sections.json` });
+				continue;
+			}
+			if (!version.body?.trim()) {
+				skipped.push({ item, reason: 'it has no text' });
+				continue;
+			}
+			// A translation without its own html_url lives at the same address with its locale.
+			const htmlUrl = version.htmlUrl ?? anyUrl?.replace(/\/hc\/[^/]+\/articles\//i, `/hc/${locale}/articles/`);
+			const from = origin(htmlUrl);
+			if (from) origins.add(from);
+			const articleAttachments: SourceAttachment[] = (attachments.get(id) ?? [])
+				.filter(({ item: attachment }) => !attachment.locale || attachment.locale.toLowerCase() === locale)
+				.map(({ item: attachment }) => ({ url: attachment.content_url, fileName: attachment.file_name, inline: attachment.inline ?? false }));
+			result.push({
+				system: 'zendesk',
+				id,
+				group: id,
+				sourceLocale: locale,
+				title: version.title,
+				html: version.body,
+				sectionKey,
+				position: meta.position ?? 0,
+				...(version.updated ? { updated: version.updated } : {}),
+				draft: version.draft,
+				promoted: meta.promoted ?? false,
+				// Labels are written in the article's source language.
+				keywords: !meta.source_locale || meta.source_locale.toLowerCase() === locale ? (meta.label_names ?? []) : [],
+				// The id-only path first: old addresses are matched by id whatever their slug.
+				oldUrls: [`/hc/${locale}/articles/${id}`, ...(htmlUrl ? [htmlUrl] : [])],
+				attachments: articleAttachments,
+				origin: `${version.file}, article ${id}`,
+			});
+		}
+	}
+	for (const { item } of [...read.sections, ...read.categories]) {
+		const from = origin(item.html_url);
+		if (from) origins.add(from);
+	}
+
+	const linkTarget = (url: URL): SourceLinkTarget | undefined => {
+		const article = articlePath.exec(url.pathname);
+		if (article?.[2]) return { kind: 'article', group: article[2], ...(article[1] ? { sourceLocale: article[1].toLowerCase() } : {}) };
+		const section = sectionPath.exec(url.pathname)?.[1];
+		if (section) {
+			const key = topSection(section);
+			return key ? { kind: 'section', key } : undefined;
+		}
+		return homePath.test(url.pathname) ? { kind: 'home' } : undefined;
+	};
+	return { system: 'zendesk', articles: result, sections: sourceSections, origins, linkTarget, skipped };
+}

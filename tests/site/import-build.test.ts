@@ -1,0 +1,222 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../scripts/lib/import/run-import';
+import { copyZendeskExport, fixturesDir, makeImportProject, run, runCheckCli, runImportCli, serveDirectory, snapshotFiles, type RunResult } from '../support/import-project';
+import { listRedirectPairs } from '../support/redirect-pairs';
+
+/**
+ * A shop moving to us: the fixture help center, then a realistic Zendesk export (English and French, nested
+ * sections, images served by a local server plus unreachable ones, tables, videos, a script, duplicate titles)
+ * and a Gorgias-style CSV are imported into a throwaway project, which must pass the checks and build.
+ */
+let root = '';
+let exportDir = '';
+let zendesk: ImportReport;
+let csv: ImportReport;
+let check: RunResult;
+let build: RunResult;
+let served: string[] = [];
+let closeServer: () => Promise<void> = async () => undefined;
+
+function parseReport(result: RunResult): ImportReport {
+	if (result.status !== 0) throw new Error(`npm run import failed:\n${result.stderr}${result.stdout}`);
+	return JSON.parse(result.stdout) as ImportReport;
+}
+
+const client = () => join(root, 'dist/client');
+const built = (url: string) => join(client(), `${url}.html`);
+const documentAt = (url: string) => parseHTML(readFileSync(built(url), 'utf8')).document;
+const published = (report: ImportReport) => report.articles.filter((article) => !article.draft);
+
+beforeAll(async () => {
+	root = makeImportProject().root;
+	const server = await serveDirectory(join(fixturesDir, 'zendesk-export/media'));
+	closeServer = server.close;
+	served = server.requests;
+	exportDir = copyZendeskExport(server.origin);
+	zendesk = parseReport(await runImportCli(root, 'zendesk', exportDir, '--json', '--timeout', '5'));
+	csv = parseReport(await runImportCli(root, 'csv', join(fixturesDir, 'csv-import/articles.csv'), '--media', join(fixturesDir, 'csv-import/media'), '--json'));
+	check = await runCheckCli(root);
+	build = await run('astro', ['build'], root);
+}, 180_000);
+
+afterAll(() => closeServer());
+
+describe('a Zendesk export and a CSV file imported into a project', () => {
+	it('reports what was imported, skipped, dropped and not found', () => {
+		expect(zendesk.articles.map((article) => `${article.status} ${article.file}`).sort()).toEqual([
+			'new content/en/order-tracking/how-do-i-change-the-size-or-colour-of-an-item-after-my-order-has.mdx',
+			'new content/en/order-tracking/where-is-my-parcel.mdx',
+			'new content/en/returns-exchanges/returns-and-exchanges-2.mdx',
+			'new content/en/returns-exchanges/returns-and-exchanges.mdx',
+			'new content/en/shipping/delivery-costs-and-free-shipping.mdx',
+			'new content/fr/order-tracking/ou-est-mon-colis.mdx',
+			'new content/fr/returns-exchanges/retours-et-echanges.mdx',
+			'new content/fr/shipping/frais-de-livraison-et-livraison-offerte.mdx',
+		]);
+		expect(zendesk.skipped).toEqual([
+			{ item: expect.stringContaining('article 360001000006'), reason: 'its section 360000299999 is not in the export: include sections.json' },
+			{ item: expect.stringContaining('"Wo ist mein Paket?" (de)'), reason: expect.stringMatching(/^"de" is not one of the site's languages \(en, fr\)/) },
+		]);
+		expect(zendesk.mediaNotFound).toEqual([
+			{ file: 'content/en/returns-exchanges/returns-and-exchanges.mdx', src: expect.stringMatching(/\/360009000005\/return-label\.png$/), reason: expect.stringMatching(/^HTTP 404/) },
+			{ file: 'content/en/returns-exchanges/returns-and-exchanges.mdx', src: 'https://cdn.alderandpine.invalid/return-box.png', reason: expect.stringMatching(/^unreachable/) },
+		]);
+		expect(zendesk.scriptsDropped).toEqual([
+			{ file: 'content/en/shipping/delivery-costs-and-free-shipping.mdx', scripts: 1, handlers: ['onclick'], scriptLinks: 0 },
+			{ file: 'content/en/returns-exchanges/returns-and-exchanges-2.mdx', scripts: 0, handlers: ['onmouseover'], scriptLinks: 1 },
+		]);
+		expect(zendesk.altGenerated).toEqual([{ file: 'content/en/shipping/delivery-costs-and-free-shipping.mdx', src: expect.stringMatching(/shipping-rates-2024\.png$/), alt: 'Shipping rates 2024' }]);
+		expect(zendesk.duplicateTitles).toEqual([expect.objectContaining({ file: 'content/en/returns-exchanges/returns-and-exchanges-2.mdx', title: 'Returns and exchanges' })]);
+		expect(zendesk.titlesShortened).toEqual([expect.objectContaining({ to: 'How do I change the size or colour of an item after my order has' })]);
+		expect(zendesk.embedsReplaced).toEqual([{ file: 'content/en/order-tracking/where-is-my-parcel.mdx', src: 'https://www.google.com/maps/embed?pb=!1m18' }]);
+		expect(zendesk.descriptionsToWrite).toEqual([{ file: 'content/en/order-tracking/how-do-i-change-the-size-or-colour-of-an-item-after-my-order-has.mdx' }]);
+		expect(served).toContain('/hc/article_attachments/360009000001/tracking-page.png');
+
+		expect(csv.articles.map((article) => `${article.status} ${article.file}`)).toEqual([
+			'new content/en/product-care/caring-for-merino-wool.mdx',
+			'new content/en/gifts/gift-wrapping.mdx',
+			'new content/fr/product-care/entretenir-la-laine-merinos.mdx',
+		]);
+		expect(csv.skipped).toEqual([{ item: 'articles.csv row 5: "Geschenkverpackung und Nachrichten" (de-DE)', reason: expect.stringMatching(/^"de-DE" is not one of the site's languages/) }]);
+		expect(csv.mediaNotFound).toEqual([{ file: 'content/en/gifts/gift-wrapping.mdx', src: 'images/gift-box.png', reason: expect.stringMatching(/^not found in the media folder/) }]);
+	});
+
+	it('keeps the categories editors wrote and creates the others in every language', () => {
+		expect(zendesk.categories).toEqual(
+			expect.arrayContaining([
+				{ file: 'content/en/shipping/_category.yaml', status: 'kept' },
+				{ file: 'content/en/order-tracking/_category.yaml', status: 'new' },
+				{ file: 'content/fr/returns-exchanges/_category.yaml', status: 'new' },
+			]),
+		);
+		const french = readFileSync(join(root, 'content/fr/returns-exchanges/_category.yaml'), 'utf8');
+		expect(french).toContain('title: Retours et échanges');
+		expect(french).toContain('icon: return');
+		expect(readFileSync(join(root, 'content/en/order-tracking/_category.yaml'), 'utf8')).toContain('description: Help articles about Order tracking.');
+	});
+
+	it('links translations through the English file name', () => {
+		const french = readFileSync(join(root, 'content/fr/order-tracking/ou-est-mon-colis.mdx'), 'utf8');
+		expect(french).toContain('translationKey: where-is-my-parcel');
+		expect(french).toMatch(/source:\n {2}system: zendesk\n {2}id: "360001000001"/);
+		expect(readFileSync(join(root, 'content/fr/product-care/entretenir-la-laine-merinos.mdx'), 'utf8')).toContain('translationKey: caring-for-merino-wool');
+	});
+
+	it('passes npm run check', () => {
+		expect(check.status, check.stdout + check.stderr).toBe(0);
+		expect(check.stderr).toMatch(/: 0 error\(s\)/);
+	});
+
+	it('builds', () => {
+		expect(build.status, build.stdout + build.stderr).toBe(0);
+	});
+
+	it('builds every imported article and links it from its category page, linked from the home page', () => {
+		for (const article of [...published(zendesk), ...published(csv)]) {
+			expect(existsSync(built(article.url)), article.url).toBe(true);
+			const [, locale, category] = article.url.split('/');
+			const categoryPage = documentAt(`/${locale}/${category}`);
+			expect(categoryPage.querySelector(`main a[href="${article.url}"]`), `${article.url} from its category`).not.toBeNull();
+			expect(documentAt(`/${locale}`).querySelector(`a[href="/${locale}/${category}"]`), `/${locale}/${category} from the home page`).not.toBeNull();
+		}
+	});
+
+	it('serves every image from the site itself', () => {
+		let images = 0;
+		for (const article of [...published(zendesk), ...published(csv)]) {
+			for (const image of documentAt(article.url).querySelectorAll('.article-body img')) {
+				const src = image.getAttribute('src') ?? '';
+				expect(src, article.url).toMatch(/^\/images\/articles\//);
+				expect(existsSync(join(client(), src)), src).toBe(true);
+				expect(image.getAttribute('alt')?.trim(), src).toBeTruthy();
+				images += 1;
+			}
+		}
+		expect(images).toBe(5);
+		expect(existsSync(join(client(), 'images/articles/returns-and-exchanges-2/returns-form.pdf'))).toBe(true);
+	});
+
+	it('embeds videos as titled, lazy, cookie-free frames and keeps no script of the old pages', () => {
+		const english = documentAt('/en/shipping/delivery-costs-and-free-shipping');
+		const frame = english.querySelector('.article-body figure.video iframe');
+		expect(frame?.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+		expect(frame?.getAttribute('title')).toBe('Delivery costs and free shipping');
+		expect(frame?.getAttribute('loading')).toBe('lazy');
+		expect(english.querySelector('.article-body figure.video figcaption a')?.getAttribute('href')).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+		const french = documentAt('/fr/shipping/frais-de-livraison-et-livraison-offerte');
+		expect(french.querySelector('.article-body iframe')?.getAttribute('src')).toBe('https://player.vimeo.com/video/76979871?dnt=1');
+		expect(french.querySelector('.article-body figcaption')?.textContent).toBe('Regarder « Comment nous préparons votre colis » sur Vimeo');
+		for (const article of published(zendesk)) {
+			const html = readFileSync(built(article.url), 'utf8');
+			expect(html, article.url).not.toMatch(/dataLayer|trackClick|showTip|onclick=|onmouseover=|javascript:/);
+		}
+		expect(english.querySelector('.article-body table')).not.toBeNull();
+	});
+
+	it('rewrites links between imported articles to their new addresses', () => {
+		const hrefs = (url: string) => [...documentAt(url).querySelectorAll('.article-body a')].map((link) => link.getAttribute('href'));
+		expect(hrefs('/en/order-tracking/where-is-my-parcel')).toEqual([
+			'/en/shipping/delivery-costs-and-free-shipping',
+			'#track-it-online',
+			'/en/returns-exchanges',
+			'https://www.google.com/maps/embed?pb=!1m18',
+		]);
+		expect(hrefs('/en/returns-exchanges/returns-and-exchanges')).toEqual(['/en/returns-exchanges/returns-and-exchanges-2']);
+		expect(hrefs('/fr/order-tracking/ou-est-mon-colis')).toEqual(['/fr/shipping/frais-de-livraison-et-livraison-offerte']);
+		expect(hrefs('/en/gifts/gift-wrapping')).toEqual(['/en/product-care/caring-for-merino-wool']);
+		expect(hrefs('/en/product-care/caring-for-merino-wool')).toEqual(['https://en.wikipedia.org/wiki/Merino_(sheep)']);
+	});
+
+	it('is valid HTML according to the Nu HTML Checker', () => {
+		const vnu = createRequire(import.meta.url)('vnu-jar') as string;
+		const pages = [...published(zendesk), ...published(csv)].map((article) => built(article.url));
+		let output = '';
+		try {
+			execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		} catch (error) {
+			output = (error as { stderr?: string }).stderr ?? String(error);
+		}
+		const messages = output ? (JSON.parse(output) as { messages: { url: string; message: string }[] }).messages : [];
+		expect(messages.map((message) => `${message.url.replace(/^.*dist\/client/, '')}: ${message.message}`)).toEqual([]);
+	});
+
+	it('records every old address, Zendesk ones also by id alone, for the Worker to redirect', async () => {
+		const pairs = await listRedirectPairs(root);
+		for (const article of published(zendesk)) {
+			const zendeskLocale = article.locale === 'en' ? 'en-us' : article.locale;
+			const idPath = `/hc/${zendeskLocale}/articles/${article.source.id}`;
+			expect(article.redirectFrom[0]).toBe(idPath);
+			expect(article.redirectFrom[1]).toMatch(new RegExp(`^${idPath}-[^/]+$`));
+			expect(pairs).toContainEqual({ from: idPath, to: article.url });
+			expect(pairs).toContainEqual({ from: `${idPath}-a-title-that-changed-since`, to: article.url });
+		}
+		expect(pairs).toContainEqual({ from: '/en-US/caring-for-merino-wool-101', to: '/en/product-care/caring-for-merino-wool' });
+		expect(pairs).toContainEqual({ from: '/fr-FR/entretenir-la-laine-merinos-101', to: '/fr/product-care/entretenir-la-laine-merinos' });
+	});
+
+	it('updates the articles it imported before instead of duplicating them', async () => {
+		const before = snapshotFiles(root);
+		const again = parseReport(await runImportCli(root, 'zendesk', exportDir, '--json', '--timeout', '5'));
+		expect(again.articles.map((article) => article.status)).toEqual(zendesk.articles.map(() => 'unchanged'));
+		expect(again.mediaStored).toBe(0);
+		expect(snapshotFiles(root)).toEqual(before);
+
+		// A new export of the same help center, where one article changed (in its list and its translations).
+		for (const file of ['articles/en-us.json', 'articles/360001000002/translations.json'].map((path) => join(exportDir, path))) {
+			writeFileSync(file, readFileSync(file, 'utf8').replace('free in the EU for orders over €80.', 'free in the EU for orders over €90.'));
+		}
+		const updated = parseReport(await runImportCli(root, 'zendesk', exportDir, '--json', '--timeout', '5'));
+		expect(updated.articles.filter((article) => article.status !== 'unchanged')).toEqual([
+			expect.objectContaining({ file: 'content/en/shipping/delivery-costs-and-free-shipping.mdx', status: 'updated' }),
+		]);
+		expect(readFileSync(join(root, 'content/en/shipping/delivery-costs-and-free-shipping.mdx'), 'utf8')).toContain('orders over €90');
+		const mdxFiles = (directory: string): string[] =>
+			readdirSync(directory).flatMap((name) => (statSync(join(directory, name)).isDirectory() ? mdxFiles(join(directory, name)) : name.endsWith('.mdx') ? [name] : []));
+		expect(mdxFiles(join(root, 'content')).length).toBe([...before.keys()].filter((file) => file.endsWith('.mdx')).length);
+	});
+});
