@@ -25,11 +25,11 @@ export async function freePort(): Promise<number> {
  * Serves the built help center with `wrangler dev` (real workerd; D1 and queues simulated in a throwaway
  * folder, with the migrations applied) and resolves once it accepts requests.
  */
-export async function startWorker(options: { vars?: Record<string, string> } = {}): Promise<RunningWorker> {
+export async function startWorker(options: { vars?: Record<string, string>; cwd?: string } = {}): Promise<RunningWorker> {
 	const port = await freePort();
 	const state = mkdtempSync(join(tmpdir(), 'help-center-state-'));
 	const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
-	execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { stdio: 'ignore', env });
+	execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { stdio: 'ignore', env, cwd: options.cwd });
 	const child = spawn(
 		'wrangler',
 		[
@@ -43,7 +43,7 @@ export async function startWorker(options: { vars?: Record<string, string> } = {
 			'--show-interactive-dev-session=false',
 			...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
 		],
-		{ stdio: ['ignore', 'pipe', 'pipe'], env },
+		{ stdio: ['ignore', 'pipe', 'pipe'], env, cwd: options.cwd },
 	);
 	let output = '';
 	await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { site } from '../config/site';
 import { translate } from '../i18n/translate';
 import { absoluteUrl } from '../seo/urls';
+import { toVideoEmbed } from '../utils/video-embed';
 
 /** Thrown when an article uses MDX that has no Markdown equivalent yet, so the twin never ships raw JSX. */
 export class MarkdownTwinError extends Error {
@@ -28,6 +29,13 @@ function callout(locale: string, type: string, content: string): string {
 	return lines.map((line) => (line.trim() ? `> ${line}` : '>')).join('\n');
 }
 
+function video(locale: string, attributes: string): string | undefined {
+	const attribute = (name: string) => new RegExp(`\\b${name}=["']([^"']*)["']`).exec(attributes)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+	const embed = toVideoEmbed(attribute('src') ?? '');
+	if (!embed) return undefined;
+	return `[${translate(locale, 'video.watch', { title: attribute('title') ?? '', provider: embed.provider })}](${embed.watchUrl})`;
+}
+
 /** Renders the components of one stretch of MDX outside code blocks. */
 function renderComponents(text: string, locale: string, file: string): string {
 	const rendered = text
@@ -37,7 +45,9 @@ function renderComponents(text: string, locale: string, file: string): string {
 		)
 		// Steps only number the Markdown list it wraps: the list is the Markdown.
 		.replace(/^[ \t]*<\/?Steps>[ \t]*$/gm, '')
-		.replace(/<ContactCta\s*\/>/g, () => contactCta(locale));
+		.replace(/<ContactCta\s*\/>/g, () => contactCta(locale))
+		// A video becomes a link to its page: agents cannot play it, but can cite it.
+		.replace(/<Video\s+([^>]*?)\/>/g, (match, attributes: string) => video(locale, attributes) ?? match);
 	const leftover = /<[A-Z][\w.]*|^(?:import|export)\s/m.exec(rendered);
 	if (leftover) {
 		throw new MarkdownTwinError(

@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../scripts/lib/import/run-import';
 import { copyZendeskExport, fixturesDir, makeImportProject, run, runCheckCli, runImportCli, serveDirectory, snapshotFiles, type RunResult } from '../support/import-project';
+import { startWorker } from '../../scripts/lib/worker-server';
 import { listRedirectPairs } from '../support/redirect-pairs';
 
 /**
@@ -198,6 +199,23 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 		expect(pairs).toContainEqual({ from: '/en-US/caring-for-merino-wool-101', to: '/en/product-care/caring-for-merino-wool' });
 		expect(pairs).toContainEqual({ from: '/fr-FR/entretenir-la-laine-merinos-101', to: '/fr/product-care/entretenir-la-laine-merinos' });
 	});
+
+	it('answers every old address with a 301 to the new page from the running Worker, Zendesk ones whatever their slug', async () => {
+		const pairs = await listRedirectPairs(root);
+		expect(pairs.length).toBeGreaterThan(20);
+		const worker = await startWorker({ cwd: root });
+		try {
+			const wrong: string[] = [];
+			for (const { from, to } of pairs) {
+				const response = await fetch(`${worker.url}${from}`, { redirect: 'manual' });
+				const location = response.headers.get('Location') ?? '';
+				if (response.status !== 301 || new URL(location, worker.url).pathname !== to) wrong.push(`${from} → ${response.status} ${location}`);
+			}
+			expect(wrong).toEqual([]);
+		} finally {
+			await worker.stop();
+		}
+	}, 120_000);
 
 	it('updates the articles it imported before instead of duplicating them', async () => {
 		const before = snapshotFiles(root);

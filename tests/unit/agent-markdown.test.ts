@@ -12,6 +12,12 @@ describe('mdxToMarkdown', () => {
 		expect(mdxToMarkdown('<Callout>Plain.</Callout>', 'en')).toBe('> **Note**\n> Plain.');
 	});
 
+	it('turns an embedded video into a link to its page', () => {
+		expect(mdxToMarkdown('<Video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Folding a fitted sheet" />', 'en')).toBe(
+			'[Watch “Folding a fitted sheet” on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)',
+		);
+	});
+
 	it('keeps the list inside Steps and drops the wrapper', () => {
 		expect(mdxToMarkdown('Intro.\n\n<Steps>\n\n1. One.\n2. Two.\n\n</Steps>\n\nAfter.', 'en')).toBe('Intro.\n\n1. One.\n2. Two.\n\nAfter.');
 	});
