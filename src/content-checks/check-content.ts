@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { findContrastFailures } from '../brand/contrast';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article';
 import type { SiteConfig } from '../schemas/site-config';
+import { selfServiceUrls } from '../utils/self-service';
 import type { ArticleSource, ContentSources } from './read-content';
 
 /** One thing an editor must fix, located as precisely as we can. */
@@ -220,13 +221,14 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		}
 	}
 
-	// Every address a reader can reach: language homes, categories, articles and their fallbacks.
+	// Every address a reader can reach: language homes, categories, self-service pages, articles and their fallbacks.
 	const livePaths = new Map<string, Set<string>>();
 	const addPage = (path: string, anchors: Set<string> = new Set()) => livePaths.set(path, anchors);
 	for (const locale of locales) {
 		addPage(`/${locale}`);
 		for (const category of categoryIds.get(locale) ?? []) addPage(`/${locale}/${category}`);
 	}
+	for (const path of selfServiceUrls(locales)) addPage(path);
 	for (const article of reachable) {
 		const anchors = headingAnchors(article.source.body);
 		addPage(`/${article.source.locale}/${article.source.category}/${article.source.slug}`, anchors);
