@@ -101,7 +101,8 @@ describe('states announced to screen readers', () => {
 		await page.evaluate(() => {
 			const widget = document.createElement('div');
 			widget.className = 'cf-turnstile';
-			document.querySelector('[data-contact-form] .ss-actions-row')?.before(widget);
+			const actions = document.querySelector('[data-contact-form] .ss-actions-row');
+			actions?.parentNode?.insertBefore(widget, actions);
 		});
 		await page.getByLabel(t('contactForm.name')).fill('Alex Martin');
 		await page.getByLabel(t('contactForm.email'), { exact: true }).fill('alex.martin@example.com');
@@ -117,7 +118,7 @@ describe('states announced to screen readers', () => {
 			input.type = 'hidden';
 			input.name = 'cf-turnstile-response';
 			input.value = 'turnstile-token-1';
-			document.querySelector('.cf-turnstile')?.append(input);
+			document.querySelector('.cf-turnstile')?.appendChild(input);
 		});
 		await page.getByRole('button', { name: t('contactForm.submit') }).click();
 		await page.getByRole('heading', { name: t('contactForm.doneHeading') }).waitFor();
