@@ -1,7 +1,19 @@
 import { z } from 'zod';
+import {
+	addressLimits,
+	contactLimits,
+	emailMaxLength,
+	orderNumberPattern,
+	phonePattern,
+	returnCommentMaxLength,
+	returnQuantityMax,
+	verificationCodePattern,
+} from './form-rules';
 import { isValidPostalCode } from './postal-codes';
 
-// Shared by the API and the self-service pages, so both enforce the same limits.
+// Shared by the API and the self-service pages, so both enforce the same limits (the plain rules live in
+// form-rules.ts, which the pages import without zod).
+export { contactLimits };
 
 // Control characters, plus bidirectional overrides that can disguise text in a helpdesk ("Trojan Source").
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
@@ -29,13 +41,13 @@ export const multiLine = (max: number) =>
 export const orderNumberSchema = z
 	.string()
 	.trim()
-	.regex(/^#?\d{1,12}$/, 'order_number_format')
+	.regex(orderNumberPattern, 'order_number_format')
 	.transform((value) => `#${value.replace(/^#/, '')}`);
 
 export const emailSchema = z
 	.string()
 	.trim()
-	.pipe(z.email().max(254))
+	.pipe(z.email().max(emailMaxLength))
 	.refine((text) => !controlCharacters.test(text), 'control_characters');
 
 export const localeSchema = z.enum(['en', 'fr']).default('en');
@@ -55,7 +67,7 @@ export const sendCodeRequestSchema = z.strictObject({ token: tokenSchema, locale
 
 export const verifyCodeRequestSchema = z.strictObject({
 	token: tokenSchema,
-	code: z.string().trim().regex(/^\d{6}$/, 'six_digits'),
+	code: z.string().trim().regex(verificationCodePattern, 'six_digits'),
 	locale: localeSchema,
 });
 
@@ -64,32 +76,32 @@ export const returnRequestSchema = z.strictObject({
 		.array(
 			z.strictObject({
 				lineItemId: z.string().min(1).max(200),
-				quantity: z.number().int().min(1).max(99),
+				quantity: z.number().int().min(1).max(returnQuantityMax),
 				reasonId: z.string().regex(/^[a-z0-9-]{1,40}$/),
 			}),
 		)
 		.min(1)
 		.max(50),
 	resolution: z.enum(['refund', 'exchange', 'store_credit']),
-	comment: multiLine(1000).optional(),
+	comment: multiLine(returnCommentMaxLength).optional(),
 	locale: localeSchema,
 });
 export type ReturnRequest = z.infer<typeof returnRequestSchema>;
 
 export const newAddressSchema = z
 	.strictObject({
-		firstName: singleLine(80),
-		lastName: singleLine(80),
-		address1: singleLine(120),
-		address2: singleLine(120).optional(),
-		city: singleLine(80),
-		province: singleLine(80).optional(),
-		postalCode: singleLine(12),
+		firstName: singleLine(addressLimits.name),
+		lastName: singleLine(addressLimits.name),
+		address1: singleLine(addressLimits.line),
+		address2: singleLine(addressLimits.line).optional(),
+		city: singleLine(addressLimits.city),
+		province: singleLine(addressLimits.province).optional(),
+		postalCode: singleLine(addressLimits.postalCode),
 		countryCode: z.string().regex(/^[A-Z]{2}$/, 'iso_country_code'),
 		phone: z
 			.string()
 			.trim()
-			.regex(/^\+?[0-9 ().-]{6,20}$/, 'phone_format')
+			.regex(phonePattern, 'phone_format')
 			.optional(),
 	})
 	.superRefine((address, ctx) => {
@@ -100,9 +112,6 @@ export const newAddressSchema = z
 export type NewAddress = z.infer<typeof newAddressSchema>;
 
 export const addressChangeRequestSchema = z.strictObject({ address: newAddressSchema, locale: localeSchema });
-
-/** The contact form's limits (also shown by the form itself). */
-export const contactLimits = { name: 100, subject: 150, message: 5000, links: 5, searches: 10, searchLength: 100 } as const;
 
 export const ticketRequestSchema = z.strictObject({
 	name: singleLine(contactLimits.name),

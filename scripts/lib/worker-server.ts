@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 export interface RunningWorker {
 	url: string;
+	/** The folder holding the Worker's local D1 database (for `wrangler d1 execute --persist-to`). */
+	stateDir: string;
 	stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startWorker(options: { vars?: Record<string, string>; cwd?
 	});
 	return {
 		url: `http://127.0.0.1:${port}`,
+		stateDir: state,
 		async stop() {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');

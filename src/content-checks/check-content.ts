@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { findContrastFailures } from '../brand/contrast.ts';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
+import { selfServiceUrls } from '../utils/self-service.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 
 /** The description `npm run new:article` writes; a warning until the editor replaces it. */
@@ -251,13 +252,14 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		}
 	}
 
-	// Every address a reader can reach: language homes, categories, articles and their fallbacks.
+	// Every address a reader can reach: language homes, categories, self-service pages, articles and their fallbacks.
 	const livePaths = new Map<string, Set<string>>();
 	const addPage = (path: string, anchors: Set<string> = new Set()) => livePaths.set(path, anchors);
 	for (const locale of locales) {
 		addPage(`/${locale}`);
 		for (const category of categoryIds.get(locale) ?? []) addPage(`/${locale}/${category}`);
 	}
+	for (const path of selfServiceUrls(locales)) addPage(path);
 	for (const article of reachable) {
 		const anchors = headingAnchors(article.source.body);
 		addPage(`/${article.source.locale}/${article.source.category}/${article.source.slug}`, anchors);

@@ -58,6 +58,12 @@ export const siteConfigSchema = z
 				.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: localizedText }))
 				.min(1),
 		}),
+		/** Cloudflare Turnstile on the self-service forms; the Worker then needs the TURNSTILE_SECRET secret. */
+		turnstile: z
+			.strictObject({
+				siteKey: z.string().regex(/^[\w-]{10,100}$/, 'Copy the site key from the Turnstile page of the Cloudflare dashboard.'),
+			})
+			.optional(),
 	})
 	.superRefine((config, ctx) => {
 		const codes = config.locales.map((locale) => locale.code);

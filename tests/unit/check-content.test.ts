@@ -46,6 +46,16 @@ describe('checkContent', () => {
 		expect(problem).toMatchObject({ line: 9, column: 52 });
 	});
 
+	it('accepts links to the self-service pages in their own language, and only those', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/customs.md', (text) => `${text}\nTrack it on [our tracking page](/en/track) or [en français](/fr/suivi).\n`);
+		expect(await check(fixture)).toEqual([]);
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace('/fr/suivi', '/fr/track'));
+		const [problem, ...others] = await check(fixture);
+		expect(others).toEqual([]);
+		expect(problem?.message).toMatch(/Broken link: \/fr\/track is not a page/);
+	});
+
 	it('reports a broken anchor to a heading that does not exist', async () => {
 		const fixture = makeContentFixture();
 		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('#who-pays', '#who-pay'));

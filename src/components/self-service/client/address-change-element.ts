@@ -1,0 +1,208 @@
+import type { Address } from '../../../../functions/domain/order';
+import { isValidPostalCode } from '../../../../functions/schemas/postal-codes';
+import { addressFormat, addressLines } from '../address-formats';
+import { postJson } from './api';
+import { find } from './dom';
+import { announce, checkControls, fieldValue, FormUi, showStep } from './form-kit';
+import { attachLookup } from './lookup';
+import { forgetLookup, recallLookup, type LookupResult } from './order-handoff';
+import { countryName } from './intl';
+import { readStrings, type Translate } from './strings';
+import { SubmissionKey } from './submission-key';
+import { attachVerify } from './verify';
+
+type NewAddress = Omit<Address, 'address2' | 'province' | 'phone'> & { address2?: string; province?: string; phone?: string };
+
+/**
+ * `<hc-address-change>`: find the order, prove the mailbox, see the current address, enter the new one with
+ * fields that fit its country, review, confirm. Refused with the reason once the order has shipped.
+ */
+class AddressChangeElement extends HTMLElement {
+	#t: Translate = (key) => key;
+	#locale = 'en';
+	#order: LookupResult['order'] | undefined;
+	#viewToken: string | undefined;
+	#changeToken: string | undefined;
+	#current: Address | null = null;
+	#address: NewAddress | undefined;
+	#key = new SubmissionKey();
+	#lookupUi: FormUi | undefined;
+	#verify: ReturnType<typeof attachVerify> | undefined;
+
+	connectedCallback() {
+		if (this.dataset['ready']) return;
+		this.dataset['ready'] = 'true';
+		const t = (this.#t = readStrings(this));
+		const locale = (this.#locale = this.dataset['locale'] ?? document.documentElement.lang);
+		const lookupForm = this.querySelector<HTMLFormElement>('[data-lookup-form]');
+		const addressForm = this.querySelector<HTMLFormElement>('[data-address-form]');
+		const reviewForm = this.querySelector<HTMLFormElement>('[data-review-form]');
+		const country = addressForm && find(addressForm, 'select[name="countryCode"]', HTMLSelectElement);
+		const postalCode = addressForm?.querySelector<HTMLInputElement>('input[name="postalCode"]');
+		if (!lookupForm || !addressForm || !reviewForm || !country || !postalCode) return;
+
+		this.#lookupUi = attachLookup(lookupForm, t, locale, (result) => this.#found(result, true));
+		this.#verify = attachVerify(this, {
+			t,
+			locale,
+			viewToken: () => this.#viewToken,
+			onVerified: ({ token, shippingAddress }) => {
+				this.#changeToken = token.value;
+				this.#current = shippingAddress;
+				this.#showForm(addressForm);
+			},
+			onExpired: () => this.#restart(t('form.error.expired')),
+		});
+		const addressUi = new FormUi(addressForm, t);
+		const reviewUi = new FormUi(reviewForm, t);
+
+		country.addEventListener('change', () => this.#fitCountry(addressForm));
+		// The postal code is checked against the chosen country's format as the shopper types.
+		postalCode.addEventListener('input', () => postalCode.setCustomValidity(''));
+		for (const button of this.querySelectorAll('[data-lookup-again]')) button.addEventListener('click', () => this.#restart());
+		addressForm.addEventListener('submit', (event) => {
+			event.preventDefault();
+			this.#checkPostalCode(addressForm);
+			const errors = checkControls(addressForm);
+			if (errors.length > 0) return addressUi.showErrors(errors);
+			addressUi.clearErrors();
+			this.#showReview(addressForm, reviewForm);
+		});
+		this.querySelector('[data-back]')?.addEventListener('click', () => {
+			if (!reviewUi.busy) showStep(this, 'edit');
+		});
+		reviewForm.addEventListener('submit', async (event) => {
+			event.preventDefault();
+			const order = this.#order;
+			if (!order || !this.#address || reviewUi.busy) return;
+			const request = { address: this.#address, locale };
+			if (!reviewUi.start(t('address.submitting'))) return;
+			const result = await postJson<{ reference: string; status: 'updated' | 'received'; address: Address }>(
+				`/api/orders/${encodeURIComponent(order.id)}/address`,
+				request,
+				{ token: this.#changeToken, idempotencyKey: this.#key.for(request) },
+			);
+			reviewUi.finish();
+			if (!result.ok) {
+				const failure = result.failure;
+				if (failure.kind === 'error' && failure.error.code === 'invalid_token') return this.#restart(t('form.error.expired'));
+				return reviewUi.showFailure(failure);
+			}
+			this.#key.done();
+			forgetLookup();
+			const { reference, status, address } = result.data;
+			const text = this.querySelector('[data-done-text]');
+			if (text) text.textContent = t(status === 'updated' ? 'address.doneUpdated' : 'address.doneReceived', { reference });
+			const done = this.querySelector('[data-done-address]');
+			if (done) done.textContent = addressLines(address, locale);
+			showStep(this, 'done');
+			announce(this, t('address.doneHeading'));
+		});
+
+		const saved = recallLookup(locale);
+		if (saved) this.#found(saved, false);
+	}
+
+	#restart(message?: string) {
+		forgetLookup();
+		this.#order = this.#viewToken = this.#changeToken = undefined;
+		this.querySelector<HTMLFormElement>('[data-lookup-form]')?.reset();
+		showStep(this, 'lookup');
+		if (message) this.#lookupUi?.showErrors([{ message }]);
+	}
+
+	#found({ order, token }: LookupResult, focus: boolean) {
+		const t = this.#t;
+		this.#order = order;
+		this.#viewToken = token.value;
+		const context = `${t('order.heading', { order: order.name })} · ${t(`order.status.${order.status}`)}`;
+		for (const line of this.querySelectorAll('[data-order-context]')) line.textContent = context;
+		if (order.actions.changeAddress.available) {
+			this.#verify?.reset(context);
+			showStep(this, 'verify', focus);
+		} else {
+			const reason = this.querySelector('[data-refusal-reason]');
+			if (reason) reason.textContent = order.actions.changeAddress.reason?.message ?? '';
+			showStep(this, 'refused', focus);
+		}
+		if (focus) announce(this, t('lookup.found', { order: order.name }));
+	}
+
+	/** Shows the current address and fills the form with it, to be corrected. */
+	#showForm(form: HTMLFormElement) {
+		const current = this.#current;
+		const shown = this.querySelector('[data-current-address]');
+		if (shown) shown.textContent = current ? addressLines(current, this.#locale) : '';
+		form.reset();
+		if (current) {
+			const country = find(form, 'select[name="countryCode"]', HTMLSelectElement);
+			if (country && ![...country.options].some((option) => option.value === current.countryCode)) {
+				country.add(new Option(countryName(current.countryCode, this.#locale), current.countryCode));
+			}
+			for (const [name, value] of Object.entries(current)) {
+				const control = form.elements.namedItem(name);
+				if ((control instanceof HTMLInputElement || control instanceof HTMLSelectElement) && typeof value === 'string') control.value = value;
+			}
+		}
+		this.#fitCountry(form);
+		showStep(this, 'edit');
+	}
+
+	/** Shows the state or province field where the country needs one, and words the postal code for it. */
+	#fitCountry(form: HTMLFormElement) {
+		const t = this.#t;
+		const code = fieldValue(form, 'countryCode') ?? '';
+		const format = addressFormat(code);
+		const province = form.querySelector<HTMLInputElement>('input[name="province"]');
+		const postalCode = form.querySelector<HTMLInputElement>('input[name="postalCode"]');
+		if (province) {
+			const field = province.closest<HTMLElement>('.field');
+			if (field) field.hidden = format.province === null;
+			const label = t(`address.province.${format.province ?? 'province'}`);
+			const labelElement = field?.querySelector('label');
+			if (labelElement) labelElement.textContent = label;
+			province.dataset['errorRequired'] = t('address.error.province', { label });
+		}
+		if (postalCode) {
+			const field = postalCode.closest('.field');
+			const label = field?.querySelector('label');
+			if (label) label.textContent = t(`address.postalCode.${format.postalCode}`);
+			const hint = field?.querySelector('.hint');
+			if (hint) hint.textContent = format.example ? t('address.postalCodeHint', { example: format.example }) : '';
+			postalCode.setCustomValidity('');
+		}
+	}
+
+	#checkPostalCode(form: HTMLFormElement) {
+		const postalCode = form.querySelector<HTMLInputElement>('input[name="postalCode"]');
+		const country = find(form, 'select[name="countryCode"]', HTMLSelectElement);
+		if (!postalCode || !country) return;
+		postalCode.value = postalCode.value.trim();
+		const valid = postalCode.value === '' || isValidPostalCode(country.value, postalCode.value);
+		const example = addressFormat(country.value).example || '12345';
+		postalCode.setCustomValidity(valid ? '' : this.#t('address.error.postalCode', { country: country.selectedOptions[0]?.textContent ?? country.value, example }));
+	}
+
+	#showReview(form: HTMLFormElement, reviewForm: HTMLFormElement) {
+		const value = (name: string) => fieldValue(form, name);
+		const province = form.querySelector<HTMLElement>('input[name="province"]')?.closest<HTMLElement>('.field');
+		const address: NewAddress = {
+			firstName: value('firstName') ?? '',
+			lastName: value('lastName') ?? '',
+			address1: value('address1') ?? '',
+			city: value('city') ?? '',
+			postalCode: value('postalCode') ?? '',
+			countryCode: value('countryCode') ?? '',
+		};
+		const optional = { address2: value('address2'), province: province?.hidden ? undefined : value('province'), phone: value('phone') };
+		for (const [name, text] of Object.entries(optional)) if (text) address[name as keyof typeof optional] = text;
+		this.#address = address;
+		const previous = reviewForm.querySelector('[data-review-previous]');
+		if (previous) previous.textContent = this.#current ? addressLines(this.#current, this.#locale) : '';
+		const next = reviewForm.querySelector('[data-review-new]');
+		if (next) next.textContent = addressLines(address, this.#locale);
+		showStep(this, 'review');
+	}
+}
+
+if (!customElements.get('hc-address-change')) customElements.define('hc-address-change', AddressChangeElement);

@@ -1,0 +1,35 @@
+import { postJson } from './api';
+import { checkControls, fieldValue, FormUi } from './form-kit';
+import { rememberLookup, type LookupResult } from './order-handoff';
+import type { Translate } from './strings';
+import { resetTurnstile, turnstileToken } from './turnstile';
+
+/** Wires the order lookup form: checks the fields, asks the API, and hands the order found to `onFound`. */
+export function attachLookup(form: HTMLFormElement, t: Translate, locale: string, onFound: (result: LookupResult) => void): FormUi {
+	const ui = new FormUi(form, t);
+	form.addEventListener('submit', async (event) => {
+		event.preventDefault();
+		if (ui.busy) return;
+		const errors = checkControls(form);
+		const turnstile = turnstileToken(form);
+		if (errors.length === 0 && turnstile.required && !turnstile.token) errors.push({ message: t('form.error.turnstilePending') });
+		if (errors.length > 0) return ui.showErrors(errors);
+		if (!ui.start(t('lookup.searching'))) return;
+		const result = await postJson<LookupResult>('/api/orders/lookup', {
+			orderNumber: fieldValue(form, 'orderNumber'),
+			email: fieldValue(form, 'email'),
+			locale,
+			turnstileToken: turnstile.token,
+		});
+		resetTurnstile(form);
+		if (!result.ok) {
+			ui.finish();
+			ui.showFailure(result.failure);
+			return;
+		}
+		ui.finish();
+		rememberLookup(result.data, locale);
+		onFound(result.data);
+	});
+	return ui;
+}

@@ -1,0 +1,217 @@
+import type { OrderSummary } from '../../../../functions/schemas/order-summary';
+import { postJson } from './api';
+import { find, findAll, h } from './dom';
+import { announce, checkControls, fieldValue, FormUi, showStep, type FieldError } from './form-kit';
+import { attachLookup } from './lookup';
+import { forgetLookup, recallLookup, type LookupResult } from './order-handoff';
+import { readStrings, type Translate } from './strings';
+import { SubmissionKey } from './submission-key';
+import { attachVerify } from './verify';
+
+interface ReturnLine {
+	lineItemId: string;
+	quantity: number;
+	reasonId: string;
+	/** What the review shows: "1 × Merino T-shirt (Black / L) — Too small". */
+	label: string;
+}
+
+interface ReturnCreated {
+	reference: string;
+	status: 'requested' | 'received';
+	nextSteps: string[];
+}
+
+/**
+ * `<hc-return-flow>`: find the order, prove the mailbox with a code, choose items, quantities and reasons,
+ * pick a resolution, review, confirm → the return reference and what to do next.
+ */
+class ReturnFlowElement extends HTMLElement {
+	#t: Translate = (key) => key;
+	#order: OrderSummary | undefined;
+	#viewToken: string | undefined;
+	#changeToken: string | undefined;
+	#lines: ReturnLine[] = [];
+	#key = new SubmissionKey();
+	#lookupUi: FormUi | undefined;
+	#verify: ReturnType<typeof attachVerify> | undefined;
+
+	connectedCallback() {
+		if (this.dataset['ready']) return;
+		this.dataset['ready'] = 'true';
+		const t = (this.#t = readStrings(this));
+		const locale = this.dataset['locale'] ?? document.documentElement.lang;
+		const lookupForm = this.querySelector<HTMLFormElement>('[data-lookup-form]');
+		const itemsForm = this.querySelector<HTMLFormElement>('[data-items-form]');
+		const reviewForm = this.querySelector<HTMLFormElement>('[data-review-form]');
+		if (!lookupForm || !itemsForm || !reviewForm) return;
+
+		this.#lookupUi = attachLookup(lookupForm, t, locale, (result) => this.#found(result, true));
+		this.#verify = attachVerify(this, {
+			t,
+			locale,
+			viewToken: () => this.#viewToken,
+			onVerified: ({ token }) => {
+				this.#changeToken = token.value;
+				this.#showItems(itemsForm);
+			},
+			onExpired: () => this.#restart(t('form.error.expired')),
+		});
+		const itemsUi = new FormUi(itemsForm, t);
+		const reviewUi = new FormUi(reviewForm, t);
+
+		for (const button of this.querySelectorAll('[data-lookup-again]')) button.addEventListener('click', () => this.#restart());
+		itemsForm.addEventListener('submit', (event) => {
+			event.preventDefault();
+			const errors = this.#collectLines(itemsForm);
+			if (errors.length > 0) return itemsUi.showErrors(errors);
+			itemsUi.clearErrors();
+			this.#showReview(reviewForm, itemsForm);
+		});
+		this.querySelector('[data-back]')?.addEventListener('click', () => {
+			if (!reviewUi.busy) showStep(this, 'items');
+		});
+		reviewForm.addEventListener('submit', async (event) => {
+			event.preventDefault();
+			const order = this.#order;
+			if (!order || reviewUi.busy) return;
+			const request = {
+				items: this.#lines.map(({ lineItemId, quantity, reasonId }) => ({ lineItemId, quantity, reasonId })),
+				resolution: fieldValue(itemsForm, 'resolution'),
+				comment: fieldValue(itemsForm, 'comment'),
+				locale,
+			};
+			if (!reviewUi.start(t('return.submitting'))) return;
+			const result = await postJson<ReturnCreated>(`/api/orders/${encodeURIComponent(order.id)}/returns`, request, {
+				token: this.#changeToken,
+				idempotencyKey: this.#key.for(request),
+			});
+			reviewUi.finish();
+			if (!result.ok) {
+				const failure = result.failure;
+				if (failure.kind === 'error' && failure.error.code === 'invalid_token') return this.#restart(t('form.error.expired'));
+				return reviewUi.showFailure(failure);
+			}
+			this.#key.done();
+			forgetLookup();
+			this.#showDone(result.data);
+		});
+
+		const saved = recallLookup(locale);
+		if (saved) this.#found(saved, false);
+	}
+
+	/** Back to the lookup, with `message` in its error summary when the flow had to stop. */
+	#restart(message?: string) {
+		forgetLookup();
+		this.#order = this.#viewToken = this.#changeToken = undefined;
+		this.querySelector<HTMLFormElement>('[data-lookup-form]')?.reset();
+		showStep(this, 'lookup');
+		if (message) this.#lookupUi?.showErrors([{ message }]);
+	}
+
+	/** The order is known: refuse with the reason, or ask for the e-mailed code. */
+	#found({ order, token }: LookupResult, focus: boolean) {
+		const t = this.#t;
+		this.#order = order;
+		this.#viewToken = token.value;
+		const context = `${t('order.heading', { order: order.name })} · ${t(`order.status.${order.status}`)}`;
+		for (const line of this.querySelectorAll('[data-order-context]')) line.textContent = context;
+		if (order.actions.return.available) {
+			this.#verify?.reset(context);
+			showStep(this, 'verify', focus);
+		} else {
+			const reason = this.querySelector('[data-refusal-reason]');
+			if (reason) reason.textContent = order.actions.return.reason?.message ?? '';
+			showStep(this, 'refused', focus);
+		}
+		if (focus) announce(this, t('lookup.found', { order: order.name }));
+	}
+
+	/** One group per item: returnable ones with a checkbox, quantity and reason; the others with their reason. */
+	#showItems(itemsForm: HTMLFormElement) {
+		const t = this.#t;
+		const container = itemsForm.querySelector('[data-items]');
+		const reasons = this.querySelector<HTMLTemplateElement>('template[data-reason-options]');
+		if (!this.#order || !container || !reasons) return;
+		container.replaceChildren(
+			...this.#order.items.map((item, index) => {
+				const id = `return-item-${index}`;
+				const details = [item.variantTitle, t('order.quantity', { quantity: item.quantity })].filter(Boolean).join(' · ');
+				if (item.returnableQuantity === 0) {
+					return h('div', { class: 'ss-item' }, h('p', {}, h('strong', {}, item.title)), h('p', { class: 'ss-muted' }, details), h('p', {}, item.reason?.message ?? ''));
+				}
+				const checkbox = h('input', { type: 'checkbox', id, name: 'item', value: item.id });
+				const reason = h('select', { id: `${id}-reason`, name: `reason-${index}`, required: true, 'data-error-required': t('return.error.reason', { item: item.title }) });
+				reason.appendChild(reasons.content.cloneNode(true));
+				const quantities = Array.from({ length: item.returnableQuantity }, (_, n) => h('option', { value: String(n + 1) }, String(n + 1)));
+				const fields = h(
+					'div',
+					{ class: 'ss-item-fields', hidden: true },
+					item.returnableQuantity > 1 &&
+						h('div', { class: 'field' }, h('label', { for: `${id}-quantity` }, t('return.quantity')), h('select', { id: `${id}-quantity`, name: `quantity-${index}` }, ...quantities)),
+					h('div', { class: 'field' }, h('label', { for: `${id}-reason` }, t('return.reason')), reason),
+				);
+				checkbox.addEventListener('change', () => {
+					fields.hidden = !checkbox.checked;
+				});
+				return h(
+					'fieldset',
+					{ class: 'ss-item field' },
+					h('legend', {}, item.title),
+					h('p', { class: 'ss-muted' }, details),
+					h('div', { class: 'choice' }, checkbox, h('label', { for: id }, t('return.itemSelect'))),
+					fields,
+				);
+			}),
+		);
+		showStep(this, 'items');
+	}
+
+	/** Reads the chosen items into return lines; the problems, if any. */
+	#collectLines(itemsForm: HTMLFormElement): FieldError[] {
+		const t = this.#t;
+		const errors = checkControls(itemsForm);
+		const boxes = findAll(itemsForm, 'input[name="item"]', HTMLInputElement);
+		if (!boxes.some((box) => box.checked)) errors.unshift({ control: boxes[0], message: t('return.error.noItem') });
+		this.#lines = [];
+		for (const [index, item] of (this.#order?.items ?? []).entries()) {
+			const box = itemsForm.querySelector<HTMLInputElement>(`#return-item-${index}`);
+			if (!box?.checked) continue;
+			const quantity = Number(fieldValue(itemsForm, `quantity-${index}`) ?? 1);
+			const select = find(itemsForm, `#return-item-${index}-reason`, HTMLSelectElement);
+			const reasonLabel = select?.selectedOptions[0]?.textContent ?? '';
+			const title = item.variantTitle ? `${item.title} (${item.variantTitle})` : item.title;
+			this.#lines.push({ lineItemId: item.id, quantity, reasonId: select?.value ?? '', label: t('return.reviewItem', { quantity, item: title, reason: reasonLabel }) });
+		}
+		return errors;
+	}
+
+	#showReview(reviewForm: HTMLFormElement, itemsForm: HTMLFormElement) {
+		const t = this.#t;
+		const resolution = itemsForm.querySelector<HTMLInputElement>('input[name="resolution"]:checked');
+		const resolutionLabel = resolution ? (itemsForm.querySelector(`label[for="${resolution.id}"]`)?.textContent ?? '') : '';
+		const comment = fieldValue(itemsForm, 'comment');
+		reviewForm.querySelector('[data-review]')?.replaceChildren(
+			h('dt', {}, t('return.reviewItems')),
+			h('dd', {}, h('ul', {}, ...this.#lines.map((line) => h('li', {}, line.label)))),
+			h('dt', {}, t('return.reviewResolution')),
+			h('dd', {}, resolutionLabel),
+			...(comment ? [h('dt', {}, t('return.reviewComment')), h('dd', {}, comment)] : []),
+		);
+		showStep(this, 'review');
+	}
+
+	#showDone(created: ReturnCreated) {
+		const t = this.#t;
+		const reference = this.querySelector('[data-reference]');
+		if (reference) reference.textContent = t('return.reference', { reference: created.reference });
+		const received = this.querySelector<HTMLElement>('[data-received]');
+		if (received) received.hidden = created.status !== 'received';
+		this.querySelector('[data-next-steps]')?.replaceChildren(...created.nextSteps.map((step) => h('li', {}, step)));
+		showStep(this, 'done');
+		announce(this, t('return.doneHeading'));
+	}
+}
+
+if (!customElements.get('hc-return-flow')) customElements.define('hc-return-flow', ReturnFlowElement);

@@ -1,0 +1,129 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { site } from '../../src/config/site';
+import { selfServicePages, selfServiceUrl } from '../../src/utils/self-service';
+import { launchChromium } from '../support/browser';
+import { checkState, lookUp, phonePage } from '../support/self-service';
+
+const baseUrl = inject('baseUrl');
+const locales = ['en', 'fr'] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('every self-service page on a 360-pixel phone', () => {
+	for (const locale of locales) {
+		for (const page of selfServicePages) {
+			for (const colorScheme of ['light', 'dark'] as const) {
+				it(`${selfServiceUrl(locale, page)} in the ${colorScheme} theme: no axe violation, no sideways scroll, a screenshot`, async () => {
+					const { page: tab, errors, close } = await phonePage(browser, locale, { colorScheme });
+					await tab.goto(`${baseUrl}${selfServiceUrl(locale, page)}`);
+					expect(await tab.locator('.self-service .ss-app').isVisible()).toBe(true);
+					expect(await tab.locator('.self-service .nojs-notice').isVisible()).toBe(false);
+					await checkState(tab, `${locale}-${page}${colorScheme === 'dark' ? '-dark' : ''}`);
+					expect(errors).toEqual([]);
+					await close();
+				});
+			}
+		}
+	}
+});
+
+describe('without JavaScript', () => {
+	for (const locale of locales) {
+		it(`explains and offers the contact e-mail instead of a dead form (${locale})`, async () => {
+			const { page, close } = await phonePage(browser, locale, { javaScriptEnabled: false });
+			for (const path of selfServicePages.map((name) => selfServiceUrl(locale, name))) {
+				await page.goto(`${baseUrl}${path}`);
+				expect(await page.locator('h1').isVisible(), path).toBe(true);
+				const notice = page.locator('.self-service .nojs-notice');
+				expect(await notice.isVisible(), path).toBe(true);
+				expect(await notice.getByRole('link', { name: site.contact.email }).getAttribute('href')).toBe(`mailto:${site.contact.email}`);
+				expect(await page.locator('.self-service form').first().isVisible(), path).toBe(false);
+			}
+			await checkState(page, `${locale}-contact-no-javascript`, { axe: false });
+			await close();
+		});
+	}
+});
+
+describe('states announced to screen readers', () => {
+	it('announces loading, then a rate limit with how long to wait', async () => {
+		const { page, t, close } = await phonePage(browser, 'en');
+		let release: () => void = () => undefined;
+		const answered = new Promise<void>((resolve) => {
+			release = resolve;
+		});
+		let lookups = 0;
+		await page.route('**/api/orders/lookup', async (route) => {
+			lookups += 1;
+			await answered;
+			await route.fulfill({
+				status: 429,
+				headers: { 'Retry-After': '240' },
+				contentType: 'application/json',
+				body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many attempts.', details: { retryAfterSeconds: 240 } } }),
+			});
+		});
+		await page.goto(`${baseUrl}/en/track`);
+		await lookUp(page, t, '1004', 'sam.taylor@example.com');
+		const form = page.locator('[data-lookup-form]');
+		await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(t('lookup.searching'));
+		expect(await form.getAttribute('aria-busy')).toBe('true');
+		// A second press while the first is on its way sends nothing more.
+		await page.getByRole('button', { name: t('lookup.submit') }).click({ force: true });
+		release();
+		const summary = page.locator('.error-summary:not([hidden])');
+		await summary.waitFor();
+		expect(await summary.getAttribute('role')).toBe('alert');
+		expect(await summary.textContent()).toContain('Too many attempts. Please try again in 4 minutes.');
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+		expect(await form.getAttribute('aria-busy')).toBeNull();
+		expect(lookups).toBe(1);
+		await checkState(page, 'en-track-rate-limited');
+		await close();
+	});
+
+	it('sends the Turnstile token when the site shows the widget, and waits for it when it is not there yet', async () => {
+		const { page, t, close } = await phonePage(browser, 'fr');
+		const bodies: Record<string, unknown>[] = [];
+		await page.route('**/api/tickets', async (route) => {
+			bodies.push(JSON.parse(route.request().postData() ?? '{}'));
+			await route.fulfill({ status: 202, contentType: 'application/json', body: '{"reference":"HC-TEST","status":"received"}' });
+		});
+		await page.goto(`${baseUrl}/fr/contact`);
+		// What Cloudflare's script renders inside the widget slot once it has loaded (no internet here).
+		await page.evaluate(() => {
+			const widget = document.createElement('div');
+			widget.className = 'cf-turnstile';
+			const actions = document.querySelector('[data-contact-form] .ss-actions-row');
+			actions?.parentNode?.insertBefore(widget, actions);
+		});
+		await page.getByLabel(t('contactForm.name')).fill('Alex Martin');
+		await page.getByLabel(t('contactForm.email'), { exact: true }).fill('alex.martin@example.com');
+		await page.getByLabel(t('contactForm.subject')).fill('Question');
+		await page.getByLabel(t('contactForm.message')).fill('Bonjour');
+		await page.getByRole('button', { name: t('contactForm.submit') }).click();
+		await page.locator('.error-summary:not([hidden])').waitFor();
+		expect(await page.locator('.error-summary').textContent()).toContain(t('form.error.turnstilePending'));
+		expect(bodies).toEqual([]);
+
+		await page.evaluate(() => {
+			const input = document.createElement('input');
+			input.type = 'hidden';
+			input.name = 'cf-turnstile-response';
+			input.value = 'turnstile-token-1';
+			document.querySelector('.cf-turnstile')?.appendChild(input);
+		});
+		await page.getByRole('button', { name: t('contactForm.submit') }).click();
+		await page.getByRole('heading', { name: t('contactForm.doneHeading') }).waitFor();
+		expect(bodies).toHaveLength(1);
+		expect(bodies[0]).toMatchObject({ turnstileToken: 'turnstile-token-1', subject: 'Question', locale: 'fr' });
+		await close();
+	});
+});
