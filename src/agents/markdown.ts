@@ -1,6 +1,7 @@
 import { site } from '../config/site';
 import { translate } from '../i18n/translate';
 import { absoluteUrl } from '../seo/urls';
+import { selfServiceUrl } from '../utils/self-service';
 import { toVideoEmbed } from '../utils/video-embed';
 
 /** Thrown when an article uses MDX that has no Markdown equivalent yet, so the twin never ships raw JSX. */
@@ -46,6 +47,8 @@ function renderComponents(text: string, locale: string, file: string): string {
 		// Steps only number the Markdown list it wraps: the list is the Markdown.
 		.replace(/^[ \t]*<\/?Steps>[ \t]*$/gm, '')
 		.replace(/<ContactCta\s*\/>/g, () => contactCta(locale))
+		// The order lookup form becomes a link to the tracking page, where shoppers can use it.
+		.replace(/<OrderLookup\s*\/>/g, () => `[${translate(locale, 'selfService.track.title')}](${selfServiceUrl(locale, 'track')}): ${translate(locale, 'selfService.track.text')}`)
 		// A video becomes a link to its page: agents cannot play it, but can cite it.
 		.replace(/<Video\s+([^>]*?)\/>/g, (match, attributes: string) => video(locale, attributes) ?? match);
 	const leftover = /<[A-Z][\w.]*|^(?:import|export)\s/m.exec(rendered);

@@ -1,4 +1,5 @@
 import type { HelpCenter } from '../utils/help-center';
+import { selfServicePages, selfServiceUrl } from '../utils/self-service';
 import { hreflangLinks } from './head-tags';
 import { latest, type SitemapUrl } from './sitemap-xml';
 import { absoluteUrl } from './urls';
@@ -7,7 +8,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The pages of one locale that search engines should index, with their alternates and last change: the home
- * page, the categories and the articles written in that locale. Fallback pages (another locale's article shown
+ * page, the categories, the articles written in that locale and the self-service pages. Fallback pages (another locale's article shown
  * while the translation is missing) point to their original instead, and drafts are never built.
  */
 export function indexablePages(helpCenter: HelpCenter, locale: string, locales: string[], defaultLocale: string): SitemapUrl[] {
@@ -33,5 +34,13 @@ export function indexablePages(helpCenter: HelpCenter, locale: string, locales: 
 			defaultLocale,
 		),
 	};
-	return [home, ...categoryUrls, ...articleUrls];
+	const selfService = selfServicePages.map((page) => ({
+		loc: absoluteUrl(selfServiceUrl(locale, page)),
+		lastmod: home.lastmod,
+		alternates: hreflangLinks(
+			locales.map((code) => ({ locale: code, url: selfServiceUrl(code, page) })),
+			defaultLocale,
+		),
+	}));
+	return [home, ...categoryUrls, ...articleUrls, ...selfService];
 }

@@ -7,6 +7,7 @@ import { checkHreflang } from '../support/validators/hreflang';
 import { readSitemaps, checkSitemapCoverage, validateSitemapXml } from '../support/validators/sitemaps';
 import { headTags, openSite } from '../support/validators/site';
 import { checkJsonLd, jsonLdTypes } from '../support/validators/structured-data';
+import { selfServiceUrls } from '../../src/utils/self-service';
 
 const config = parseSiteConfig(readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8'));
 const locales = config.locales.map((locale) => locale.code);
@@ -14,7 +15,8 @@ const site = openSite();
 const paths = [...site.pages.keys()];
 const isNotFound = (path: string) => /(^|\/)404$/.test(path);
 const homePaths = locales.map((locale) => `/${locale}`);
-const categoryPaths = paths.filter((path) => path.split('/').length === 3 && !isNotFound(path));
+const selfServicePaths = new Set(selfServiceUrls(['en', 'fr']));
+const categoryPaths = paths.filter((path) => path.split('/').length === 3 && !isNotFound(path) && !selfServicePaths.has(path));
 const articlePaths = paths.filter((path) => path.split('/').length === 4 && !isNotFound(path));
 const fallbackPath = '/fr/products-sizing/restock-notifications';
 const url = (path: string) => new URL(path, config.siteUrl).href;

@@ -13,12 +13,17 @@ export const fixturesDir = join(projectRoot, 'tests/fixtures');
 /** The origin the Zendesk fixture's attachments live at, replaced by a local server's in tests. */
 export const zendeskAttachmentOrigin = 'https://alderandpine.zendesk.com/hc/article_attachments/';
 
-/** A throwaway project with the small fixture help center, the real code (linked) and config, ready to build. */
+/**
+ * A throwaway project with the small fixture help center, a copy of the real code and config, and the real
+ * node_modules (linked), ready to build. The code is copied, not linked: Astro compiles component scripts by
+ * their real path and loses track of them behind a link.
+ */
 export function makeImportProject(): ContentFixture {
 	const fixture = makeContentFixture();
 	for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'wrangler.toml']) cpSync(join(projectRoot, file), join(fixture.root, file));
 	cpSync(join(projectRoot, 'public'), join(fixture.root, 'public'), { recursive: true, force: false });
-	for (const link of ['src', 'functions', 'node_modules']) symlinkSync(join(projectRoot, link), join(fixture.root, link));
+	for (const folder of ['src', 'functions']) cpSync(join(projectRoot, folder), join(fixture.root, folder), { recursive: true });
+	symlinkSync(join(projectRoot, 'node_modules'), join(fixture.root, 'node_modules'));
 	return fixture;
 }
 

@@ -12,6 +12,10 @@ describe('mdxToMarkdown', () => {
 		expect(mdxToMarkdown('<Callout>Plain.</Callout>', 'en')).toBe('> **Note**\n> Plain.');
 	});
 
+	it('turns the embedded order lookup into a link to the tracking page, with an absolute address', () => {
+		expect(mdxToMarkdown('<OrderLookup />', 'fr')).toMatch(/^\[Suivre une commande\]\(https:\/\/[^)]+\/fr\/suivi\): /);
+	});
+
 	it('turns an embedded video into a link to its page', () => {
 		expect(mdxToMarkdown('<Video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Folding a fitted sheet" />', 'en')).toBe(
 			'[Watch “Folding a fitted sheet” on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)',
