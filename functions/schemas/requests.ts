@@ -10,6 +10,7 @@ import {
 	verificationCodePattern,
 } from './form-rules';
 import { isValidPostalCode } from './postal-codes';
+import { defaultLocale, locales } from '../../src/config/site';
 
 // Shared by the API and the self-service pages, so both enforce the same limits (the plain rules live in
 // form-rules.ts, which the pages import without zod).
@@ -50,7 +51,8 @@ export const emailSchema = z
 	.pipe(z.email().max(emailMaxLength))
 	.refine((text) => !controlCharacters.test(text), 'control_characters');
 
-export const localeSchema = z.enum(['en', 'fr']).default('en');
+/** One of the help center's languages (content/site.yaml); messages are written in it. */
+export const localeSchema = z.enum(locales as [string, ...string[]]).default(defaultLocale);
 
 const turnstileToken = z.string().min(1).max(2048).optional();
 

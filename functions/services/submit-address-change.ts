@@ -24,7 +24,7 @@ function formatAddress(address: Address): string {
  * Changes the shipping address: written to the outbox first, then applied in the shop (Shopify `orderUpdate`),
  * then noted in the helpdesk so agents (and any warehouse that already pulled the order) know.
  */
-export async function submitAddressChange(deps: SubmissionDeps, order: Order, request: { address: NewAddress; locale: 'en' | 'fr' }) {
+export async function submitAddressChange(deps: SubmissionDeps, order: Order, request: { address: NewAddress; locale: string }) {
 	const address: Address = {
 		firstName: request.address.firstName,
 		lastName: request.address.lastName,
