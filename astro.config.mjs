@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { assetLimitsCheck } from './src/integrations/asset-limits.ts';
+import { buildMarks } from './src/integrations/build-marks.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { redirectMap } from './src/integrations/redirect-map.ts';
 
@@ -26,5 +28,5 @@ export default defineConfig({
 		prerenderEnvironment: 'node',
 		imageService: 'passthrough',
 	}),
-	integrations: [contentGuard(), redirectMap(), mdx()],
+	integrations: [buildMarks('first'), contentGuard(), redirectMap(), mdx(), assetLimitsCheck(), buildMarks('last')],
 });

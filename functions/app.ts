@@ -8,6 +8,7 @@ import { ConnectorError } from './connectors/errors';
 import { provideServices, type AppEnv } from './context';
 import { ApiError, errorBody } from './errors';
 import { requireJson } from './middleware/require-json';
+import { events } from './routes/events';
 import { health } from './routes/health';
 import { orders } from './routes/orders';
 import { tickets } from './routes/tickets';
@@ -67,6 +68,7 @@ api.use(
 api.route('/health', health);
 api.route('/orders', orders);
 api.route('/tickets', tickets);
+api.route('/events', events);
 
 api.notFound((c) => c.json(errorBody('not_found', 'No such API endpoint.'), 404));
 api.onError((error, c) => {

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { locales } from '../../src/config/site';
+import { maxSearchEventBytes, searchEventSchema } from '../../src/schemas/search-event';
+import type { AppEnv } from '../context';
+import { ApiError } from '../errors';
+import { readJson } from '../middleware/read-json';
+import { enforceRateLimits } from '../services/rate-limit';
+
+/**
+ * Search insight from the help center's search box and the contact form's suggestions, sent with
+ * `navigator.sendBeacon`. Stored with the day only: no time, no address, no identifier.
+ */
+export const events = new Hono<AppEnv>().post(
+	'/',
+	bodyLimit({
+		maxSize: maxSearchEventBytes,
+		onError: () => {
+			throw new ApiError(413, 'payload_too_large', 'The event is too large.');
+		},
+	}),
+	async (c) => {
+		const event = await readJson(c, searchEventSchema);
+		if (!locales.includes(event.locale)) {
+			throw new ApiError(400, 'invalid_request', 'Some fields are missing or not valid.', { fields: [{ path: 'locale', problem: 'unknown_locale' }] });
+		}
+		// Generous for people, tight for scripts filling the table.
+		await enforceRateLimits(c.env.DB, [{ bucket: `events:ip:${c.var.clientIp}`, limit: 120, windowSeconds: 600 }], c.var.config.RATE_LIMIT_SCALE);
+		await c.env.DB.prepare('INSERT INTO search_events (kind, query, results, rank, locale, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
+			.bind(event.kind, event.query, event.results, event.rank ?? null, event.locale, new Date().toISOString().slice(0, 10))
+			.run();
+		return c.body(null, 204);
+	},
+);

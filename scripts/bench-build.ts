@@ -1,0 +1,192 @@
+/**
+ * `npm run bench:build -- --articles 10000 [--locales en,fr] [--mdx-share 0.3] [--edit] [--keep]`
+ *
+ * Generates a realistic corpus (about 600 words per article, headings, lists, tables, internal links; a share
+ * of the articles use MDX components, the rest are plain Markdown) in a throwaway copy of the project, builds
+ * and indexes it, and prints wall time, CPU time, peak memory (all processes of the build), the output's file
+ * count and size, per stage, and pages per second. With `--edit`, it then changes one article and builds again,
+ * to measure a rebuild against the cold build. `--articles` is per locale.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBenchProject } from './lib/bench-project.ts';
+import { assetLimits, countOutputFiles } from '../src/integrations/asset-limits.ts';
+
+const { values } = parseArgs({
+	options: {
+		articles: { type: 'string', default: '1000' },
+		locales: { type: 'string', default: 'en' },
+		'mdx-share': { type: 'string', default: '0.3' },
+		edit: { type: 'boolean', default: false },
+		keep: { type: 'boolean', default: false },
+	},
+});
+const perLocale = Number(values.articles);
+const locales = values.locales.split(',').map((locale) => locale.trim()) as ('en' | 'fr')[];
+const mdxShare = Number(values['mdx-share']);
+
+/** Turns an MDX article into plain Markdown: components become their Markdown equivalents. */
+function toPlainMarkdown(text: string): string {
+	return text
+		.replace(/<Callout type="(\w+)">([\s\S]*?)<\/Callout>/g, (_match, _type: string, content: string) => `> ${content.trim()}`)
+		.replace(/^<\/?Steps>$/gm, '')
+		.replace(/<ContactCta \/>/g, '');
+}
+
+/** Keeps `share` of the generated articles as MDX, spread evenly, and makes the others plain `.md`. */
+function applyMdxShare(contentDir: string, share: number): { mdx: number; md: number } {
+	const counts = { mdx: 0, md: 0 };
+	let index = 0;
+	for (const locale of readdirSync(contentDir)) {
+		const localeDir = join(contentDir, locale);
+		if (!statSync(localeDir).isDirectory()) continue;
+		for (const category of readdirSync(localeDir)) {
+			for (const file of readdirSync(join(localeDir, category)).filter((name) => name.endsWith('.mdx')).sort()) {
+				index += 1;
+				if (Math.floor(index * share) !== Math.floor((index - 1) * share)) {
+					counts.mdx += 1;
+					continue;
+				}
+				const path = join(localeDir, category, file);
+				writeFileSync(path, toPlainMarkdown(readFileSync(path, 'utf8')));
+				renameSync(path, path.replace(/\.mdx$/, '.md'));
+				counts.md += 1;
+			}
+		}
+	}
+	return counts;
+}
+
+/** Resident memory of a process and all its descendants, in bytes, from /proc. */
+function treeRss(rootPid: number): number {
+	const parents = new Map<number, number>();
+	const rss = new Map<number, number>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			parents.set(Number(entry), Number(fields[1]));
+			rss.set(Number(entry), Number(fields[21]) * 4096);
+		} catch {
+			// The process ended while we read: it no longer counts.
+		}
+	}
+	let total = 0;
+	for (const [pid, bytes] of rss) {
+		for (let ancestor: number | undefined = pid; ancestor !== undefined && ancestor > 1; ancestor = parents.get(ancestor)) {
+			if (ancestor === rootPid) {
+				total += bytes;
+				break;
+			}
+		}
+	}
+	return total;
+}
+
+interface BuildFigures {
+	wallSeconds: number;
+	cpuSeconds: number | undefined;
+	peakMemoryBytes: number;
+	stages: Record<string, number>;
+}
+
+/** Runs `astro build` in `root`, measuring it from outside (time, memory) and inside (stage marks). */
+async function measuredBuild(root: string): Promise<BuildFigures> {
+	const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+	const useTime = existsSync('/usr/bin/time');
+	const command = useTime ? '/usr/bin/time' : process.execPath;
+	const args = useTime ? ['-f', 'cpu %U %S', process.execPath, astro, 'build'] : [astro, 'build'];
+	const started = performance.now();
+	const child = spawn(command, args, {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HELP_CENTER_BUILD_MARKS: '1', NODE_OPTIONS: '--max-old-space-size=12288' },
+	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	let peak = 0;
+	const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid ?? 0))), 100);
+	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+	clearInterval(sampler);
+	const wallSeconds = (performance.now() - started) / 1000;
+	if (code !== 0) throw new Error(`astro build failed:\n${output.slice(-4000)}`);
+	const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(output);
+	const marks = new Map([...output.matchAll(/^build-mark (\S+) ([\d.]+)$/gm)].map((match) => [match[1] ?? '', Number(match[2])]));
+	const at = (name: string) => marks.get(name) ?? Number.NaN;
+	const renderSeconds = Number(/prerendering static routes[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(output)?.slice(1, 3).reduce((value, unit) => String(unit === 'ms' ? Number(value) / 1000 : Number(value))) ?? Number.NaN);
+	const stages = {
+		'start-up': at('config-done') / 1000,
+		'content sync': (at('build-start') - at('config-done')) / 1000,
+		'bundle (server and client)': (at('build-generated') - at('build-start')) / 1000 - renderSeconds,
+		'render (prerender)': renderSeconds,
+		'index (search)': (at('build-done-last') - at('build-done-first')) / 1000,
+	};
+	const accounted = Object.values(stages).reduce((sum, value) => sum + (Number.isFinite(value) ? value : 0), 0);
+	return {
+		wallSeconds,
+		cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined,
+		peakMemoryBytes: peak,
+		stages: { ...stages, other: wallSeconds - accounted },
+	};
+}
+
+function folderSize(directory: string): number {
+	let size = 0;
+	for (const entry of readdirSync(directory, { withFileTypes: true })) {
+		const path = join(directory, entry.name);
+		size += entry.isDirectory() ? folderSize(path) : statSync(path).size;
+	}
+	return size;
+}
+
+const format = {
+	seconds: (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(1)} s`),
+	bytes: (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`,
+};
+
+function report(label: string, figures: BuildFigures, pages: number) {
+	console.log(`\n${label}`);
+	console.table({
+		'wall time': format.seconds(figures.wallSeconds),
+		'CPU time': format.seconds(figures.cpuSeconds),
+		'peak memory (all build processes)': format.bytes(figures.peakMemoryBytes),
+		'pages per second': (pages / figures.wallSeconds).toFixed(0),
+		...Object.fromEntries(Object.entries(figures.stages).map(([stage, seconds]) => [`stage: ${stage}`, format.seconds(seconds)])),
+	});
+}
+
+const project = createBenchProject({ articles: Object.fromEntries(locales.map((locale) => [locale, perLocale])), translated: true, locales });
+const kinds = applyMdxShare(join(project.root, 'content'), mdxShare);
+console.log(`Generated ${project.articles.length} articles (${kinds.mdx} MDX, ${kinds.md} Markdown) in ${locales.join(', ')} at ${project.root}`);
+try {
+	const cold = await measuredBuild(project.root);
+	const client = join(project.root, 'dist/client');
+	const files = countOutputFiles(client);
+	const pages = files.html;
+	report(`Cold build of ${project.articles.length} articles`, cold, pages);
+	console.table({
+		'files in dist/client': files.total,
+		'HTML pages': files.html,
+		'search index files': files.search,
+		'Markdown twins': files.markdown,
+		'files per article': (files.total / project.articles.length).toFixed(2),
+		'size of dist/client': format.bytes(folderSize(client)),
+		'Workers Free plan (20,000 files)': files.total <= assetLimits.free ? 'fits' : `over by ${files.total - assetLimits.free}`,
+		'Workers Paid plan (100,000 files)': files.total <= assetLimits.paid ? 'fits' : `over by ${files.total - assetLimits.paid}`,
+	});
+	if (values.edit) {
+		const [first] = project.articles;
+		const extension = existsSync(join(project.root, 'content', first?.locale ?? '', first?.category ?? '', `${first?.slug}.mdx`)) ? 'mdx' : 'md';
+		const path = join(project.root, 'content', first?.locale ?? '', first?.category ?? '', `${first?.slug}.${extension}`);
+		writeFileSync(path, `${readFileSync(path, 'utf8')}\n\nOne more sentence, added to measure a rebuild.\n`);
+		const rebuild = await measuredBuild(project.root);
+		report('Rebuild after editing one article', rebuild, pages);
+		console.log(`Rebuild / cold build: ${(rebuild.wallSeconds / cold.wallSeconds).toFixed(2)}`);
+	}
+} finally {
+	if (!values.keep) project.remove();
+}

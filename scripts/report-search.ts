@@ -1,0 +1,75 @@
+/**
+ * `npm run report:search -- [--from 2026-11-01] [--to 2026-11-30] [--locale fr] [--remote]`
+ *
+ * What shoppers searched for in a period (default: the last 30 days), from the events the search box sends:
+ * top queries with their click-through, queries that found nothing (articles to write), and deflections (the
+ * contact form's suggestions that answered). Reads the local D1 database (`--persist-to` names another local
+ * state folder), or the deployed one with --remote.
+ */
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+	options: {
+		from: { type: 'string' },
+		to: { type: 'string' },
+		locale: { type: 'string' },
+		limit: { type: 'string', default: '15' },
+		remote: { type: 'boolean', default: false },
+		'persist-to': { type: 'string' },
+	},
+});
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const to = values.to ?? day(new Date());
+const from = values.from ?? day(new Date(Date.now() - 29 * 86_400_000));
+const limit = Math.max(1, Math.min(200, Number.parseInt(values.limit, 10) || 15));
+for (const [name, value] of [['from', from], ['to', to]] as const) {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--${name} must be a date written YYYY-MM-DD.`);
+}
+if (values.locale && !/^[a-z]{2}$/.test(values.locale)) throw new Error('--locale must be a language code such as en or fr.');
+
+// Every value above is checked against a strict pattern, so it can be written into the SQL as it is.
+const where = `day BETWEEN '${from}' AND '${to}'${values.locale ? ` AND locale = '${values.locale}'` : ''}`;
+
+function query<Row>(sql: string): Row[] {
+	const where = values.remote ? ['--remote'] : ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])];
+	const output = execFileSync('wrangler', ['d1', 'execute', 'DB', ...where, '--json', '--command', sql], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+	});
+	return ((JSON.parse(output) as { results: Row[] }[])[0]?.results ?? []) as Row[];
+}
+
+const [totals] = query<{ searches: number; zero: number; clicks: number; deflections: number }>(
+	`SELECT SUM(kind = 'search') AS searches, SUM(kind = 'search' AND results = 0) AS zero,
+	        SUM(kind = 'click') AS clicks, SUM(kind = 'deflection') AS deflections FROM search_events WHERE ${where}`,
+);
+const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–');
+
+console.log(`\nSearch report, ${from} to ${to}${values.locale ? `, ${values.locale}` : ''}\n`);
+console.table({
+	searches: totals?.searches ?? 0,
+	'found nothing': `${totals?.zero ?? 0} (${percent(totals?.zero ?? 0, totals?.searches ?? 0)})`,
+	'result clicks': `${totals?.clicks ?? 0} (click-through ${percent(totals?.clicks ?? 0, totals?.searches ?? 0)})`,
+	'answered by a suggestion before contacting us': totals?.deflections ?? 0,
+});
+
+console.log('Top queries');
+console.table(
+	query<Record<string, unknown>>(
+		`SELECT query, locale, SUM(kind = 'search') AS searches, SUM(kind = 'click') AS clicks,
+		        ROUND(100.0 * SUM(kind = 'click') / MAX(SUM(kind = 'search'), 1), 1) AS "click-through %",
+		        ROUND(AVG(CASE WHEN kind = 'click' THEN rank END), 1) AS "mean clicked rank"
+		 FROM search_events WHERE ${where} GROUP BY query, locale HAVING searches > 0 ORDER BY searches DESC LIMIT ${limit}`,
+	),
+);
+
+console.log('Queries that found nothing (write these articles, or add synonyms)');
+console.table(
+	query<Record<string, unknown>>(
+		`SELECT query, locale, COUNT(*) AS searches FROM search_events
+		 WHERE ${where} AND kind = 'search' AND results = 0 GROUP BY query, locale ORDER BY searches DESC LIMIT ${limit}`,
+	),
+);

@@ -1,0 +1,64 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Cloudflare Workers static assets: files per Worker version, by plan. */
+export const assetLimits = { free: 20_000, paid: 100_000 } as const;
+
+export interface OutputFiles {
+	total: number;
+	html: number;
+	markdown: number;
+	search: number;
+	other: number;
+}
+
+/** Counts the files a build uploads as static assets, by kind. */
+export function countOutputFiles(directory: string): OutputFiles {
+	const counts: OutputFiles = { total: 0, html: 0, markdown: 0, search: 0, other: 0 };
+	const walk = (folder: string, inSearchIndex: boolean) => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			if (entry.isDirectory()) {
+				walk(join(folder, entry.name), inSearchIndex || entry.name === 'pagefind');
+				continue;
+			}
+			// _headers, _redirects and the like configure the assets; they are not uploaded as files.
+			if (entry.name.startsWith('_')) continue;
+			counts.total += 1;
+			if (inSearchIndex) counts.search += 1;
+			else if (entry.name.endsWith('.html')) counts.html += 1;
+			else if (entry.name.endsWith('.md')) counts.markdown += 1;
+			else counts.other += 1;
+		}
+	};
+	walk(directory, false);
+	return counts;
+}
+
+/**
+ * Warns after `astro build` when the output has more files than a Workers plan accepts (20,000 on Free,
+ * 100,000 on Paid), with the numbers, so a growing help center learns before `wrangler deploy` refuses it.
+ */
+export function assetLimitsCheck(): AstroIntegration {
+	let clientDir = '';
+	return {
+		name: 'help-center:asset-limits',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				clientDir = fileURLToPath(config.build.client);
+			},
+			'astro:build:done': ({ logger }) => {
+				const files = countOutputFiles(clientDir);
+				const detail = `${files.total} files (${files.html} pages, ${files.markdown} Markdown twins, ${files.search} search index files, ${files.other} other)`;
+				if (files.total > assetLimits.paid) {
+					logger.warn(`${detail}: more than the ${assetLimits.paid} files a Worker can serve even on the Workers Paid plan. Deploying will fail.`);
+				} else if (files.total > assetLimits.free) {
+					logger.warn(`${detail}: more than the ${assetLimits.free} files of the Workers Free plan; deploying needs the Workers Paid plan (up to ${assetLimits.paid}).`);
+				} else {
+					logger.info(`${detail}: within the Workers Free plan's ${assetLimits.free} files.`);
+				}
+			},
+		},
+	};
+}
