@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 const siteConfig = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
 
@@ -25,5 +26,5 @@ export default defineConfig({
 		prerenderEnvironment: 'node',
 		imageService: 'passthrough',
 	}),
-	integrations: [contentGuard(), mdx()],
+	integrations: [contentGuard(), mdx(), searchIndex()],
 });

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { corpusCategories, generateCorpus, type CorpusOptions, type GeneratedArticle } from './generate-corpus.ts';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BenchProject {
+	root: string;
+	articles: GeneratedArticle[];
+	/** Runs `astro build` in the copy; returns the wall time in milliseconds. */
+	build(): number;
+	remove(): void;
+}
+
+// Everything the build reads, and nothing it writes.
+const copied = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'wrangler.toml', 'src', 'functions', 'public'];
+
+/**
+ * A throwaway copy of the project in the system's temp folder whose content is a generated corpus instead of
+ * the demo articles. The site config and categories are the demo's; `locales` narrows the site to the locales
+ * given (default: those that get articles), so a one-language corpus builds no fallback pages.
+ */
+export function createBenchProject(options: CorpusOptions & { locales?: string[] }): BenchProject {
+	const root = mkdtempSync(join(tmpdir(), 'help-center-bench-'));
+	for (const entry of copied) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+	symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+
+	const locales = options.locales ?? Object.keys(options.articles).filter((locale) => (options.articles[locale as 'en'] ?? 0) > 0);
+	const contentDir = join(root, 'content');
+	mkdirSync(contentDir);
+	const site = parseDocument(readFileSync(join(projectRoot, 'content/site.yaml'), 'utf8'));
+	const allLocales = site.toJS().locales as { code: string }[];
+	site.set('locales', allLocales.filter((locale) => locales.includes(locale.code)));
+	if (!locales.includes(String(site.get('defaultLocale')))) site.set('defaultLocale', locales[0]);
+	writeFileSync(join(contentDir, 'site.yaml'), site.toString());
+	for (const locale of locales) {
+		for (const category of corpusCategories) {
+			mkdirSync(join(contentDir, locale, category), { recursive: true });
+			cpSync(join(projectRoot, 'content', locale, category, '_category.yaml'), join(contentDir, locale, category, '_category.yaml'));
+		}
+	}
+	const articles = generateCorpus(contentDir, options);
+
+	return {
+		root,
+		articles,
+		build() {
+			const started = performance.now();
+			execFileSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+				cwd: root,
+				stdio: ['ignore', 'ignore', 'inherit'],
+				env: { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=8192`.trim() },
+			});
+			return performance.now() - started;
+		},
+		remove() {
+			rmSync(root, { recursive: true, force: true });
+		},
+	};
+}
+
+/** Counts files under a folder, for reporting build output sizes. */
+export function countFiles(directory: string): number {
+	let count = 0;
+	for (const entry of readdirSync(directory, { withFileTypes: true })) {
+		count += entry.isDirectory() ? countFiles(join(directory, entry.name)) : 1;
+	}
+	return count;
+}

@@ -1,0 +1,83 @@
+/** The longest query we search for or record; longer input is cut at a word boundary. */
+export const maxQueryLength = 100;
+/** More words than this add nothing to a help-center search; the rest are dropped. */
+export const maxQueryWords = 8;
+
+// Control, format (bidi overrides, zero-width) and private-use characters never belong in a query.
+const invisible = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
+
+/**
+ * The canonical form of a shopper's query: Unicode-normalised, lowercase, without invisible characters, single
+ * spaces, at most {@link maxQueryLength} characters. Used for searching and for the events we record.
+ */
+export function normalizeQuery(raw: string): string {
+	const cleaned = raw.normalize('NFKC').replace(invisible, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+	if (cleaned.length <= maxQueryLength) return cleaned;
+	const cut = cleaned.slice(0, maxQueryLength);
+	const lastSpace = cut.lastIndexOf(' ');
+	return (lastSpace > maxQueryLength / 2 ? cut.slice(0, lastSpace) : cut).trim();
+}
+
+/** Removes accents so that "delai" and "délai" compare equal. */
+export function foldAccents(word: string): string {
+	return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/**
+ * The words of a query or a text, lowercase: runs of letters and digits. French elisions ("l'article") lose
+ * their article; hyphenated words ("e-mail") are kept whole, as Pagefind indexes them.
+ */
+export function tokenize(text: string): string[] {
+	const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+	return words.map((word) => word.replace(/^(?:[cdjlmnst]|qu)['’]/u, '')).filter((word) => word.length > 0);
+}
+
+// Words that carry no meaning in a help-center query. Pagefind matches every query word, so leaving these in
+// would only hide articles that happen not to contain them. English question words stay: help-center titles are
+// questions ("Where is my order?"); French titles are phrased without them more often, and the benchmark agrees.
+const stopWords: Record<string, Set<string>> = {
+	en: new Set(
+		'a an and are am be but by can could did do does for from get got had has have i if in into is it its me my of on or our please should so the their them there these they this to was we were which will with would you your yours'.split(
+			' ',
+		),
+	),
+	fr: new Set(
+		"a à au aux avec ce ces cette comment dans de des du elle en est et il ils je la le les leur mais me mes moi mon ne nos notre nous on ou où par pas peut peux pour pourquoi qu quand que quel quelle qui sa se ses si son sont sur ta te tes toi ton tu un une vos votre vous y ai suis j l d c s n m t".split(
+			' ',
+		),
+	),
+};
+
+/** Whether `word` is a stop word in `language` (unknown languages have none). */
+export function isStopWord(word: string, language: string): boolean {
+	return stopWords[language.split('-')[0] ?? '']?.has(word) ?? false;
+}
+
+/**
+ * The words worth searching for: the query's words without stop words, at most {@link maxQueryWords}. A query
+ * made only of stop words ("where is it") keeps them, so that it still finds something.
+ */
+export function contentWords(query: string, language: string): string[] {
+	const words = tokenize(query);
+	const meaningful = words.filter((word) => !isStopWord(word, language));
+	return (meaningful.length > 0 ? meaningful : words).slice(0, maxQueryWords);
+}
+
+// Endings that make another form of the same word ("refunds", "refunded", "deliveries"; "remboursés"), longest
+// first, in folded (unaccented) form.
+const inflections: Record<string, string[]> = {
+	en: ['ings', 'ies', 'ied', 'ing', 'ers', 'ed', 'es', 'er', 'd', 's'],
+	fr: ['ements', 'ement', 'ments', 'ment', 'ees', 'es', 'ee', 'er', 'e', 's', 'x', 'r'],
+};
+
+/** The grammatical endings of `language`, longest first (none for languages we do not know). */
+export function inflectionsOf(language: string): string[] {
+	return inflections[language.split('-')[0] ?? ''] ?? [];
+}
+
+/** The inflectional ending of a folded word, with the consonant doubled before it ("shipping" → "ping"), or "". */
+export function inflectionOf(word: string, language: string): string {
+	const ending = inflectionsOf(language).find((candidate) => word.length > candidate.length + 2 && word.endsWith(candidate)) ?? '';
+	const stem = word.slice(0, word.length - ending.length);
+	return ending && stem.at(-1) === stem.at(-2) ? word.slice(word.length - ending.length - 1) : ending;
+}
