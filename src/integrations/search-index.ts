@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseSiteConfig } from '../config/parse-site-config';
 import { buildSearchIndex, type PageToIndex, type SearchIndex } from '../search/build-index';
+import { searchUiPlugin } from './search-ui-plugin';
 
 /** Where the search bundle is served from, in the build and in `astro dev`. */
 export const searchBundlePath = '/pagefind/';
@@ -81,8 +82,9 @@ export function searchIndex(): AstroIntegration {
 	return {
 		name: 'help-center:search-index',
 		hooks: {
-			'astro:config:setup': ({ config }) => {
+			'astro:config:setup': ({ config, updateConfig }) => {
 				root = config.root;
+				updateConfig({ vite: { plugins: [searchUiPlugin(fileURLToPath(new URL('src/search/client/search-ui-entry.ts', config.root)))] } });
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();

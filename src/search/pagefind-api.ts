@@ -15,6 +15,7 @@ export interface PagefindResultData {
 	content: string;
 	locations: number[];
 	meta: Record<string, string | undefined>;
+	filters: Record<string, string[]>;
 	sub_results: PagefindSubResult[];
 }
 
@@ -27,8 +28,10 @@ export interface PagefindResult {
 export interface PagefindResponse {
 	results: PagefindResult[];
 	unfilteredResultCount: number;
-	/** Per filter, per value: how many results that value would leave. */
+	/** Per filter, per value: how many results that value would leave, given the filters applied. */
 	filters: Record<string, Record<string, number>>;
+	/** The same counts with no filter applied. */
+	totalFilters: Record<string, Record<string, number>>;
 }
 
 export interface PagefindSearchOptions {

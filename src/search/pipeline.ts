@@ -26,7 +26,7 @@ export interface SearchOutcome {
 	/** True when no article has every word, and the results have some of them. */
 	partial: boolean;
 	results: PagefindResult[];
-	/** Per category, how many results; absent for partial results. */
+	/** Per category, how many results there are without the category filter; absent for partial results. */
 	categoryCounts?: Record<string, number>;
 }
 
@@ -105,7 +105,7 @@ async function bestCorrection(
 		if (score > (best?.score ?? 0) && (await genuine(response, spelling, request.language))) best = { words: spelling, response, score };
 	}
 	if (best) return best;
-	return { words: spellings[0] ?? words, response: { results: [], unfilteredResultCount: 0, filters: {} } };
+	return { words: spellings[0] ?? words, response: { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} } };
 }
 
 /** The query as typed, with its misspelt words replaced: "mot de pase" → "mot de passe". */
@@ -136,7 +136,7 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	const found = (response: PagefindResponse, corrected?: string): SearchOutcome => {
 		const outcome: SearchOutcome = { query, partial: false, results: response.results };
 		if (corrected) outcome.corrected = corrected;
-		const counts = response.filters['category'];
+		const counts = response.totalFilters['category'];
 		if (counts) outcome.categoryCounts = counts;
 		return outcome;
 	};
@@ -145,7 +145,7 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	let corrected: string | undefined;
 	let complete = await run(words);
 	if (!(await genuine(complete, words, request.language))) {
-		complete = { ...complete, results: [], filters: {} };
+		complete = { ...complete, results: [], filters: {}, totalFilters: {} };
 		const vocabulary = await request.vocabulary().catch(() => undefined);
 		if (vocabulary) {
 			({ words: searched, response: complete } = await bestCorrection(words, vocabulary, request, run));

@@ -1,0 +1,130 @@
+import type { PagefindResultData } from '../pagefind-api.ts';
+import { searchHelpCenter, type SearchOutcome } from '../pipeline.ts';
+import { contentWords, normalizeQuery } from '../text.ts';
+import { loadPagefind, loadVocabulary } from './pagefind-loader.ts';
+
+export interface SectionView {
+	title: string;
+	url: string;
+	/** HTML-escaped text with `<mark>` around matches, as Pagefind returns it. */
+	excerpt: string;
+}
+
+export interface ResultView {
+	/** 1-based position in the results. */
+	rank: number;
+	url: string;
+	title: string;
+	categoryId: string;
+	categoryTitle: string;
+	excerpt: string;
+	/** The sections (headings) of the article that match best, with their own anchors. */
+	sections: SectionView[];
+}
+
+export interface SearchView {
+	outcome: SearchOutcome;
+	results: ResultView[];
+}
+
+/** A typing pause this long means the shopper is about to read, so a cold search is worth starting. */
+const typingPause = 110;
+
+function toView(data: PagefindResultData, rank: number, sections: number): ResultView {
+	const categoryId = data.filters['category']?.[0] ?? '';
+	return {
+		rank,
+		url: data.url,
+		title: data.meta['title'] ?? data.url,
+		categoryId,
+		categoryTitle: data.meta['category'] ?? '',
+		excerpt: data.excerpt,
+		sections: data.sub_results
+			.filter((section) => section.anchor && section.url !== data.url)
+			.slice(0, sections)
+			.map((section) => ({ title: section.title, url: section.url, excerpt: section.excerpt })),
+	};
+}
+
+export interface SessionOptions {
+	language: string;
+	/** How many results to load (titles and excerpts) per search. */
+	limit: number;
+	/** Matching sections to show under each result. */
+	sections: number;
+	category?: () => string | undefined;
+	/** Gets each search's results, or an error; never called for a query that a newer one replaced. */
+	render: (view: SearchView | undefined, error?: unknown) => void;
+}
+
+/**
+ * Runs searches as the shopper types: at once when the index parts the query needs are already loaded (the
+ * words extend words searched before), otherwise after a short pause in typing, so that a word being typed does
+ * not download the index for each of its first letters. Searches never overlap; only the latest query is run.
+ */
+export class SearchSession {
+	readonly #options: SessionOptions;
+	readonly #searchedWords = new Set<string>();
+	#queued: { query: string; complete: boolean; limit: number } | undefined;
+	#running = false;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(options: SessionOptions) {
+		this.#options = options;
+	}
+
+	/** Searches for `query` (what the input holds); `complete` when the shopper finished it (Enter, a link). */
+	update(query: string, { complete = /\s$/.test(query), limit = this.#options.limit } = {}): void {
+		clearTimeout(this.#timer);
+		const words = contentWords(normalizeQuery(query), this.#options.language);
+		const warm = words.every((word) => [...this.#searchedWords].some((searched) => word.startsWith(searched)));
+		const start = () => {
+			this.#queued = { query, complete, limit };
+			void this.#drain();
+		};
+		if (warm || complete) start();
+		else this.#timer = setTimeout(start, typingPause);
+	}
+
+	/** Forgets a scheduled search (the shopper cleared the box or left). */
+	cancel(): void {
+		clearTimeout(this.#timer);
+		this.#queued = undefined;
+	}
+
+	async #drain(): Promise<void> {
+		if (this.#running) return;
+		this.#running = true;
+		try {
+			while (this.#queued) {
+				const { query, complete, limit } = this.#queued;
+				this.#queued = undefined;
+				let view: SearchView | undefined;
+				let failure: unknown;
+				try {
+					view = await this.#search(query, complete, limit);
+				} catch (error) {
+					failure = error;
+				}
+				if (!this.#queued) this.#options.render(view, failure);
+			}
+		} finally {
+			this.#running = false;
+		}
+	}
+
+	async #search(query: string, complete: boolean, limit: number): Promise<SearchView> {
+		const { language, sections } = this.#options;
+		const pagefind = await loadPagefind();
+		const outcome = await searchHelpCenter(pagefind, {
+			query,
+			language,
+			category: this.#options.category?.(),
+			complete,
+			vocabulary: () => loadVocabulary(language),
+		});
+		for (const word of contentWords(outcome.query, language)) this.#searchedWords.add(word);
+		const data = await Promise.all(outcome.results.slice(0, limit).map((result) => result.data()));
+		return { outcome, results: data.map((item, index) => toView(item, index + 1, sections)) };
+	}
+}

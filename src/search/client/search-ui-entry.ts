@@ -1,0 +1,3 @@
+import { enhanceSearchForms } from './search-ui.ts';
+
+enhanceSearchForms();
