@@ -39,7 +39,7 @@ export function articleText(html: string): ArticleText | undefined {
 	return { title, terms: [...headings, keywords].join(' . '), body: textOf(body) };
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The page as Pagefind should see it: the same HTML with the synonyms added as metadata of the article (searched

@@ -11,7 +11,7 @@ const invisible = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
  * spaces, at most {@link maxQueryLength} characters. Used for searching and for the events we record.
  */
 export function normalizeQuery(raw: string): string {
-	const cleaned = raw.normalize('NFKC').replace(invisible, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+	const cleaned = raw.normalize('NFKC').replace(/\s+/gu, ' ').replace(invisible, '').replace(/ {2,}/g, ' ').trim().toLowerCase();
 	if (cleaned.length <= maxQueryLength) return cleaned;
 	const cut = cleaned.slice(0, maxQueryLength);
 	const lastSpace = cut.lastIndexOf(' ');

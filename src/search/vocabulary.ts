@@ -39,7 +39,7 @@ function editDistance(word: string, candidate: string, limit: number, prefix: bo
 	let best = { distance: Infinity, length: 0 };
 	for (let column = Math.max(1, word.length - limit); column < columns; column++) {
 		const distance = previous[column] ?? Infinity;
-		if (distance < best.distance) best = { distance, length: column };
+		if (distance <= best.distance) best = { distance, length: column };
 	}
 	return best;
 }

@@ -1,7 +1,8 @@
 /**
  * The only search code in every page, a few hundred bytes: it waits for the shopper to show interest (focus on a
- * search box, Ctrl+K or ⌘+K) before loading the search interface and Pagefind, so that reading a page costs
- * nothing for search. The search page, where search is the point, loads it at once.
+ * search box or on a field with suggested articles, Ctrl+K or ⌘+K) before loading the search interface and
+ * Pagefind, so that reading a page costs nothing for search. The search page, and suggestions made from the
+ * page's address, load it at once.
  */
 import searchUi from 'virtual:search-ui-url';
 
@@ -16,8 +17,10 @@ const load = () => {
 };
 const inputSelector = 'form[data-search-form] input[name="q"]';
 
+const suggests = (field: Element) => field.id !== '' && document.querySelector(`[data-suggested-articles][data-for="${CSS.escape(field.id)}"]`) !== null;
+
 addEventListener('focusin', (event) => {
-	if (event.target instanceof Element && event.target.matches(inputSelector)) load();
+	if (event.target instanceof Element && (event.target.matches(inputSelector) || suggests(event.target))) load();
 });
 addEventListener('keydown', (event) => {
 	if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
@@ -27,4 +30,4 @@ addEventListener('keydown', (event) => {
 	input.focus();
 	input.select();
 });
-if (document.querySelector('[data-search-page]') || document.activeElement?.matches(inputSelector)) load();
+if (document.querySelector('[data-search-page], [data-suggested-articles][data-from-path]') || document.activeElement?.matches(inputSelector)) load();

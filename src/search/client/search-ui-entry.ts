@@ -1,3 +1,3 @@
-import { enhanceSearchForms } from './search-ui.ts';
+import { enhanceSearch } from './search-ui.ts';
 
-enhanceSearchForms();
+enhanceSearch();
