@@ -54,11 +54,13 @@ export function isStopWord(word: string, language: string): boolean {
 }
 
 /**
- * The words worth searching for: the query's words without stop words, at most {@link maxQueryWords}. A query
- * made only of stop words ("where is it") keeps them, so that it still finds something.
+ * The words worth searching for: the query's words without stop words and lone letters, at most
+ * {@link maxQueryWords}. A query made only of stop words ("where is it") keeps them, so that it still finds
+ * something.
  */
 export function contentWords(query: string, language: string): string[] {
-	const words = tokenize(query);
+	// A lone letter matches every word it starts; a lone digit ("pay in 3") is kept.
+	const words = tokenize(query).filter((word) => word.length > 1 || /\d/.test(word));
 	const meaningful = words.filter((word) => !isStopWord(word, language));
 	return (meaningful.length > 0 ? meaningful : words).slice(0, maxQueryWords);
 }
