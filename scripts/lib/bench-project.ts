@@ -36,6 +36,10 @@ export function createBenchProject(options: CorpusOptions & { locales?: string[]
 	const allLocales = site.toJS().locales as { code: string }[];
 	site.set('locales', allLocales.filter((locale) => locales.includes(locale.code)));
 	if (!locales.includes(String(site.get('defaultLocale')))) site.set('defaultLocale', locales[0]);
+	const synonyms = (site.getIn(['search', 'synonyms']) ?? undefined) as { toJSON(): Record<string, unknown> } | undefined;
+	if (synonyms) {
+		site.setIn(['search', 'synonyms'], Object.fromEntries(Object.entries(synonyms.toJSON()).filter(([code]) => locales.includes(code))));
+	}
 	writeFileSync(join(contentDir, 'site.yaml'), site.toString());
 	for (const locale of locales) {
 		for (const category of corpusCategories) {

@@ -86,6 +86,8 @@ class ArticleWriter {
 	readonly place: () => string;
 	readonly bank: LanguageWords;
 	readonly #rand: () => number;
+	/** The one or two subjects of the article being written: most of its sentences are about them. */
+	#focus: string[] = [];
 
 	constructor(bank: LanguageWords, rand: () => number) {
 		this.bank = bank;
@@ -96,6 +98,12 @@ class ArticleWriter {
 		const material = zipf(bank.materials, rand, 0.8);
 		this.product = () => (rand() < 0.5 ? `${lines()} ${garment()}` : `${lines()} ${material()} ${garment()}`);
 		this.place = zipf(inventNames(rand, 2_000, 2, 4), rand, 1.1);
+	}
+
+	/** Starts an article about one or two subjects of `category`. */
+	startArticle(category: string) {
+		const nouns = this.bank.topics[category]?.nouns ?? [];
+		this.#focus = [this.pick(nouns), this.pick(nouns)];
 	}
 
 	chance(probability: number) {
@@ -109,10 +117,10 @@ class ArticleWriter {
 	fill(template: string, category: string) {
 		const topic = this.bank.topics[category];
 		if (!topic) throw new Error(`No words for category ${category}`);
-		const nouns = topic.nouns;
+		const noun = () => (this.chance(0.75) && this.#focus.length > 0 ? this.pick(this.#focus) : this.pick(topic.nouns));
 		const slots: Record<string, () => string> = {
-			noun: () => this.pick(nouns),
-			noun2: () => this.pick(nouns),
+			noun,
+			noun2: noun,
 			verb: () => this.pick(topic.verbs),
 			product: this.product,
 			place: this.place,
@@ -126,8 +134,10 @@ class ArticleWriter {
 		return template.replace(/\{(\w+)\}/g, (slot, name: string) => slots[name]?.() ?? slot);
 	}
 
+	/** Mostly sentences of the article's topic, some general ones, as a real help center reads. */
 	sentence(category: string) {
-		return this.fill(this.pick(this.bank.sentences), category);
+		const ofTopic = this.bank.topics[category]?.sentences ?? [];
+		return this.fill(this.pick(ofTopic.length > 0 && this.chance(0.7) ? ofTopic : this.bank.sentences), category);
 	}
 
 	paragraph(category: string, sentences: number) {
@@ -170,6 +180,7 @@ export function generateCorpus(contentDir: string, options: CorpusOptions): Gene
 			const categoryId = original?.category ?? category();
 			const topic = words[locale].topics[categoryId];
 			if (!topic) throw new Error(`No words for category ${categoryId}`);
+			writer.startArticle(categoryId);
 
 			let title = '';
 			for (let attempt = 0; attempt < 20 && (title.length < 10 || title.length > 65); attempt++) {

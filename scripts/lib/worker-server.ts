@@ -23,17 +23,18 @@ export async function freePort(): Promise<number> {
 
 /**
  * Serves the built help center with `wrangler dev` (real workerd; D1 and queues simulated in a throwaway
- * folder, with the migrations applied) and resolves once it accepts requests.
+ * folder, with the migrations applied) and resolves once it accepts requests. `cwd` serves another copy of the
+ * project (a benchmark's generated site) instead of this one.
  */
-export async function startWorker(): Promise<RunningWorker> {
+export async function startWorker({ cwd }: { cwd?: string } = {}): Promise<RunningWorker> {
 	const port = await freePort();
 	const state = mkdtempSync(join(tmpdir(), 'help-center-state-'));
 	const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
-	execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { stdio: 'ignore', env });
+	execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { stdio: 'ignore', env, cwd });
 	const child = spawn(
 		'wrangler',
 		['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'],
-		{ stdio: ['ignore', 'pipe', 'pipe'], env },
+		{ stdio: ['ignore', 'pipe', 'pipe'], env, cwd },
 	);
 	let output = '';
 	await new Promise<void>((resolve, reject) => {

@@ -16,6 +16,11 @@ export interface SearchRequest {
 	complete?: boolean;
 	/** Loads the locale's vocabulary; called only when a query word looks misspelt. */
 	vocabulary: () => Promise<Vocabulary | undefined>;
+	/**
+	 * Whether a newer query replaced this one while it ran (the shopper typed on): the pipeline then stops after
+	 * the first search, downloading nothing more for results nobody will see.
+	 */
+	superseded?: () => boolean;
 }
 
 export interface SearchOutcome {
@@ -144,6 +149,7 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	let searched = words;
 	let corrected: string | undefined;
 	let complete = await run(words);
+	if (request.superseded?.()) return found(complete);
 	if (!(await genuine(complete, words, request.language))) {
 		complete = { ...complete, results: [], filters: {}, totalFilters: {} };
 		const vocabulary = await request.vocabulary().catch(() => undefined);

@@ -235,6 +235,8 @@ export class SearchCombobox {
 		}
 		children.push(footer);
 		this.#listbox.replaceChildren(...children);
+		// Which query the list shows, for tests and benchmarks that wait for it.
+		this.#listbox.dataset['query'] = query;
 
 		const summary = summarize(view, this.#locale, query);
 		this.#status.textContent = summary;

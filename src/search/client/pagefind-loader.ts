@@ -1,24 +1,26 @@
+import * as bundledPagefind from 'virtual:pagefind-web';
 import { pagefindOptions, type Pagefind } from '../pagefind-api.ts';
 import { Vocabulary } from '../vocabulary.ts';
 
-/** Where the build publishes the search bundle (see src/integrations/search-index.ts). */
+/** Where the build publishes the search index (see src/integrations/search-index.ts). */
 const bundlePath = '/pagefind/';
 
 let pagefind: Promise<Pagefind> | undefined;
 let vocabulary: Promise<Vocabulary | undefined> | undefined;
 
 /**
- * Pagefind for the page's language (from `<html lang>`), loaded once, on first use. Runs on the main thread:
- * a search takes milliseconds, and a Web Worker would cost one more download before the first results.
+ * Pagefind for the page's language (from `<html lang>`), started once, on first use. Its code comes with this
+ * script; its index comes from /pagefind/. Runs on the main thread: a search takes milliseconds, and a Web
+ * Worker would cost one more download before the first results.
  */
 export function loadPagefind(): Promise<Pagefind> {
-	pagefind ??= import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then(async (module: Pagefind) => {
-		await module.options({ ...pagefindOptions, basePath: bundlePath, noWorker: true });
-		await module.init();
-		return module;
-	});
+	pagefind ??= (async () => {
+		await bundledPagefind.options({ ...pagefindOptions, basePath: bundlePath, noWorker: true });
+		await bundledPagefind.init();
+		return bundledPagefind;
+	})();
 	pagefind.catch(() => {
-		// A failed download (offline, 404) may work on the next focus.
+		// A failed download (offline, 404) may work on the next try.
 		pagefind = undefined;
 	});
 	return pagefind;

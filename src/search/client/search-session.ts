@@ -29,6 +29,11 @@ export interface SearchView {
 
 /** A typing pause this long means the shopper is about to read, so a cold search is worth starting. */
 const typingPause = 110;
+/**
+ * The first two letters of a word start too many indexed words: searching them would download a large part of
+ * the index. A new word is searched from its third letter, or when the shopper stops typing.
+ */
+const shortWordPause = 400;
 
 function toView(data: PagefindResultData, rank: number, sections: number): ResultView {
 	const categoryId = data.filters['category']?.[0] ?? '';
@@ -59,8 +64,9 @@ export interface SessionOptions {
 
 /**
  * Runs searches as the shopper types: at once when the index parts the query needs are already loaded (the
- * words extend words searched before), otherwise after a short pause in typing, so that a word being typed does
- * not download the index for each of its first letters. Searches never overlap; only the latest query is run.
+ * words extend words searched before), otherwise after a short pause in typing (a longer one while a new word
+ * has fewer than three letters), so that a word being typed does not download the index for each of its first
+ * letters. Searches never overlap; only the latest query is run.
  */
 export class SearchSession {
 	readonly #options: SessionOptions;
@@ -77,13 +83,13 @@ export class SearchSession {
 	update(query: string, { complete = /\s$/.test(query), limit = this.#options.limit } = {}): void {
 		clearTimeout(this.#timer);
 		const words = contentWords(normalizeQuery(query), this.#options.language);
-		const warm = words.every((word) => [...this.#searchedWords].some((searched) => word.startsWith(searched)));
+		const cold = words.filter((word) => ![...this.#searchedWords].some((searched) => word.startsWith(searched)));
 		const start = () => {
 			this.#queued = { query, complete, limit };
 			void this.#drain();
 		};
-		if (warm || complete) start();
-		else this.#timer = setTimeout(start, typingPause);
+		if (cold.length === 0 || complete) start();
+		else this.#timer = setTimeout(start, cold.some((word) => word.length < 3) ? shortWordPause : typingPause);
 	}
 
 	/** Forgets a scheduled search (the shopper cleared the box or left). */
@@ -122,8 +128,11 @@ export class SearchSession {
 			category: this.#options.category?.(),
 			complete,
 			vocabulary: () => loadVocabulary(language),
+			superseded: () => this.#queued !== undefined,
 		});
 		for (const word of contentWords(outcome.query, language)) this.#searchedWords.add(word);
+		// Typed on meanwhile: these results will not be shown, so their excerpts are not worth downloading.
+		if (this.#queued) return { outcome, results: [] };
 		const data = await Promise.all(outcome.results.slice(0, limit).map((result) => result.data()));
 		return { outcome, results: data.map((item, index) => toView(item, index + 1, sections)) };
 	}
