@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,14 +20,36 @@ export interface BenchProject {
 const copied = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'wrangler.toml', 'src', 'functions', 'public'];
 
 /**
+ * Copies the project's code into a new temp folder. Its node_modules is a folder of links to the project's
+ * packages, so that tools caching inside node_modules (Astro's content store, Vite's dependency optimiser) do
+ * not share their cache with the project or other copies.
+ */
+function copyCode(): string {
+	const root = mkdtempSync(join(tmpdir(), 'help-center-bench-'));
+	for (const entry of copied) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+	const modules = realpathSync(join(projectRoot, 'node_modules'));
+	mkdirSync(join(root, 'node_modules'));
+	for (const entry of readdirSync(modules)) {
+		// Caches (.vite, .astro's content store) stay private to the copy; packages and .bin are shared.
+		if (!entry.startsWith('.') || entry === '.bin') symlinkSync(join(modules, entry), join(root, 'node_modules', entry));
+	}
+	return root;
+}
+
+/** A throwaway copy of the whole project, demo content included, for tests that must not touch the project. */
+export function createProjectCopy(): { root: string; remove(): void } {
+	const root = copyCode();
+	cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
+	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
  * A throwaway copy of the project in the system's temp folder whose content is a generated corpus instead of
  * the demo articles. The site config and categories are the demo's; `locales` narrows the site to the locales
  * given (default: those that get articles), so a one-language corpus builds no fallback pages.
  */
 export function createBenchProject(options: CorpusOptions & { locales?: string[] }): BenchProject {
-	const root = mkdtempSync(join(tmpdir(), 'help-center-bench-'));
-	for (const entry of copied) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-	symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+	const root = copyCode();
 
 	const locales = options.locales ?? Object.keys(options.articles).filter((locale) => (options.articles[locale as 'en'] ?? 0) > 0);
 	const contentDir = join(root, 'content');

@@ -23,7 +23,7 @@ export interface RunResult {
 	coldFiles: { path: string; bytes: number }[];
 	/** From the keystroke of the first results shown to those results on screen, in ms. */
 	firstQuery: number;
-	/** Each later keystroke to its own results on screen, in ms (keystrokes overtaken by the next are left out). */
+	/** Each later keystroke to the screen showing its text's results (or those of text typed after it), in ms. */
 	laterKeystrokes: number[];
 }
 
@@ -77,9 +77,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One shopper, cold: a new browser profile opens `url`, clicks into the search box and, after `reactionMs`, types
- * `phrase` at `keystrokeMs` per character (0: the whole phrase at once, as a paste). Returns what was downloaded
- * for search until the first results appeared, how long those took from their keystroke, and how long each later
- * keystroke took to show its own results.
+ * `phrase` at `keystrokeMs` per character without stopping. Returns what search downloaded until the first
+ * results appeared, the time from the keystroke of those results to their paint, and for each later keystroke,
+ * the time until the screen showed the results of its text (or of text typed after it, when a keystroke is
+ * overtaken by the next one, as a shopper sees it).
  */
 export async function runShopper(
 	browser: Browser,
@@ -93,7 +94,11 @@ export async function runShopper(
 		const transfers: Promise<{ url: string; start: number; bytes: number }>[] = [];
 		context.on('requestfinished', (request) => {
 			transfers.push(
-				request.sizes().then((sizes) => ({ url: request.url(), start: request.timing().startTime, bytes: sizes.responseBodySize + sizes.responseHeadersSize })),
+				request
+					.sizes()
+					.then((sizes) => ({ url: request.url(), start: request.timing().startTime, bytes: sizes.responseBodySize + sizes.responseHeadersSize }))
+					// A request still finishing when the profile closes no longer matters.
+					.catch(() => ({ url: request.url(), start: Number.POSITIVE_INFINITY, bytes: 0 })),
 			);
 		});
 		const cdp = await context.newCDPSession(page);
@@ -101,30 +106,35 @@ export async function runShopper(
 		if (options.network.conditions) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...options.network.conditions });
 		await page.goto(options.url, { waitUntil: 'load' });
 		await page.waitForLoadState('networkidle');
-		const input = inputSelector[options.ui];
-		await page.click(input);
+		await page.click(inputSelector[options.ui]);
 		await pause(options.reactionMs);
-		if (options.keystrokeMs > 0) await page.keyboard.type(options.phrase, { delay: options.keystrokeMs });
-		else await page.fill(input, options.phrase);
+		await page.keyboard.type(options.phrase, { delay: options.keystrokeMs });
 		await waitForPaint(page, options.phrase);
+
 		const { inputs, paints } = await page.evaluate(() => (window as unknown as { __bench: { inputs: { value: string; time: number }[]; paints: { value: string; time: number }[] } }).__bench);
 		const [first] = paints;
 		if (!first) throw new Error('no results painted');
-		const firstPaintAt = (await page.evaluate(() => performance.timeOrigin)) + first.time;
-		const files = (await Promise.all(transfers)).filter((file) => file.start <= firstPaintAt);
-		const coldFiles = files.filter((file) => isSearchFile(file.url)).map((file) => ({ path: new URL(file.url).pathname, bytes: file.bytes }));
-		// Each keystroke's latency is to the first frame showing its own results.
-		const latencies = inputs.map((entry) => {
-			const paint = paints.find((candidate) => candidate.value === entry.value && candidate.time >= entry.time);
-			return { time: entry.time, latency: paint ? paint.time - entry.time : undefined };
-		});
-		const firstIndex = latencies.findIndex((entry) => entry.latency !== undefined && entry.time + entry.latency <= first.time + 0.5);
+		const transferredBy = (await page.evaluate(() => performance.timeOrigin)) + first.time;
+		const files = (await Promise.all(transfers)).filter((file) => file.start <= transferredBy && isSearchFile(file.url));
+		const coldFiles = files.map((file) => ({ path: new URL(file.url).pathname, bytes: file.bytes }));
+		const latency = (index: number) => {
+			const entry = inputs[index];
+			if (!entry) return undefined;
+			const typedSince = new Set(inputs.slice(index).map((other) => other.value));
+			const paint = paints.find((candidate) => candidate.time >= entry.time && typedSince.has(candidate.value));
+			return paint ? paint.time - entry.time : undefined;
+		};
+		const firstIndex = inputs.findLastIndex((entry) => entry.value === first.value && entry.time <= first.time);
 		return {
 			coldBytes: coldFiles.reduce((sum, file) => sum + file.bytes, 0),
 			coldRequests: coldFiles.length,
 			coldFiles,
-			firstQuery: latencies[firstIndex]?.latency ?? Number.NaN,
-			laterKeystrokes: latencies.slice(firstIndex + 1).map((entry) => entry.latency).filter((value): value is number => value !== undefined),
+			firstQuery: latency(firstIndex) ?? Number.NaN,
+			laterKeystrokes: inputs
+				.map((_, index) => index)
+				.filter((index) => index > firstIndex)
+				.map(latency)
+				.filter((value): value is number => value !== undefined),
 		};
 	} finally {
 		await context.close();

@@ -208,8 +208,8 @@ export class SearchCombobox {
 	}
 
 	#render(view: SearchView | undefined): void {
-		const query = this.#input.value;
-		if (normalizeQuery(query).length < 2) return;
+		const query = view?.query ?? this.#input.value;
+		if (normalizeQuery(this.#input.value).length < 2) return;
 		this.#shown = { query, view };
 		this.#options = [];
 		this.#active = -1;

@@ -122,7 +122,7 @@ export class SearchPage {
 
 	#render(view: SearchView | undefined): void {
 		this.#view = view;
-		const query = this.#input.value;
+		const query = view?.query ?? this.#input.value;
 		this.#status.textContent = summarize(view, this.#locale, query);
 		const items = (view?.results ?? []).map((result) => {
 			const item = element('li', 'search-result');

@@ -23,12 +23,19 @@ export interface ResultView {
 }
 
 export interface SearchView {
+	/** What the shopper had typed for these results (they may have typed on since). */
+	query: string;
 	outcome: SearchOutcome;
 	results: ResultView[];
 }
 
 /** A typing pause this long means the shopper is about to read, so a cold search is worth starting. */
 const typingPause = 110;
+/**
+ * Results of a query the shopper has typed over are dropped, unless the screen has shown nothing new for this
+ * long (a slow network): then they are shown while the newer query loads.
+ */
+const staleAfter = 300;
 /**
  * The first two letters of a word start too many indexed words: searching them would download a large part of
  * the index. A new word is searched from its third letter, or when the shopper stops typing.
@@ -58,7 +65,10 @@ export interface SessionOptions {
 	/** Matching sections to show under each result. */
 	sections: number;
 	category?: () => string | undefined;
-	/** Gets each search's results, or an error; never called for a query that a newer one replaced. */
+	/**
+	 * Gets each search's results (`view.query` says for which text), or undefined and an error. Results of text
+	 * typed over are skipped, unless the screen has been waiting for new results for a while.
+	 */
 	render: (view: SearchView | undefined, error?: unknown) => void;
 }
 
@@ -66,7 +76,8 @@ export interface SessionOptions {
  * Runs searches as the shopper types: at once when the index parts the query needs are already loaded (the
  * words extend words searched before), otherwise after a short pause in typing (a longer one while a new word
  * has fewer than three letters), so that a word being typed does not download the index for each of its first
- * letters. Searches never overlap; only the latest query is run.
+ * letters. Searches never overlap; only the latest query is run, and the results of a query typed over are
+ * only fetched and shown when the screen would otherwise wait long for the newer ones.
  */
 export class SearchSession {
 	readonly #options: SessionOptions;
@@ -74,6 +85,8 @@ export class SearchSession {
 	#queued: { query: string; complete: boolean; limit: number } | undefined;
 	#running = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When results (or the first keystroke) last reached the screen. */
+	#shownAt: number | undefined;
 
 	constructor(options: SessionOptions) {
 		this.#options = options;
@@ -82,6 +95,7 @@ export class SearchSession {
 	/** Searches for `query` (what the input holds); `complete` when the shopper finished it (Enter, a link). */
 	update(query: string, { complete = /\s$/.test(query), limit = this.#options.limit } = {}): void {
 		clearTimeout(this.#timer);
+		this.#shownAt ??= performance.now();
 		const words = contentWords(normalizeQuery(query), this.#options.language);
 		const cold = words.filter((word) => ![...this.#searchedWords].some((searched) => word.startsWith(searched)));
 		const start = () => {
@@ -112,14 +126,37 @@ export class SearchSession {
 				} catch (error) {
 					failure = error;
 				}
-				if (!this.#queued) this.#options.render(view, failure);
+				if (view || !this.#queued) {
+					this.#options.render(view, failure);
+					this.#shownAt = performance.now();
+					if (view && !this.#queued) this.#prefetch(view);
+				}
 			}
 		} finally {
 			this.#running = false;
 		}
 	}
 
-	async #search(query: string, complete: boolean, limit: number): Promise<SearchView> {
+	/**
+	 * The next keystroke usually reorders the results shown with those just below them: loading the excerpts of
+	 * those few while the shopper reads lets it show without waiting for the network.
+	 */
+	#prefetch(view: SearchView): void {
+		const next = view.outcome.results.slice(view.results.length, view.results.length + 3);
+		if (next.length === 0) return;
+		const load = () => {
+			if (!this.#queued && !this.#running) for (const result of next) void result.data().catch(() => undefined);
+		};
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 300 });
+		else setTimeout(load, 50);
+	}
+
+	/** A newer query is waiting, and the screen has not been waiting long for it. */
+	#overtaken(): boolean {
+		return this.#queued !== undefined && performance.now() - (this.#shownAt ?? 0) < staleAfter;
+	}
+
+	async #search(query: string, complete: boolean, limit: number): Promise<SearchView | undefined> {
 		const { language, sections } = this.#options;
 		const pagefind = await loadPagefind();
 		const outcome = await searchHelpCenter(pagefind, {
@@ -128,12 +165,12 @@ export class SearchSession {
 			category: this.#options.category?.(),
 			complete,
 			vocabulary: () => loadVocabulary(language),
-			superseded: () => this.#queued !== undefined,
+			superseded: () => this.#overtaken(),
 		});
 		for (const word of contentWords(outcome.query, language)) this.#searchedWords.add(word);
 		// Typed on meanwhile: these results will not be shown, so their excerpts are not worth downloading.
-		if (this.#queued) return { outcome, results: [] };
+		if (this.#overtaken()) return undefined;
 		const data = await Promise.all(outcome.results.slice(0, limit).map((result) => result.data()));
-		return { outcome, results: data.map((item, index) => toView(item, index + 1, sections)) };
+		return { query, outcome, results: data.map((item, index) => toView(item, index + 1, sections)) };
 	}
 }

@@ -75,7 +75,7 @@ export function attachSuggestions(list: HTMLElement): () => void {
 			});
 			items.replaceChildren(...links);
 			list.hidden = links.length === 0;
-			shown = view ? { text: currentText(), view } : undefined;
+			shown = view ? { text: view.query, view } : undefined;
 		},
 	});
 	const currentText = () => (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : list.hasAttribute('data-from-path') ? wordsOfPath(language) : '');
