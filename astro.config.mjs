@@ -8,6 +8,7 @@ import { assetLimitsCheck } from './src/integrations/asset-limits.ts';
 import { buildMarks } from './src/integrations/build-marks.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { redirectMap } from './src/integrations/redirect-map.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 const siteConfig = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
 
@@ -28,5 +29,5 @@ export default defineConfig({
 		prerenderEnvironment: 'node',
 		imageService: 'passthrough',
 	}),
-	integrations: [buildMarks('first'), contentGuard(), redirectMap(), mdx(), assetLimitsCheck(), buildMarks('last')],
+	integrations: [buildMarks('first'), contentGuard(), redirectMap(), mdx(), searchIndex(), assetLimitsCheck(), buildMarks('last')],
 });

@@ -25,7 +25,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * Serves the built help center with `wrangler dev` (real workerd; D1 and queues simulated in a throwaway
- * folder, with the migrations applied) and resolves once it accepts requests.
+ * folder, with the migrations applied) and resolves once it accepts requests. `cwd` serves another copy of the
+ * project (a benchmark's generated site) instead of this one.
  */
 export async function startWorker(options: { vars?: Record<string, string>; cwd?: string } = {}): Promise<RunningWorker> {
 	const port = await freePort();

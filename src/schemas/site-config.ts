@@ -21,6 +21,20 @@ const themeColors = z.strictObject({
 	border: hexColor,
 });
 
+const synonymTerm = z
+	.string()
+	.trim()
+	.min(2, 'A synonym needs at least 2 characters.')
+	.max(40, 'Keep each synonym under 40 characters: a word or a short phrase.')
+	.regex(/^[\p{L}\p{N}][\p{L}\p{N}' ’-]*$/u, 'Write synonyms as words or short phrases: letters, digits, spaces, hyphens and apostrophes only.');
+
+/** Words and phrases shoppers use for the same thing, for example `[refund, money back, reimbursement]`. */
+const synonymGroup = z
+	.array(synonymTerm)
+	.min(2, 'A synonym group lists at least two words or phrases that mean the same thing.')
+	.max(12, 'A synonym group holds at most 12 entries; split it into groups of closer meanings.')
+	.refine((terms) => new Set(terms.map((term) => term.toLowerCase())).size === terms.length, 'The same word appears twice in this group.');
+
 const publicPath = z
 	.string()
 	.regex(/^\/[\w\-./]+$/, 'Give a path inside public/, starting with "/", for example "/brand/logo.svg".');
@@ -51,6 +65,12 @@ export const siteConfigSchema = z
 			hours: localizedText,
 			replyWithinHours: z.number().int().positive(),
 		}),
+		search: z
+			.strictObject({
+				/** Per locale, groups of words that should find the same articles. */
+				synonyms: z.record(localeCode, z.array(synonymGroup).max(500, 'Keep synonyms under 500 groups per language.')).default({}),
+			})
+			.default({ synonyms: {} }),
 		policies: z.strictObject({
 			returnWindowDays: z.number().int().min(0).max(365),
 			addressChangeWindowHours: z.number().int().min(0).max(720),
@@ -83,6 +103,15 @@ export const siteConfigSchema = z
 		};
 		requireEveryLocale(config.brand.tagline, ['brand', 'tagline']);
 		requireEveryLocale(config.contact.hours, ['contact', 'hours']);
+		for (const code of Object.keys(config.search.synonyms)) {
+			if (!codes.includes(code)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['search', 'synonyms', code],
+					message: `"${code}" is not in locales (${codes.join(', ')}). Remove these synonyms or add the language.`,
+				});
+			}
+		}
 		config.policies.returnReasons.forEach((reason, index) =>
 			requireEveryLocale(reason.label, ['policies', 'returnReasons', index, 'label']),
 		);

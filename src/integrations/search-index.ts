@@ -1,0 +1,159 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { parseSiteConfig } from '../config/parse-site-config';
+import { buildSearchIndex, type PageToIndex, type SearchIndex } from '../search/build-index';
+import { searchUiPlugin } from './search-ui-plugin';
+
+/** Where the search bundle is served from, in the build and in `astro dev`. */
+export const searchBundlePath = '/pagefind/';
+
+const contentTypes: Record<string, string> = {
+	js: 'text/javascript; charset=utf-8',
+	css: 'text/css; charset=utf-8',
+	json: 'application/json',
+	txt: 'text/plain; charset=utf-8',
+};
+
+async function readSynonyms(root: URL, logger: AstroIntegrationLogger): Promise<Record<string, string[][]>> {
+	try {
+		return parseSiteConfig(await readFile(new URL('content/site.yaml', root), 'utf8')).search.synonyms;
+	} catch {
+		// The content guard reports the problem; search still works, without synonyms.
+		logger.warn('content/site.yaml is not valid: indexing without synonyms.');
+		return {};
+	}
+}
+
+async function* builtPages(directory: string, root = directory): AsyncGenerator<PageToIndex> {
+	for (const entry of await readdir(directory, { withFileTypes: true })) {
+		const path = join(directory, entry.name);
+		if (entry.isDirectory()) yield* builtPages(path, root);
+		else if (entry.name.endsWith('.html')) {
+			const url = `/${relative(root, path).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/';
+			yield { url, html: await readFile(path, 'utf8') };
+		}
+	}
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+	const all: T[] = [];
+	for await (const item of items) all.push(item);
+	return all;
+}
+
+function describe(index: SearchIndex) {
+	return Object.entries(index.pages)
+		.map(([language, count]) => `${language}: ${count} articles, ${index.words[language] ?? 0} words`)
+		.join('; ');
+}
+
+/**
+ * Crawls the dev server the way a shopper would (each language's home, its categories, their articles) and
+ * returns every article page as rendered, so `astro dev` indexes exactly what the build would.
+ */
+async function renderedArticles(origin: string, locales: string[]): Promise<PageToIndex[]> {
+	const get = async (path: string) => {
+		const response = await fetch(new URL(path, origin));
+		return response.ok ? response.text() : '';
+	};
+	const linksIn = (html: string, pattern: RegExp) =>
+		[...html.matchAll(/href="([^"#?]+)"/g)].map((match) => match[1] ?? '').filter((href) => pattern.test(href));
+	const pages: PageToIndex[] = [];
+	for (const locale of locales) {
+		const categories = [...new Set(linksIn(await get(`/${locale}`), new RegExp(`^/${locale}/[^/]+$`)))];
+		const articles = new Set<string>();
+		for (const category of categories) {
+			for (const link of linksIn(await get(category), new RegExp(`^/${locale}/[^/]+/[^/]+$`))) articles.add(link);
+		}
+		for (const url of articles) pages.push({ url, html: await get(url) });
+	}
+	return pages;
+}
+
+/**
+ * Builds the Pagefind search index after `astro build` into `<client>/pagefind/`, and in `astro dev` builds it
+ * from the rendered pages at startup and after each content change, serving it from memory at the same address.
+ */
+export function searchIndex(): AstroIntegration {
+	let root: URL;
+	return {
+		name: 'help-center:search-index',
+		hooks: {
+			'astro:config:setup': ({ config, updateConfig }) => {
+				root = config.root;
+				updateConfig({ vite: { plugins: [searchUiPlugin(fileURLToPath(new URL('src/search/client/search-ui-entry.ts', config.root)))] } });
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
+				const index = await buildSearchIndex(await collect(builtPages(fileURLToPath(dir))), await readSynonyms(root, logger));
+				const output = fileURLToPath(new URL(`.${searchBundlePath}`, dir));
+				for (const file of index.files) {
+					const path = join(output, file.path);
+					await mkdir(dirname(path), { recursive: true });
+					await writeFile(path, file.content);
+				}
+				logger.info(`Search index (${describe(index)}) built in ${Math.round(performance.now() - started)} ms.`);
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				let origin: string | undefined;
+				let files: Map<string, Uint8Array> | undefined;
+				const waiting: (() => void)[] = [];
+				const ready = () => (files ? Promise.resolve(files) : new Promise<Map<string, Uint8Array>>((resolve) => waiting.push(() => resolve(files ?? new Map()))));
+				const publish = (next: Map<string, Uint8Array>) => {
+					files = next;
+					for (const wake of waiting.splice(0)) wake();
+				};
+
+				const rebuild = async () => {
+					if (!origin) return;
+					const started = performance.now();
+					try {
+						const config = parseSiteConfig(await readFile(new URL('content/site.yaml', root), 'utf8'));
+						const pages = await renderedArticles(origin, config.locales.map((locale) => locale.code));
+						const index = await buildSearchIndex(pages, config.search.synonyms);
+						publish(new Map(index.files.map((file) => [file.path, file.content])));
+						logger.info(`Search index (${describe(index)}) ready in ${Math.round(performance.now() - started)} ms.`);
+					} catch (error) {
+						// Keep serving the last good index; requests waiting for the first one get a 404.
+						logger.error(`Search index not rebuilt: ${(error as Error).message}`);
+						publish(files ?? new Map());
+					}
+				};
+				// One Pagefind run at a time: the service is shared.
+				let building = Promise.resolve();
+				let timer: ReturnType<typeof setTimeout> | undefined;
+				const schedule = (delay: number) => {
+					clearTimeout(timer);
+					timer = setTimeout(() => {
+						building = building.then(rebuild);
+					}, delay);
+				};
+
+				server.httpServer?.once('listening', () => {
+					const address = server.httpServer?.address() as AddressInfo | null;
+					if (!address) return;
+					const host = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+					origin = `http://${host}:${address.port}`;
+					schedule(0);
+				});
+				const contentDir = fileURLToPath(new URL('content/', root));
+				server.watcher.on('all', (_event, file) => {
+					if (file.startsWith(contentDir)) schedule(1_000);
+				});
+				server.middlewares.use(searchBundlePath, (request, response, next) => {
+					const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/').replace(/^\//, '');
+					ready().then((bundle) => {
+						const content = bundle.get(path);
+						if (!content) return next();
+						response.setHeader('Content-Type', contentTypes[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
+						response.setHeader('Cache-Control', 'no-cache');
+						response.end(content);
+					}, next);
+				});
+			},
+		},
+	};
+}

@@ -1,0 +1,33 @@
+/**
+ * The only search code in every page, a few hundred bytes: it waits for the shopper to show interest (focus on a
+ * search box or on a field with suggested articles, Ctrl+K or ⌘+K) before loading the search interface and
+ * Pagefind, so that reading a page costs nothing for search. The search page, and suggestions made from the
+ * page's address, load it at once.
+ */
+import searchUi from 'virtual:search-ui-url';
+
+let loaded = false;
+const load = () => {
+	if (loaded) return;
+	loaded = true;
+	const script = document.createElement('script');
+	script.type = 'module';
+	script.src = searchUi;
+	document.head.appendChild(script);
+};
+const inputSelector = 'form[data-search-form] input[name="q"]';
+
+const suggests = (field: Element) => field.id !== '' && document.querySelector(`[data-suggested-articles][data-for="${CSS.escape(field.id)}"]`) !== null;
+
+addEventListener('focusin', (event) => {
+	if (event.target instanceof Element && (event.target.matches(inputSelector) || suggests(event.target))) load();
+});
+addEventListener('keydown', (event) => {
+	if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+	const input = document.querySelector<HTMLInputElement>(inputSelector);
+	if (!input) return;
+	event.preventDefault();
+	input.focus();
+	input.select();
+});
+if (document.querySelector('[data-search-page], [data-suggested-articles][data-from-path]') || document.activeElement?.matches(inputSelector)) load();

@@ -1,0 +1,3 @@
+import { enhanceSearch } from './search-ui.ts';
+
+enhanceSearch();

@@ -1,0 +1,12 @@
+declare module 'virtual:search-ui-url' {
+	/** The address of the search interface's script (see src/integrations/search-ui-plugin.ts). */
+	const url: string;
+	export default url;
+}
+
+declare module 'virtual:pagefind-web' {
+	/** Pagefind's browser API (see src/integrations/search-ui-plugin.ts). */
+	export const options: import('../pagefind-api.ts').Pagefind['options'];
+	export const init: import('../pagefind-api.ts').Pagefind['init'];
+	export const search: import('../pagefind-api.ts').Pagefind['search'];
+}

@@ -1,0 +1,106 @@
+import { normalizeQuery } from '../text.ts';
+import { sendSearchEvent } from './events.ts';
+import { add, element, safeUrl } from './render.ts';
+import { SearchSession, type ResultView, type SearchView } from './search-session.ts';
+
+/** Suggestions never run longer than this: a short list is read, a long one is skipped. */
+export const maxSuggestions = 5;
+
+export interface SuggestedArticle {
+	title: string;
+	url: string;
+	/** The article's category, as shown to shoppers. */
+	category: string;
+	/** 1-based position. */
+	rank: number;
+}
+
+export interface SuggestionOptions {
+	/** The language of the articles; defaults to the page's (`<html lang>`). */
+	language?: string;
+	/** How many articles, 1 to 5 (default 5). */
+	limit?: number;
+}
+
+const toSuggestion = (result: ResultView): SuggestedArticle => ({ title: result.title, url: safeUrl(result.url), category: result.categoryTitle, rank: result.rank });
+const clampLimit = (limit: number | undefined) => Math.min(maxSuggestions, Math.max(1, Math.trunc(limit ?? maxSuggestions)));
+
+/**
+ * Up to five articles that may answer `text` (a contact form's subject, a question, the words of a broken
+ * address), best first, found with the same search as the search box: misspellings corrected, and when no
+ * article has every word, the articles with most of them. Loads Pagefind on first use.
+ */
+export function suggestArticles(text: string, options: SuggestionOptions = {}): Promise<SuggestedArticle[]> {
+	const language = options.language ?? document.documentElement.lang ?? 'en';
+	return new Promise((resolve, reject) => {
+		const session = new SearchSession({
+			language,
+			limit: clampLimit(options.limit),
+			sections: 0,
+			render: (view, error) => (view ? resolve(view.results.map(toSuggestion)) : reject(error)),
+		});
+		session.update(text, { complete: true });
+	});
+}
+
+/** The words of the page's address, for suggestions on a page that was not found: "/en/shiping/retrns" → "shiping retrns". */
+function wordsOfPath(language: string): string {
+	const segments = decodeURIComponent(location.pathname).split('/').filter(Boolean);
+	if (segments[0] === language) segments.shift();
+	return segments.join(' ').replace(/[-_.]+/g, ' ');
+}
+
+/**
+ * Fills a suggestion list (the `suggested-articles` component) with the articles that may answer what the
+ * shopper writes in its field (`data-for`, the field's id), updated as they type, or, with `data-from-path`,
+ * the words of the page's address. The list stays hidden while there is nothing to suggest. Opening a suggestion
+ * is recorded as a deflection. Returns a function that stops following the field.
+ */
+export function attachSuggestions(list: HTMLElement): () => void {
+	const items = list.querySelector('ul');
+	const language = document.documentElement.lang || 'en';
+	const field = list.dataset['for'] ? document.getElementById(list.dataset['for']) : null;
+	if (!items) return () => {};
+	let shown: { text: string; view: SearchView } | undefined;
+	const session = new SearchSession({
+		language,
+		limit: clampLimit(Number(list.dataset['limit']) || undefined),
+		sections: 0,
+		render: (view) => {
+			const links = (view?.results ?? []).map(toSuggestion).map((suggestion) => {
+				const link = element('a', undefined, suggestion.title);
+				link.href = suggestion.url;
+				link.dataset['rank'] = String(suggestion.rank);
+				return add(element('li'), link, element('p', undefined, suggestion.category));
+			});
+			items.replaceChildren(...links);
+			list.hidden = links.length === 0;
+			shown = view ? { text: view.query, view } : undefined;
+		},
+	});
+	const currentText = () => (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : list.hasAttribute('data-from-path') ? wordsOfPath(language) : '');
+	const update = () => {
+		const text = currentText();
+		if (normalizeQuery(text).length < 3) {
+			session.cancel();
+			items.replaceChildren();
+			list.hidden = true;
+			return;
+		}
+		session.update(text, { complete: true });
+	};
+	const onClick = (event: Event) => {
+		const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-rank]');
+		if (link && shown) {
+			sendSearchEvent({ kind: 'deflection', query: shown.text, results: shown.view.outcome.results.length, rank: Number(link.dataset['rank']), locale: language });
+		}
+	};
+	items.addEventListener('click', onClick);
+	field?.addEventListener('input', update);
+	update();
+	return () => {
+		session.cancel();
+		field?.removeEventListener('input', update);
+		items.removeEventListener('click', onClick);
+	};
+}

@@ -1,0 +1,183 @@
+import type { Pagefind, PagefindResponse, PagefindResult, PagefindResultData } from './pagefind-api.ts';
+import { contentWords, foldAccents, inflectionOf, inflectionsOf, isStopWord, normalizeQuery, tokenize } from './text.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export interface SearchRequest {
+	/** What the shopper typed. */
+	query: string;
+	/** The language of the index, for stop words. */
+	language: string;
+	/** Only articles of this category (its folder name). */
+	category?: string | undefined;
+	/**
+	 * Whether the last word is finished (the shopper pressed Enter or typed a space). Otherwise it is searched as
+	 * the start of a word, as Pagefind does.
+	 */
+	complete?: boolean;
+	/** Loads the locale's vocabulary; called only when a query word looks misspelt. */
+	vocabulary: () => Promise<Vocabulary | undefined>;
+	/**
+	 * Whether a newer query replaced this one while it ran (the shopper typed on): the pipeline then stops after
+	 * the first search, downloading nothing more for results nobody will see.
+	 */
+	superseded?: () => boolean;
+}
+
+export interface SearchOutcome {
+	/** The normalised query (what events record). */
+	query: string;
+	/** When spelling was corrected: the words searched instead, to show "Showing results for …". */
+	corrected?: string;
+	/** True when no article has every word, and the results have some of them. */
+	partial: boolean;
+	results: PagefindResult[];
+	/** Per category, how many results there are without the category filter; absent for partial results. */
+	categoryCounts?: Record<string, number>;
+}
+
+const empty = (query: string): SearchOutcome => ({ query, partial: false, results: [] });
+
+/** How many leading letters two words share. */
+function sharedStart(a: string, b: string) {
+	let length = 0;
+	while (length < a.length && length < b.length && a[length] === b[length]) length++;
+	return length;
+}
+
+/**
+ * Whether a word found in an article is the typed word: the same start, allowing for another grammatical ending
+ * (Pagefind matches stems: "deliveries" finds "delivery", "shipping" finds "ship") and, in long words, one letter
+ * more. A misspelling that Pagefind matched to an indexed start of it ("delivry" → "delivered", "pase" → "passe")
+ * is not.
+ */
+function resembles(typed: string, found: string, language: string) {
+	const shared = sharedStart(typed, found);
+	if (shared === typed.length) return true;
+	const slack = inflectionOf(typed, language).length + (typed.length > 6 ? 1 : 0);
+	const foundEnding = found.slice(shared);
+	return typed.length - shared <= slack && (foundEnding === '' || inflectionsOf(language).includes(foundEnding) || foundEnding === 'y');
+}
+
+/**
+ * Whether an article really contains every query word. When a word matches nothing, Pagefind falls back to the
+ * longest indexed word it starts with ("adress" → "a"), which finds articles for the wrong reason: that is how a
+ * misspelling shows up. The words matched are those at the result's locations, plus its searched metadata.
+ */
+function containsAll(data: PagefindResultData, words: string[], language: string): boolean {
+	const text = data.content.split(/\s+/);
+	const found = new Set<string>();
+	for (const location of data.locations) for (const word of tokenize(text[location] ?? '')) found.add(foldAccents(word));
+	for (const [key, value] of Object.entries(data.meta)) {
+		if (key === 'title' || key === 'keywords' || key.startsWith('synonyms_')) for (const word of tokenize(value ?? '')) found.add(foldAccents(word));
+	}
+	return words.every((word) => {
+		const typed = foldAccents(word);
+		for (const candidate of found) if (resembles(typed, candidate, language)) return true;
+		return false;
+	});
+}
+
+async function genuine(response: PagefindResponse, words: string[], language: string): Promise<boolean> {
+	const [top] = response.results;
+	return top !== undefined && containsAll(await top.data(), words, language);
+}
+
+/**
+ * Tries the likeliest spellings of the misspelt words (up to three each) and keeps the one whose best article
+ * scores highest, so that context decides between equally close words ("mot de pase" → "passe", not "page").
+ * When no spelling finds an article with every word, returns the likeliest one with no results, to search word
+ * by word.
+ */
+async function bestCorrection(
+	words: string[],
+	vocabulary: Vocabulary,
+	request: SearchRequest,
+	run: (terms: string[]) => Promise<PagefindResponse>,
+): Promise<{ words: string[]; response: PagefindResponse }> {
+	const last = words.length - 1;
+	const options = words.map((word, index) => {
+		const typing = index === last && !request.complete;
+		if (vocabulary.has(word) || (typing && vocabulary.hasPrefix(word))) return [word];
+		const corrections = vocabulary.corrections(word, { prefix: typing, skip: (candidate) => isStopWord(candidate, request.language) });
+		return corrections.length > 0 ? corrections : [word];
+	});
+	let spellings: string[][] = [[]];
+	for (const choices of options) spellings = spellings.flatMap((spelling) => choices.map((choice) => [...spelling, choice])).slice(0, 9);
+	let best: { words: string[]; response: PagefindResponse; score: number } | undefined;
+	for (const spelling of spellings) {
+		const response = await run(spelling);
+		const score = response.results[0]?.score ?? 0;
+		if (score > (best?.score ?? 0) && (await genuine(response, spelling, request.language))) best = { words: spelling, response, score };
+	}
+	if (best) return best;
+	return { words: spellings[0] ?? words, response: { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} } };
+}
+
+/** The query as typed, with its misspelt words replaced: "mot de pase" → "mot de passe". */
+function respell(query: string, words: string[], spelling: string[]): string {
+	const fixes = new Map(words.map((word, index) => [word, spelling[index] ?? word]));
+	return query
+		.split(' ')
+		.map((token) => {
+			const [word] = tokenize(token);
+			const fix = word === undefined ? undefined : fixes.get(word);
+			return word !== undefined && fix !== undefined && fix !== word ? token.replace(word, fix) : token;
+		})
+		.join(' ');
+}
+
+/**
+ * The help center's query pipeline, in front of Pagefind: normalise, drop stop words, search every word (Pagefind
+ * also matches word starts, stems and unaccented forms). When no article really contains the words, correct
+ * misspelt words against the index's own vocabulary and search again; when that still finds nothing, rank
+ * articles by how many of the words they contain. The browser UI and the relevance benchmark both run it.
+ */
+export async function searchHelpCenter(pagefind: Pagefind, request: SearchRequest): Promise<SearchOutcome> {
+	const query = normalizeQuery(request.query);
+	const words = contentWords(query, request.language);
+	if (words.length === 0) return empty(query);
+	const options = request.category ? { filters: { category: request.category } } : {};
+	const run = (terms: string[]) => pagefind.search(terms.join(' '), options);
+	const found = (response: PagefindResponse, corrected?: string): SearchOutcome => {
+		const outcome: SearchOutcome = { query, partial: false, results: response.results };
+		if (corrected) outcome.corrected = corrected;
+		const counts = response.totalFilters['category'];
+		if (counts) outcome.categoryCounts = counts;
+		return outcome;
+	};
+
+	let searched = words;
+	let corrected: string | undefined;
+	let complete = await run(words);
+	if (request.superseded?.()) return found(complete);
+	if (!(await genuine(complete, words, request.language))) {
+		complete = { ...complete, results: [], filters: {}, totalFilters: {} };
+		const vocabulary = await request.vocabulary().catch(() => undefined);
+		if (vocabulary) {
+			({ words: searched, response: complete } = await bestCorrection(words, vocabulary, request, run));
+			corrected = searched.join(' ') !== words.join(' ') ? respell(query, words, searched) : undefined;
+		}
+	}
+	if (complete.results.length >= 3 || searched.length < 2) return found(complete, corrected);
+
+	// Few articles have every word ("my parcel never arrived"): follow with those that have the most of them.
+	const responses = await Promise.all(searched.map(async (word) => ({ word, response: await run([word]) })));
+	const merged = new Map<string, { result: PagefindResult; matches: number; score: number }>();
+	for (const { word, response } of responses) {
+		if (!(await genuine(response, [word], request.language))) continue;
+		for (const result of response.results) {
+			const entry = merged.get(result.id) ?? { result, matches: 0, score: 0 };
+			entry.matches += 1;
+			entry.score += result.score;
+			merged.set(result.id, entry);
+		}
+	}
+	const withAll = new Set(complete.results.map((result) => result.id));
+	const withSome = [...merged.values()]
+		.filter((entry) => !withAll.has(entry.result.id))
+		.sort((a, b) => b.matches - a.matches || b.score - a.score)
+		.map((entry) => entry.result);
+	const outcome: SearchOutcome = { query, partial: withAll.size === 0 && withSome.length > 0, results: [...complete.results, ...withSome] };
+	if (corrected && outcome.results.length > 0) outcome.corrected = corrected;
+	return outcome;
+}

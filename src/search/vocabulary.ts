@@ -1,0 +1,157 @@
+import { foldAccents, tokenize } from './text.ts';
+
+/** Words shorter than this are never corrected: too many real words lie one letter away. */
+const minCorrectableLength = 4;
+
+/** How many edits a misspelt word may be away from the word we correct it to. */
+function allowedEdits(length: number): number {
+	if (length < minCorrectableLength) return 0;
+	return length <= 6 ? 1 : 2;
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions: "recieve" → "receive" is one
+ * edit), computed row by row. With `prefix`, returns the distance to the closest prefix of `candidate` and that
+ * prefix's length, for the word a shopper is still typing. Gives up (Infinity) once every path exceeds `limit`.
+ */
+function editDistance(word: string, candidate: string, limit: number, prefix: boolean): { distance: number; length: number } {
+	const rows = word.length + 1;
+	const columns = candidate.length + 1;
+	let previousPrevious: number[] = [];
+	let previous = Array.from({ length: columns }, (_, column) => column);
+	for (let row = 1; row < rows; row++) {
+		const current = [row];
+		let rowMinimum = row;
+		for (let column = 1; column < columns; column++) {
+			const cost = word[row - 1] === candidate[column - 1] ? 0 : 1;
+			let value = Math.min((previous[column] ?? Infinity) + 1, (current[column - 1] ?? Infinity) + 1, (previous[column - 1] ?? Infinity) + cost);
+			if (row > 1 && column > 1 && word[row - 1] === candidate[column - 2] && word[row - 2] === candidate[column - 1]) {
+				value = Math.min(value, (previousPrevious[column - 2] ?? Infinity) + 1);
+			}
+			current.push(value);
+			rowMinimum = Math.min(rowMinimum, value);
+		}
+		if (rowMinimum > limit) return { distance: Infinity, length: 0 };
+		previousPrevious = previous;
+		previous = current;
+	}
+	if (!prefix) return { distance: previous[columns - 1] ?? Infinity, length: candidate.length };
+	let best = { distance: Infinity, length: 0 };
+	for (let column = Math.max(1, word.length - limit); column < columns; column++) {
+		const distance = previous[column] ?? Infinity;
+		if (distance <= best.distance) best = { distance, length: column };
+	}
+	return best;
+}
+
+/**
+ * The words of one locale's search index, most frequent first, exported at build time. It answers whether a
+ * query word exists in the index and, when it does not, which indexed word the shopper most likely meant.
+ */
+export class Vocabulary {
+	readonly #rank = new Map<string, number>();
+	readonly #byFrequency: string[];
+	readonly #sorted: string[];
+
+	/** @param words folded words, most frequent first (the format written by {@link serializeVocabulary}) */
+	constructor(words: string[]) {
+		this.#byFrequency = words;
+		words.forEach((word, rank) => this.#rank.set(word, rank));
+		this.#sorted = [...words].sort();
+	}
+
+	/** Parses the text file written at build time. */
+	static parse(text: string): Vocabulary {
+		return new Vocabulary(text.split('\n').filter((line) => line.length > 0));
+	}
+
+	get size(): number {
+		return this.#byFrequency.length;
+	}
+
+	/** Whether the index contains `word` (accents ignored). */
+	has(word: string): boolean {
+		return this.#rank.has(foldAccents(word));
+	}
+
+	/** Whether some indexed word starts with `start` (accents ignored), as a word being typed does. */
+	hasPrefix(start: string): boolean {
+		const folded = foldAccents(start);
+		let low = 0;
+		let high = this.#sorted.length;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if ((this.#sorted[middle] ?? '') < folded) low = middle + 1;
+			else high = middle;
+		}
+		return (this.#sorted[low] ?? '').startsWith(folded);
+	}
+
+	/**
+	 * The indexed words closest to a misspelt `word`, best first: at most one edit away for words of 4 to 6
+	 * letters, two beyond (shorter words are left alone); at equal distance, a doubled or undoubled letter
+	 * ("pase" → "passe") first, then the more frequent word. With `prefix`, `word` is still being typed: the
+	 * answers are the closest starts of indexed words. `skip` rules candidates out (stop words, which the search
+	 * would drop).
+	 */
+	corrections(word: string, options: { prefix?: boolean; skip?: (candidate: string) => boolean; limit?: number } = {}): string[] {
+		const { prefix = false, skip = () => false, limit = 3 } = options;
+		const folded = foldAccents(word);
+		const edits = allowedEdits(folded.length);
+		if (edits === 0) return [];
+		const found: { word: string; cost: number; rank: number }[] = [];
+		const seen = new Set<string>();
+		this.#byFrequency.forEach((candidate, rank) => {
+			if (!prefix && Math.abs(candidate.length - folded.length) > edits) return;
+			if (prefix && candidate.length < folded.length - edits) return;
+			if (skip(candidate)) return;
+			const { distance, length } = editDistance(folded, candidate, edits, prefix);
+			if (distance > edits || distance === 0) return;
+			const corrected = prefix ? candidate.slice(0, length) : candidate;
+			if (seen.has(corrected)) return;
+			seen.add(corrected);
+			found.push({ word: corrected, cost: distance - (undoubled(folded, corrected) ? 0.5 : 0), rank });
+		});
+		return found
+			.sort((a, b) => a.cost - b.cost || a.rank - b.rank)
+			.slice(0, limit)
+			.map((candidate) => candidate.word);
+	}
+}
+
+/** Whether two words differ only by one letter written once instead of twice, or twice instead of once. */
+function undoubled(a: string, b: string): boolean {
+	const [short, long] = a.length < b.length ? [a, b] : [b, a];
+	if (long.length !== short.length + 1) return false;
+	for (let index = 0; index < long.length; index++) {
+		if (long.slice(0, index) + long.slice(index + 1) === short) return long[index] === long[index - 1] || long[index] === long[index + 1];
+	}
+	return false;
+}
+
+/** Only letters make a word worth correcting; numbers and codes are searched as typed. */
+function isWord(token: string) {
+	return token.length >= 2 && token.length <= 30 && /\p{L}/u.test(token);
+}
+
+/**
+ * Builds a locale's vocabulary from the text of its indexed pages: every word, folded, most frequent first
+ * (counted once per page), at most `limit` words.
+ */
+export function buildVocabulary(pages: Iterable<string>, limit = 50_000): string[] {
+	const documentFrequency = new Map<string, number>();
+	for (const text of pages) {
+		for (const word of new Set(tokenize(text).map(foldAccents))) {
+			if (isWord(word)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+		}
+	}
+	return [...documentFrequency]
+		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+		.slice(0, limit)
+		.map(([word]) => word);
+}
+
+/** The file format of a vocabulary: one word per line. */
+export function serializeVocabulary(words: string[]): string {
+	return `${words.join('\n')}\n`;
+}
