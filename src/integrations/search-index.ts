@@ -6,6 +6,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseSiteConfig } from '../config/parse-site-config';
 import { buildSearchIndex, type PageToIndex, type SearchIndex } from '../search/build-index';
 import { searchUiPlugin } from './search-ui-plugin';
+import { selfServiceUrls } from '../utils/self-service.ts';
 
 /** Where the search bundle is served from, in the build and in `astro dev`. */
 export const searchBundlePath = '/pagefind/';
@@ -63,7 +64,9 @@ async function renderedArticles(origin: string, locales: string[]): Promise<Page
 		[...html.matchAll(/href="([^"#?]+)"/g)].map((match) => match[1] ?? '').filter((href) => pattern.test(href));
 	const pages: PageToIndex[] = [];
 	for (const locale of locales) {
-		const categories = [...new Set(linksIn(await get(`/${locale}`), new RegExp(`^/${locale}/[^/]+$`)))];
+		// Two-segment addresses are categories, except the self-service and search pages.
+		const notCategories = new Set([...selfServiceUrls([locale]), `/${locale}/search`]);
+		const categories = [...new Set(linksIn(await get(`/${locale}`), new RegExp(`^/${locale}/[^/]+$`)))].filter((url) => !notCategories.has(url));
 		const articles = new Set<string>();
 		for (const category of categories) {
 			for (const link of linksIn(await get(category), new RegExp(`^/${locale}/[^/]+/[^/]+$`))) articles.add(link);
@@ -107,12 +110,21 @@ export function searchIndex(): AstroIntegration {
 					for (const wake of waiting.splice(0)) wake();
 				};
 
+				// Articles added or removed since the last build: the crawl must see them, or Astro has not synced yet.
+				const expected = new Map<string, boolean>();
 				const rebuild = async () => {
 					if (!origin) return;
 					const started = performance.now();
 					try {
 						const config = parseSiteConfig(await readFile(new URL('content/site.yaml', root), 'utf8'));
-						const pages = await renderedArticles(origin, config.locales.map((locale) => locale.code));
+						let pages = await renderedArticles(origin, config.locales.map((locale) => locale.code));
+						for (let attempt = 0; attempt < 20; attempt++) {
+							const urls = new Set(pages.map((page) => page.url));
+							if ([...expected].every(([url, present]) => urls.has(url) === present)) break;
+							await new Promise((resolve) => setTimeout(resolve, 500));
+							pages = await renderedArticles(origin, config.locales.map((locale) => locale.code));
+						}
+						expected.clear();
 						const index = await buildSearchIndex(pages, config.search.synonyms);
 						publish(new Map(index.files.map((file) => [file.path, file.content])));
 						logger.info(`Search index (${describe(index)}) ready in ${Math.round(performance.now() - started)} ms.`);
@@ -140,8 +152,11 @@ export function searchIndex(): AstroIntegration {
 					schedule(0);
 				});
 				const contentDir = fileURLToPath(new URL('content/', root));
-				server.watcher.on('all', (_event, file) => {
-					if (file.startsWith(contentDir)) schedule(1_000);
+				server.watcher.on('all', (event, file) => {
+					if (!file.startsWith(contentDir)) return;
+					const article = /^([a-z]{2}(?:-[A-Z]{2})?)\/([^/]+)\/([^/_][^/]*)\.mdx?$/.exec(file.slice(contentDir.length).split(sep).join('/'));
+					if (article && (event === 'add' || event === 'unlink')) expected.set(`/${article[1]}/${article[2]}/${article[3]}`, event === 'add');
+					schedule(1_000);
 				});
 				server.middlewares.use(searchBundlePath, (request, response, next) => {
 					const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/').replace(/^\//, '');

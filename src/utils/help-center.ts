@@ -99,8 +99,12 @@ async function loadHelpCenter(): Promise<HelpCenter> {
 
 let cached: Promise<HelpCenter> | undefined;
 
-/** Every page of the help center, with translations and fallbacks resolved; loaded once per build. */
+/**
+ * Every page of the help center, with translations and fallbacks resolved; loaded once per build. In `astro dev`
+ * it is loaded afresh for each page, so an article an editor adds or changes shows at once.
+ */
 export function getHelpCenter(): Promise<HelpCenter> {
+	if (import.meta.env.DEV) return loadHelpCenter();
 	cached ??= loadHelpCenter();
 	return cached;
 }

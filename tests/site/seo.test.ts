@@ -15,7 +15,7 @@ const site = openSite();
 const paths = [...site.pages.keys()];
 const isNotFound = (path: string) => /(^|\/)404$/.test(path);
 const homePaths = locales.map((locale) => `/${locale}`);
-const selfServicePaths = new Set(selfServiceUrls(['en', 'fr']));
+const selfServicePaths = new Set([...selfServiceUrls(['en', 'fr']), '/en/search', '/fr/search']);
 const categoryPaths = paths.filter((path) => path.split('/').length === 3 && !isNotFound(path) && !selfServicePaths.has(path));
 const articlePaths = paths.filter((path) => path.split('/').length === 4 && !isNotFound(path));
 const fallbackPath = '/fr/products-sizing/restock-notifications';
