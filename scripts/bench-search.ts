@@ -100,6 +100,22 @@ table['target (help center)'] = {
 console.log(`\n${phrases.length} shoppers per row (medians), fresh browser profile each, on a ${values.site ? 'kept' : 'generated'} site of ${values.articles} articles.`);
 console.table(table);
 
+console.log('Our interface, shopper by shopper:');
+const byPhrase: Record<string, Record<string, string>> = {};
+phrases.forEach((phrase, index) => {
+	const fast = results.get(`help-center|${loopback.name}`)?.[index];
+	const slow = results.get(`help-center|${mobileNetwork.name}`)?.[index];
+	if (!fast || !slow) return;
+	byPhrase[phrase] = {
+		transferred: kb(fast.coldBytes),
+		requests: String(fast.coldRequests),
+		'first, loopback': ms(fast.firstQuery),
+		'first, mobile': ms(slow.firstQuery),
+		'later keys, loopback': fast.laterKeystrokes.map((value) => Math.round(value)).join(' '),
+	};
+});
+console.table(byPhrase);
+
 // Where the cold bytes go, for our interface: the same for every query but the index chunks and fragments.
 const breakdown = new Map<string, number[]>();
 for (const run of results.get(`help-center|${loopback.name}`) ?? []) {
