@@ -11,8 +11,9 @@
  * - the time from each later keystroke to the screen showing its results (or those of a later keystroke, when
  *   the next key comes first).
  *
- * Options: `--articles <n>` (default 10000), `--keep` keeps the generated project and prints its folder,
- * `--site <folder>` reuses one kept before (no generation, no build).
+ * Exits non-zero when a target of our interface is missed. Options: `--articles <n>` (default 10000), `--keep`
+ * keeps the generated project and prints its folder, `--site <folder>` reuses one kept before (no generation,
+ * no build).
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -138,5 +139,6 @@ const misses = [
 	median(ours(loopback).flatMap((run) => run.laterKeystrokes)) > targets.later && 'later keystrokes',
 ].filter(Boolean);
 console.log(misses.length > 0 ? `Above target: ${misses.join(', ')}.` : 'Every target met.');
+process.exitCode = misses.length > 0 ? 1 : 0;
 if (project && !values.keep) project.remove();
 else console.log(`Site kept in ${root} (reuse it with --site ${root}).`);
