@@ -73,10 +73,14 @@ describe('the search box', () => {
 		const { page, requests } = await openPage('/en/shipping/delivery-options');
 		await page.waitForLoadState('networkidle');
 		expect(requests.filter((path) => /pagefind|search-ui/.test(path))).toEqual([]);
-		await typeQuery(page, 'refund');
+		await page.focus(searchBox);
+		await page.fill(searchBox, 'refund');
+		await page.waitForSelector(options);
+		await page.waitForLoadState('networkidle');
 		expect(requests.some((path) => /^\/pagefind\/wasm\.en\.pagefind$/.test(path))).toBe(true);
 		expect(requests.some((path) => /^\/_astro\/search-ui\./.test(path))).toBe(true);
-		expect(requests.filter((path) => path.endsWith('.pf_fragment')).length).toBeLessThanOrEqual(3);
+		// The three results shown, and the three below them fetched ahead for the next keystroke: not all 18.
+		expect(requests.filter((path) => path.endsWith('.pf_fragment')).length).toBe(6);
 	});
 
 	it('is an ARIA 1.2 combobox with a listbox popup and an announced count', async () => {

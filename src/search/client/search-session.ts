@@ -29,13 +29,11 @@ export interface SearchView {
 	results: ResultView[];
 }
 
-/** A typing pause this long means the shopper is about to read, so a cold search is worth starting. */
-const typingPause = 110;
 /**
- * Results of a query the shopper has typed over are dropped, unless the screen has shown nothing new for this
- * long (a slow network): then they are shown while the newer query loads.
+ * A new word is searched once typing pauses this long, so that a fast typist's keys do not each start a search
+ * that downloads part of the index: shorter than the time between two keys of most shoppers.
  */
-const staleAfter = 300;
+const typingPause = 40;
 /**
  * The first two letters of a word start too many indexed words: searching them would download a large part of
  * the index. A new word is searched from its third letter, or when the shopper stops typing.
@@ -65,10 +63,7 @@ export interface SessionOptions {
 	/** Matching sections to show under each result. */
 	sections: number;
 	category?: () => string | undefined;
-	/**
-	 * Gets each search's results (`view.query` says for which text), or undefined and an error. Results of text
-	 * typed over are skipped, unless the screen has been waiting for new results for a while.
-	 */
+	/** Gets each search's results (`view.query` says for which text), or undefined and an error; never called for text typed over. */
 	render: (view: SearchView | undefined, error?: unknown) => void;
 }
 
@@ -76,8 +71,8 @@ export interface SessionOptions {
  * Runs searches as the shopper types: at once when the index parts the query needs are already loaded (the
  * words extend words searched before), otherwise after a short pause in typing (a longer one while a new word
  * has fewer than three letters), so that a word being typed does not download the index for each of its first
- * letters. Searches never overlap; only the latest query is run, and the results of a query typed over are
- * only fetched and shown when the screen would otherwise wait long for the newer ones.
+ * letters. Searches never overlap; only the latest query is run, and nothing more is fetched for a query typed
+ * over.
  */
 export class SearchSession {
 	readonly #options: SessionOptions;
@@ -85,8 +80,6 @@ export class SearchSession {
 	#queued: { query: string; complete: boolean; limit: number } | undefined;
 	#running = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	/** When results (or the first keystroke) last reached the screen. */
-	#shownAt: number | undefined;
 
 	constructor(options: SessionOptions) {
 		this.#options = options;
@@ -95,7 +88,6 @@ export class SearchSession {
 	/** Searches for `query` (what the input holds); `complete` when the shopper finished it (Enter, a link). */
 	update(query: string, { complete = /\s$/.test(query), limit = this.#options.limit } = {}): void {
 		clearTimeout(this.#timer);
-		this.#shownAt ??= performance.now();
 		const words = contentWords(normalizeQuery(query), this.#options.language);
 		const cold = words.filter((word) => ![...this.#searchedWords].some((searched) => word.startsWith(searched)));
 		const start = () => {
@@ -126,10 +118,9 @@ export class SearchSession {
 				} catch (error) {
 					failure = error;
 				}
-				if (view || !this.#queued) {
+				if (!this.#queued) {
 					this.#options.render(view, failure);
-					this.#shownAt = performance.now();
-					if (view && !this.#queued) this.#prefetch(view);
+					if (view) this.#prefetch(view);
 				}
 			}
 		} finally {
@@ -151,9 +142,9 @@ export class SearchSession {
 		else setTimeout(load, 50);
 	}
 
-	/** A newer query is waiting, and the screen has not been waiting long for it. */
+	/** The shopper typed on: a newer query is waiting. */
 	#overtaken(): boolean {
-		return this.#queued !== undefined && performance.now() - (this.#shownAt ?? 0) < staleAfter;
+		return this.#queued !== undefined;
 	}
 
 	async #search(query: string, complete: boolean, limit: number): Promise<SearchView | undefined> {

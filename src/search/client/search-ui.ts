@@ -1,4 +1,5 @@
 import { SearchCombobox } from './combobox.ts';
+import { loadPagefind } from './pagefind-loader.ts';
 import { add } from './render.ts';
 import styles from './search.css?inline';
 import { SearchPage } from './search-page.ts';
@@ -9,9 +10,11 @@ const enhanced = new WeakSet<HTMLElement>();
 /**
  * Enhances every search form of the page, once: the search page's form drives its result list, the others
  * become comboboxes with results as you type; suggestion lists start following their field. The styles come
- * with this script, not with the page.
+ * with this script, not with the page. This script only loads once the shopper turns to search, so Pagefind
+ * starts loading its index at once, while they type their first letters.
  */
 export function enhanceSearch(): void {
+	void loadPagefind().catch(() => undefined);
 	if (!document.getElementById('search-styles')) {
 		const style = document.createElement('style');
 		style.id = 'search-styles';
