@@ -86,4 +86,5 @@ describe('search in `astro dev`', () => {
 		expect(sections).toContain('/en/shipping/countries-we-ship-to#zephyria');
 		await page.close();
 	}, 150_000);
+
 });
