@@ -91,7 +91,7 @@ describe('returning items', () => {
 		const { page, errors, t, close } = await phonePage(browser, 'fr');
 		await page.goto(`${baseUrl}/fr/suivi`);
 		await lookUp(page, t, '#1005', email);
-		await page.getByRole('link', { name: 'Retourner des articles' }).click();
+		await page.locator('#main').getByRole('link', { name: 'Retourner des articles' }).click();
 		// The order found on the tracking page carries over: no second lookup.
 		await page.waitForURL('**/fr/retour');
 		await page.getByRole('heading', { name: 'Confirmez qu’il s’agit de votre commande' }).waitFor();
