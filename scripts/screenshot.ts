@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/support/browser.ts';
 import { startWorker } from './lib/worker-server.ts';
 
 /** Runs `npm run check` on a copy of the test fixture with three typical mistakes, and returns what it prints. */
@@ -25,10 +25,7 @@ function checkOutputWithMistakes(): string {
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const worker = await startWorker();
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
 	const desktop = await browser.newPage({ viewport: { width: 1200, height: 760 } });
 	await desktop.goto(`${worker.url}/en`);

@@ -1,5 +1,5 @@
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../tests/support/browser.ts';
 import { freePort } from './worker-server.ts';
 
 export type CategoryScores = Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
@@ -10,19 +10,7 @@ export type CategoryScores = Record<'performance' | 'accessibility' | 'best-prac
  */
 export async function auditPages(urls: string[]): Promise<Map<string, { scores: CategoryScores; failing: string[] }>> {
 	const port = await freePort();
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			`--remote-debugging-port=${port}`,
-		],
-	});
+	const browser = await launchChromium([`--remote-debugging-port=${port}`]);
 	const results = new Map<string, { scores: CategoryScores; failing: string[] }>();
 	try {
 		for (const url of urls) {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium, with the flags this sandbox needs (no GPU, no background calls to Google). */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, with the flags this sandbox needs (no GPU, no background calls to Google), plus `extraArgs`. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 	return chromium.launch({
 		executablePath: '/usr/bin/chromium',
 		args: [
@@ -14,6 +14,7 @@ export function launchChromium(): Promise<Browser> {
 			'--disable-component-update',
 			'--disable-sync',
 			'--no-first-run',
+			...extraArgs,
 		],
 	});
 }
