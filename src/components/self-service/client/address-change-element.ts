@@ -5,6 +5,7 @@ import { postJson } from './api';
 import { find } from './dom';
 import { announce, checkControls, fieldValue, FormUi, showStep } from './form-kit';
 import { attachLookup } from './lookup';
+import { showLookupAgain, showOrderFound } from './order-steps';
 import { forgetLookup, recallLookup, type LookupResult } from './order-handoff';
 import { countryName } from './intl';
 import { readStrings, type Translate } from './strings';
@@ -104,28 +105,14 @@ class AddressChangeElement extends HTMLElement {
 	}
 
 	#restart(message?: string) {
-		forgetLookup();
 		this.#order = this.#viewToken = this.#changeToken = undefined;
-		this.querySelector<HTMLFormElement>('[data-lookup-form]')?.reset();
-		showStep(this, 'lookup');
-		if (message) this.#lookupUi?.showErrors([{ message }]);
+		showLookupAgain(this, this.#lookupUi, message);
 	}
 
 	#found({ order, token }: LookupResult, focus: boolean) {
-		const t = this.#t;
 		this.#order = order;
 		this.#viewToken = token.value;
-		const context = `${t('order.heading', { order: order.name })} · ${t(`order.status.${order.status}`)}`;
-		for (const line of this.querySelectorAll('[data-order-context]')) line.textContent = context;
-		if (order.actions.changeAddress.available) {
-			this.#verify?.reset(context);
-			showStep(this, 'verify', focus);
-		} else {
-			const reason = this.querySelector('[data-refusal-reason]');
-			if (reason) reason.textContent = order.actions.changeAddress.reason?.message ?? '';
-			showStep(this, 'refused', focus);
-		}
-		if (focus) announce(this, t('lookup.found', { order: order.name }));
+		showOrderFound(this, this.#t, order, 'changeAddress', this.#verify, focus);
 	}
 
 	/** Shows the current address and fills the form with it, to be corrected. */

@@ -3,6 +3,7 @@ import { postJson } from './api';
 import { find, findAll, h } from './dom';
 import { announce, checkControls, fieldValue, FormUi, showStep, type FieldError } from './form-kit';
 import { attachLookup } from './lookup';
+import { showLookupAgain, showOrderFound } from './order-steps';
 import { forgetLookup, recallLookup, type LookupResult } from './order-handoff';
 import { readStrings, type Translate } from './strings';
 import { SubmissionKey } from './submission-key';
@@ -103,29 +104,15 @@ class ReturnFlowElement extends HTMLElement {
 
 	/** Back to the lookup, with `message` in its error summary when the flow had to stop. */
 	#restart(message?: string) {
-		forgetLookup();
 		this.#order = this.#viewToken = this.#changeToken = undefined;
-		this.querySelector<HTMLFormElement>('[data-lookup-form]')?.reset();
-		showStep(this, 'lookup');
-		if (message) this.#lookupUi?.showErrors([{ message }]);
+		showLookupAgain(this, this.#lookupUi, message);
 	}
 
 	/** The order is known: refuse with the reason, or ask for the e-mailed code. */
 	#found({ order, token }: LookupResult, focus: boolean) {
-		const t = this.#t;
 		this.#order = order;
 		this.#viewToken = token.value;
-		const context = `${t('order.heading', { order: order.name })} · ${t(`order.status.${order.status}`)}`;
-		for (const line of this.querySelectorAll('[data-order-context]')) line.textContent = context;
-		if (order.actions.return.available) {
-			this.#verify?.reset(context);
-			showStep(this, 'verify', focus);
-		} else {
-			const reason = this.querySelector('[data-refusal-reason]');
-			if (reason) reason.textContent = order.actions.return.reason?.message ?? '';
-			showStep(this, 'refused', focus);
-		}
-		if (focus) announce(this, t('lookup.found', { order: order.name }));
+		showOrderFound(this, this.#t, order, 'return', this.#verify, focus);
 	}
 
 	/** One group per item: returnable ones with a checkbox, quantity and reason; the others with their reason. */
