@@ -22,14 +22,31 @@ async function rootSecret(config: ApiConfig, db: D1Database): Promise<string> {
 	});
 }
 
+// Keys are derived once per isolate and secret, not on every request.
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+const dataKeys = new Map<string, Promise<CryptoKey>>();
+
+function memo(cache: Map<string, Promise<CryptoKey>>, secret: string, derive: (secret: string) => Promise<CryptoKey>): Promise<CryptoKey> {
+	let key = cache.get(secret);
+	if (!key) {
+		key = derive(secret);
+		cache.set(secret, key);
+	}
+	return key;
+}
+
 /** The key that signs order tokens and hashes one-time codes. */
 export async function getSigningKey(config: ApiConfig, db: D1Database): Promise<CryptoKey> {
-	return importHmacKey(await rootSecret(config, db));
+	return memo(signingKeys, await rootSecret(config, db), importHmacKey);
 }
 
 /** The AES-GCM key that encrypts what shoppers wrote while it waits in the outbox, derived with HKDF. */
 export async function getDataKey(config: ApiConfig, db: D1Database): Promise<CryptoKey> {
-	const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(await rootSecret(config, db)), 'HKDF', false, ['deriveKey']);
+	return memo(dataKeys, await rootSecret(config, db), deriveDataKey);
+}
+
+async function deriveDataKey(secret: string): Promise<CryptoKey> {
+	const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), 'HKDF', false, ['deriveKey']);
 	return crypto.subtle.deriveKey(
 		{ name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode('help-center'), info: new TextEncoder().encode('outbox-encryption') },
 		material,
