@@ -6,13 +6,14 @@ import { consumeForwardBatch } from '../functions/background/forward-consumer';
 import { sweep } from '../functions/background/sweep';
 import { defaultLocale, locales } from './config/site';
 import { negotiateLocale } from './worker/negotiate-locale';
+import { servePackedAsset } from './worker/packed-assets';
 import { findRedirect } from './worker/redirects';
 
 /**
  * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
- * runs), `/api/*` goes to the edge API, `/` picks a language, old addresses of moved pages get a 301, and
- * everything else falls to Astro's handler for its 404s, shown in the language of the URL. The queue and cron
- * handlers forward tickets to the helpdesk.
+ * runs), Markdown twins and search fragments come out of their packs, `/api/*` goes to the edge API, `/` picks a
+ * language, old addresses of moved pages get a 301, and everything else falls to Astro's handler for its 404s,
+ * shown in the language of the URL. The queue and cron handlers forward tickets to the helpdesk.
  */
 const app = new Hono<{ Bindings: Env }>();
 
@@ -29,6 +30,8 @@ app.get('/', (c) => {
 app.all('*', async (c) => {
 	const moved = findRedirect(redirects, new URL(c.req.url));
 	if (moved) return c.redirect(moved, 301);
+	const packed = await servePackedAsset(c.req.raw, c.env.ASSETS);
+	if (packed) return packed;
 	const response = await handle(c.req.raw, c.env, c.executionCtx as ExecutionContext);
 	if (response.status !== 404) return response;
 	const [, firstSegment = ''] = new URL(c.req.url).pathname.split('/');

@@ -9,6 +9,7 @@ export const assetLimits = { free: 20_000, paid: 100_000 } as const;
 export interface OutputFiles {
 	total: number;
 	html: number;
+	/** Markdown twins: packs of them (src/worker/asset-pack.ts), or loose files. */
 	markdown: number;
 	search: number;
 	other: number;
@@ -17,22 +18,22 @@ export interface OutputFiles {
 /** Counts the files a build uploads as static assets, by kind. */
 export function countOutputFiles(directory: string): OutputFiles {
 	const counts: OutputFiles = { total: 0, html: 0, markdown: 0, search: 0, other: 0 };
-	const walk = (folder: string, inSearchIndex: boolean) => {
+	const walk = (folder: string, kind: 'search' | 'markdown' | undefined) => {
 		for (const entry of readdirSync(folder, { withFileTypes: true })) {
 			if (entry.isDirectory()) {
-				walk(join(folder, entry.name), inSearchIndex || entry.name === 'pagefind');
+				walk(join(folder, entry.name), kind ?? (entry.name === 'pagefind' ? 'search' : entry.name === 'markdown-packs' ? 'markdown' : undefined));
 				continue;
 			}
 			// _headers, _redirects and the like configure the assets; they are not uploaded as files.
 			if (entry.name.startsWith('_')) continue;
 			counts.total += 1;
-			if (inSearchIndex) counts.search += 1;
+			if (kind) counts[kind] += 1;
 			else if (entry.name.endsWith('.html')) counts.html += 1;
 			else if (entry.name.endsWith('.md')) counts.markdown += 1;
 			else counts.other += 1;
 		}
 	};
-	walk(directory, false);
+	walk(directory, undefined);
 	return counts;
 }
 
@@ -50,7 +51,7 @@ export function assetLimitsCheck(): AstroIntegration {
 			},
 			'astro:build:done': ({ logger }) => {
 				const files = countOutputFiles(clientDir);
-				const detail = `${files.total} files (${files.html} pages, ${files.markdown} Markdown twins, ${files.search} search index files, ${files.other} other)`;
+				const detail = `${files.total} files (${files.html} pages, ${files.markdown} for Markdown twins, ${files.search} search index files, ${files.other} other)`;
 				if (files.total > assetLimits.paid) {
 					logger.warn(`${detail}: more than the ${assetLimits.paid} files a Worker can serve even on the Workers Paid plan. Deploying will fail.`);
 				} else if (files.total > assetLimits.free) {

@@ -1,10 +1,11 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseSiteConfig } from '../config/parse-site-config';
-import { buildSearchIndex, type PageToIndex, type SearchIndex } from '../search/build-index';
+import { buildSearchIndex, writeSearchIndex, type PageToIndex, type SearchIndexSummary } from '../search/build-index';
 import { searchUiPlugin } from './search-ui-plugin';
 import { selfServiceUrls } from '../utils/self-service.ts';
 
@@ -28,24 +29,22 @@ async function readSynonyms(root: URL, logger: AstroIntegrationLogger): Promise<
 	}
 }
 
-async function* builtPages(directory: string, root = directory): AsyncGenerator<PageToIndex> {
-	for (const entry of await readdir(directory, { withFileTypes: true })) {
+/**
+ * The built HTML pages, read one at a time as the indexer asks for them, so that a large site is never in memory
+ * whole. Reads are synchronous: small files read faster that way, and Pagefind works on the previous pages meanwhile.
+ */
+function* builtPages(directory: string, root = directory): Generator<PageToIndex> {
+	for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
 		const path = join(directory, entry.name);
 		if (entry.isDirectory()) yield* builtPages(path, root);
 		else if (entry.name.endsWith('.html')) {
 			const url = `/${relative(root, path).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/';
-			yield { url, html: await readFile(path, 'utf8') };
+			yield { url, html: readFileSync(path, 'utf8') };
 		}
 	}
 }
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-	const all: T[] = [];
-	for await (const item of items) all.push(item);
-	return all;
-}
-
-function describe(index: SearchIndex) {
+function describe(index: SearchIndexSummary) {
 	return Object.entries(index.pages)
 		.map(([language, count]) => `${language}: ${count} articles, ${index.words[language] ?? 0} words`)
 		.join('; ');
@@ -91,13 +90,8 @@ export function searchIndex(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
-				const index = await buildSearchIndex(await collect(builtPages(fileURLToPath(dir))), await readSynonyms(root, logger));
 				const output = fileURLToPath(new URL(`.${searchBundlePath}`, dir));
-				for (const file of index.files) {
-					const path = join(output, file.path);
-					await mkdir(dirname(path), { recursive: true });
-					await writeFile(path, file.content);
-				}
+				const index = await writeSearchIndex(builtPages(fileURLToPath(dir)), await readSynonyms(root, logger), output);
 				logger.info(`Search index (${describe(index)}) built in ${Math.round(performance.now() - started)} ms.`);
 			},
 			'astro:server:setup': ({ server, logger }) => {

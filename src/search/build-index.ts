@@ -1,8 +1,11 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { articleText, pageLanguage, withSynonyms } from './indexed-page.ts';
+import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
+import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
 import { articleSynonyms } from './synonyms.ts';
-import { buildVocabulary, serializeVocabulary } from './vocabulary.ts';
+import { serializeVocabulary, VocabularyCounter } from './vocabulary.ts';
 
 export interface PageToIndex {
 	/** The page's address, for example `/en/shipping/delivery-times-and-costs`. */
@@ -16,12 +19,15 @@ export interface SearchIndexFile {
 	content: Uint8Array;
 }
 
-export interface SearchIndex {
-	files: SearchIndexFile[];
+export interface SearchIndexSummary {
 	/** Indexed articles per language. */
 	pages: Record<string, number>;
 	/** Vocabulary size per language. */
 	words: Record<string, number>;
+}
+
+export interface SearchIndex extends SearchIndexSummary {
+	files: SearchIndexFile[];
 }
 
 /** Where each locale's vocabulary is published inside the bundle folder. */
@@ -44,47 +50,120 @@ interface Fragment {
 	meta?: Record<string, string>;
 }
 
+/** The language of a fragment (`en_0daa3fd.pf_fragment` → `en`), or undefined for other files. */
+const fragmentLanguage = (name: string) => /^(.+)_[0-9a-f]+\.pf_fragment$/.exec(name)?.[1];
+
+/** The words a fragment makes searchable: its text, title, keywords and synonyms. */
+function fragmentText(content: Uint8Array): string {
+	const fragment = readPagefindJson(content) as Fragment;
+	const meta = Object.entries(fragment.meta ?? {})
+		.filter(([key]) => key === 'title' || key === 'keywords' || key.startsWith('synonyms_'))
+		.map(([, value]) => value);
+	return [fragment.content ?? '', ...meta].join(' ');
+}
+
+/** Each language's vocabulary, counted from the fragments as they go by. */
+class Vocabularies {
+	readonly #counters = new Map<string, VocabularyCounter>();
+
+	add(fragmentName: string, content: Uint8Array) {
+		const language = fragmentLanguage(fragmentName);
+		if (language === undefined) return;
+		let counter = this.#counters.get(language);
+		if (!counter) this.#counters.set(language, (counter = new VocabularyCounter()));
+		counter.add(fragmentText(content));
+	}
+
+	/** The vocabulary files, and how many pages and words each language has. */
+	files(): { files: SearchIndexFile[]; summary: SearchIndexSummary } {
+		const summary: SearchIndexSummary = { pages: {}, words: {} };
+		const files: SearchIndexFile[] = [];
+		for (const [language, counter] of this.#counters) {
+			const words = counter.words();
+			summary.pages[language] = counter.pages;
+			summary.words[language] = words.length;
+			files.push({ path: vocabularyPath(language), content: new TextEncoder().encode(serializeVocabulary(words)) });
+		}
+		return { files, summary };
+	}
+}
+
 /**
- * Indexes the help center's articles with Pagefind (one index per `<html lang>`), with each article's synonyms
- * from the site config, and derives each language's vocabulary from what Pagefind indexed. Returns the bundle's
- * files instead of writing them, so the build writes them to disk and `astro dev` serves them from memory.
+ * Runs Pagefind over the pages, each reduced to its language and indexed article with the article's synonyms from
+ * the site config (the rest of a page — styles, header, footer — is never indexed, so sending it would only cost
+ * time). Pages are streamed: only a bounded window of them is in flight at once, whatever the size of the site.
  */
-export async function buildSearchIndex(pages: Iterable<PageToIndex>, synonyms: Record<string, string[][]>): Promise<SearchIndex> {
+async function withPagefindIndex<T>(
+	pages: AsyncIterable<PageToIndex> | Iterable<PageToIndex>,
+	synonyms: Record<string, string[][]>,
+	use: (index: pagefind.PagefindIndex) => Promise<T>,
+): Promise<T> {
 	const { index } = check(await pagefind.createIndex({}), 'start');
 	if (!index) throw new Error('Pagefind could not start.');
 	try {
 		const pending: Promise<unknown>[] = [];
-		for (const page of pages) {
+		for await (const page of pages) {
+			const part = indexedPart(page.html);
+			if (!part) continue;
 			const text = articleText(page.html);
-			if (!text) continue;
 			const language = pageLanguage(page.html) ?? 'unknown';
-			const html = withSynonyms(page.html, articleSynonyms(text, synonyms[language] ?? [], language));
+			const html = withSynonyms(part, articleSynonyms(text ?? { title: '', terms: '', body: '' }, synonyms[language] ?? [], language));
 			pending.push(index.addHTMLFile({ url: page.url, content: html }).then((response) => check(response, `index ${page.url}`)));
-			// Pagefind runs as a separate process; a bounded queue keeps memory flat on large sites.
-			if (pending.length >= 64) await Promise.all(pending.splice(0));
+			// Pagefind runs as a separate process: keep it busy with one batch while the next one is read.
+			if (pending.length >= 128) await Promise.all(pending.splice(0, 64));
 		}
 		await Promise.all(pending);
-		const { files } = check(await index.getFiles(), 'write the index');
-
-		const texts = new Map<string, string[]>();
-		for (const file of files) {
-			const match = /^fragment\/(.+)_[0-9a-f]+\.pf_fragment$/.exec(file.path);
-			if (!match?.[1]) continue;
-			const fragment = readPagefindJson(file.content) as Fragment;
-			const meta = Object.entries(fragment.meta ?? {})
-				.filter(([key]) => key === 'title' || key === 'keywords' || key.startsWith('synonyms_'))
-				.map(([, value]) => value);
-			texts.set(match[1], [...(texts.get(match[1]) ?? []), [fragment.content ?? '', ...meta].join(' ')]);
-		}
-		const result: SearchIndex = { files: [...files], pages: {}, words: {} };
-		for (const [language, pageTexts] of texts) {
-			const words = buildVocabulary(pageTexts);
-			result.pages[language] = pageTexts.length;
-			result.words[language] = words.length;
-			result.files.push({ path: vocabularyPath(language), content: new TextEncoder().encode(serializeVocabulary(words)) });
-		}
-		return result;
+		return await use(index);
 	} finally {
 		await pagefind.close();
 	}
+}
+
+/**
+ * Indexes the help center's articles with Pagefind (one index per `<html lang>`) and derives each language's
+ * vocabulary from what Pagefind indexed. Returns the bundle's files instead of writing them: `astro dev` serves
+ * them from memory.
+ */
+export async function buildSearchIndex(pages: AsyncIterable<PageToIndex> | Iterable<PageToIndex>, synonyms: Record<string, string[][]>): Promise<SearchIndex> {
+	return withPagefindIndex(pages, synonyms, async (index) => {
+		const { files } = check(await index.getFiles(), 'write the index');
+		const vocabularies = new Vocabularies();
+		for (const file of files) {
+			const name = file.path.startsWith('fragment/') ? file.path.slice('fragment/'.length) : '';
+			if (name) vocabularies.add(name, file.content);
+		}
+		const extra = vocabularies.files();
+		return { files: [...files, ...extra.files], ...extra.summary };
+	});
+}
+
+/**
+ * Writes the search bundle into `outputDir` for the built site: Pagefind's index, each language's vocabulary, and
+ * the per-article fragments packed into at most 256 packs per language (see src/worker/asset-pack.ts), which the
+ * Worker opens to answer `/pagefind/fragment/<name>`.
+ */
+export async function writeSearchIndex(
+	pages: AsyncIterable<PageToIndex> | Iterable<PageToIndex>,
+	synonyms: Record<string, string[][]>,
+	outputDir: string,
+): Promise<SearchIndexSummary> {
+	await withPagefindIndex(pages, synonyms, async (index) => check(await index.writeFiles({ outputPath: outputDir }), 'write the index'));
+	const fragmentDir = join(outputDir, 'fragment');
+	const vocabularies = new Vocabularies();
+	const packs = new Map<string, Map<string, Uint8Array>>();
+	for (const name of (await readdir(fragmentDir)).sort()) {
+		const pack = fragmentPackName(name);
+		if (!pack) throw new Error(`Unexpected file in Pagefind's fragments: ${name}`);
+		const content = await readFile(join(fragmentDir, name));
+		vocabularies.add(name, content);
+		let files = packs.get(pack);
+		if (!files) packs.set(pack, (files = new Map()));
+		files.set(name, content);
+	}
+	await mkdir(join(outputDir, fragmentPackFolder), { recursive: true });
+	for (const [pack, files] of packs) await writeFile(join(outputDir, fragmentPackFolder, `${pack}.pack`), encodePack(files));
+	await rm(fragmentDir, { recursive: true });
+	const { files, summary } = vocabularies.files();
+	for (const file of files) await writeFile(join(outputDir, file.path), file.content);
+	return summary;
 }

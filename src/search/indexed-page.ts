@@ -27,6 +27,20 @@ export function pageLanguage(html: string): string | undefined {
 }
 
 /**
+ * The page as Pagefind needs to see it: its `<html lang>` (which index it goes to) and the indexed article, whole.
+ * Undefined for pages that are not indexed. The article carries its own filters and metadata, and Pagefind reads
+ * nothing outside it, so the result is the same as indexing the whole page, at a fraction of the bytes.
+ */
+export function indexedPart(html: string): string | undefined {
+	const start = html.search(/<article\b[^>]*\bdata-pagefind-body\b/);
+	if (start < 0) return undefined;
+	const closing = html.lastIndexOf('</article>');
+	const end = closing > start ? closing + '</article>'.length : html.length;
+	const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+	return `<!doctype html>${htmlTag}<head></head><body>${html.slice(start, end)}</body></html>`;
+}
+
+/**
  * The text of an indexed article, split into title, headings and keywords, and body; undefined for pages that
  * are not indexed. Works on our own built HTML, whose shape we know, so a full HTML parser is not needed.
  */

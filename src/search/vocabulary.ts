@@ -134,21 +134,37 @@ function isWord(token: string) {
 	return token.length >= 2 && token.length <= 30 && /\p{L}/u.test(token);
 }
 
+/** Counts, for each word, how many pages have it; pages are added one at a time so none needs to stay in memory. */
+export class VocabularyCounter {
+	readonly #documentFrequency = new Map<string, number>();
+	pages = 0;
+
+	/** Adds one page's text. */
+	add(text: string): void {
+		this.pages += 1;
+		// Folding the whole text once is much cheaper than word by word, and gives the same words.
+		for (const word of new Set(tokenize(foldAccents(text)))) {
+			if (isWord(word)) this.#documentFrequency.set(word, (this.#documentFrequency.get(word) ?? 0) + 1);
+		}
+	}
+
+	/** Every word, folded, most frequent first, at most `limit` words. */
+	words(limit = 50_000): string[] {
+		return [...this.#documentFrequency]
+			.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+			.slice(0, limit)
+			.map(([word]) => word);
+	}
+}
+
 /**
  * Builds a locale's vocabulary from the text of its indexed pages: every word, folded, most frequent first
  * (counted once per page), at most `limit` words.
  */
 export function buildVocabulary(pages: Iterable<string>, limit = 50_000): string[] {
-	const documentFrequency = new Map<string, number>();
-	for (const text of pages) {
-		for (const word of new Set(tokenize(text).map(foldAccents))) {
-			if (isWord(word)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-		}
-	}
-	return [...documentFrequency]
-		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-		.slice(0, limit)
-		.map(([word]) => word);
+	const counter = new VocabularyCounter();
+	for (const text of pages) counter.add(text);
+	return counter.words(limit);
 }
 
 /** The file format of a vocabulary: one word per line. */

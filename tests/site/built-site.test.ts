@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { countOutputFiles } from '../../src/integrations/asset-limits';
+import { fragmentPackFolder, openPack } from '../../src/worker/asset-pack';
 import { builtPages, clientDir, loadDocument } from '../support/built-site';
 import { validateHtml } from '../support/validators/html-validity';
 import { findBrokenLinks } from '../support/validators/links';
@@ -19,6 +22,19 @@ describe('the built help center', () => {
 	it('builds both locales with at least 30 articles each', () => {
 		expect(articlePaths.filter((path) => path.startsWith('/en/')).length).toBeGreaterThanOrEqual(30);
 		expect(articlePaths.filter((path) => path.startsWith('/fr/')).length).toBeGreaterThanOrEqual(30);
+	});
+
+	it('packs Markdown twins and search fragments instead of adding two files per article', () => {
+		const files = countOutputFiles(clientDir);
+		const articles = articlePaths.length;
+		// One HTML file per page, and a bounded number of packs whatever the number of articles.
+		expect(files.markdown).toBeLessThanOrEqual(Math.min(articles, 2 * 256));
+		expect(files.total).toBeLessThan(files.html + files.markdown + 2 * 256 + 200);
+		expect(existsSync(join(clientDir, 'pagefind/fragment'))).toBe(false);
+		const packs = join(clientDir, 'pagefind', fragmentPackFolder);
+		const fragments = readdirSync(packs).flatMap((name) => openPack(new Uint8Array(readFileSync(join(packs, name)))).names());
+		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+		expect(fragments.length).toBe(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0));
 	});
 
 	it('is valid HTML according to the Nu HTML Checker', () => {

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { internalUrl, type BuiltSite } from './site';
 
@@ -11,13 +10,6 @@ const linkAttributes: [selector: string, attribute: string][] = [
 	['meta[property="og:url"], meta[property="og:image"], meta[name="twitter:image"]', 'content'],
 ];
 
-function textFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return textFiles(path);
-		return /\.(md|txt)$/.test(name) ? [path] : [];
-	});
-}
 
 /**
  * Every link of the site that points into it and finds nothing: in the HTML pages (links, images, scripts, canonical,
@@ -45,9 +37,8 @@ export function findBrokenLinks(site: BuiltSite): string[] {
 			for (const element of document.querySelectorAll(selector)) check(path, element.getAttribute(attribute) ?? '');
 		}
 	}
-	for (const file of textFiles(site.dir)) {
-		const from = `/${relative(site.dir, file).split(sep).join('/')}`;
-		for (const match of readFileSync(file, 'utf8').matchAll(/\]\((<?)([^)\s>]+)\1?\)/g)) check(from, match[2] ?? '');
+	for (const [from, text] of site.textFiles()) {
+		for (const match of text.matchAll(/\]\((<?)([^)\s>]+)\1?\)/g)) check(from, match[2] ?? '');
 	}
 	return broken;
 }

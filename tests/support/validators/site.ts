@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseSiteConfig } from '../../../src/config/parse-site-config';
+import { markdownPackFolder, openPack } from '../../../src/worker/asset-pack';
 import { builtPages, clientDir, resolveBuiltPath } from '../built-site';
 
 /** A built help center on disk, as the validators read it: its pages and the address it is published at. */
@@ -14,8 +15,31 @@ export interface BuiltSite {
 	document(path: string): Document;
 	/** The built file that answers a site path, as the assets binding would find it. */
 	resolve(path: string): string | undefined;
-	/** The text of a file of the site (`robots.txt`), or undefined when it does not exist. */
+	/** The text of a file of the site (`robots.txt`, `en/shipping/customs.md`), or undefined when it does not exist. */
 	text(file: string): string | undefined;
+	/** Every Markdown and text file the site serves, packed twins included: site path (`/llms.txt`) → text. */
+	textFiles(): Map<string, string>;
+}
+
+/** The Markdown twins the build packed, by the site path the Worker serves them at (`/en/shipping/customs.md`). */
+function packedTwins(dir: string): Map<string, string> {
+	const folder = join(dir, markdownPackFolder);
+	const twins = new Map<string, string>();
+	if (!existsSync(folder)) return twins;
+	const decoder = new TextDecoder();
+	for (const name of readdirSync(folder)) {
+		const pack = openPack(new Uint8Array(readFileSync(join(folder, name))));
+		for (const article of pack.names()) twins.set(`${article}.md`, decoder.decode(pack.get(article)));
+	}
+	return twins;
+}
+
+function looseTextFiles(dir: string, root = dir): [string, string][] {
+	return readdirSync(dir).flatMap((name): [string, string][] => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return looseTextFiles(path, root);
+		return /\.(md|txt)$/.test(name) ? [[`/${relative(root, path).split(sep).join('/')}`, readFileSync(path, 'utf8')]] : [];
+	});
 }
 
 const projectSiteUrl = () =>
@@ -25,6 +49,8 @@ const projectSiteUrl = () =>
 export function openSite(dir = clientDir, siteUrl = projectSiteUrl()): BuiltSite {
 	const pages = builtPages(dir);
 	const documents = new Map<string, Document>();
+	let twins: Map<string, string> | undefined;
+	const twin = (sitePath: string) => (twins ??= packedTwins(dir)).get(sitePath);
 	return {
 		dir,
 		siteUrl,
@@ -39,11 +65,13 @@ export function openSite(dir = clientDir, siteUrl = projectSiteUrl()): BuiltSite
 			}
 			return document;
 		},
-		resolve: (path) => resolveBuiltPath(path, dir),
+		// A packed twin has no file of its own: its address inside the folder stands for it.
+		resolve: (path) => resolveBuiltPath(path, dir) ?? (twin(decodeURI(path)) === undefined ? undefined : join(dir, path)),
 		text(file) {
 			const path = join(dir, file);
-			return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+			return existsSync(path) ? readFileSync(path, 'utf8') : twin(`/${file.replace(/^\//, '')}`);
 		},
+		textFiles: () => new Map([...looseTextFiles(dir), ...(twins ??= packedTwins(dir))]),
 	};
 }
 

@@ -3,7 +3,10 @@ import { getAgentArticles, type AgentArticle } from '../../../agents/agent-artic
 
 export const prerender = true;
 
+// The build packs the twins instead (src/pages/markdown-packs), which the Worker serves at these same addresses;
+// this route serves them while editing, in `astro dev`.
 export const getStaticPaths = (async () => {
+	if (!import.meta.env.DEV) return [];
 	const articles = await getAgentArticles();
 	return articles.map((article) => ({
 		params: { locale: article.page.locale, category: article.page.category, slug: article.page.slug },
