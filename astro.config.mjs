@@ -29,5 +29,10 @@ export default defineConfig({
 		prerenderEnvironment: 'node',
 		imageService: 'passthrough',
 	}),
+	experimental: {
+		// Unchanged article pages are copied from the previous build instead of rendered (see the cacheKey of
+		// src/pages/[locale]/[category]/[slug].astro).
+		incrementalBuild: true,
+	},
 	integrations: [buildMarks('first'), contentGuard(), redirectMap(), mdx(), searchIndex(), assetLimitsCheck(), buildMarks('last')],
 });

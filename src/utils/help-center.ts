@@ -120,3 +120,15 @@ export async function findArticle(locale: string, key: string): Promise<ArticleP
 	const { articles } = await getHelpCenter();
 	return articles.find((page) => page.locale === locale && page.key === key);
 }
+
+const articlesByLocaleKey = new WeakMap<HelpCenter, Map<string, ArticlePage>>();
+
+/** The pages an article lists as related, in its own locale, in the order its frontmatter gives. */
+export function relatedArticles(article: ArticlePage, helpCenter: HelpCenter): ArticlePage[] {
+	let index = articlesByLocaleKey.get(helpCenter);
+	if (!index) {
+		index = new Map(helpCenter.articles.map((page) => [`${page.locale}:${page.key}`, page]));
+		articlesByLocaleKey.set(helpCenter, index);
+	}
+	return article.entry.data.related.map((key) => index.get(`${article.locale}:${key}`)).filter((other): other is ArticlePage => other !== undefined);
+}

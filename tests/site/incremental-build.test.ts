@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createProjectCopy, projectRoot } from '../../scripts/lib/bench-project';
+
+const project = createProjectCopy();
+afterAll(() => project.remove());
+
+function build(...flags: string[]): string {
+	const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...flags], {
+		cwd: project.root,
+		encoding: 'utf8',
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+	});
+	const output = `${result.stdout}${result.stderr}`;
+	if (result.status !== 0) throw new Error(`astro build failed:\n${output.slice(-3000)}`);
+	return output;
+}
+
+/** Every file of the built site with a digest of its bytes. */
+function snapshot(): Map<string, string> {
+	const client = join(project.root, 'dist/client');
+	const files = new Map<string, string>();
+	const walk = (folder: string) => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			const path = join(folder, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else files.set(relative(client, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+		}
+	};
+	walk(client);
+	return files;
+}
+
+describe('an incremental build', () => {
+	it('renders only what an edit changed, and gives exactly what a full build gives', () => {
+		build();
+		const policy = join(project.root, 'content/en/returns-refunds/return-policy.mdx');
+		writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^title: .*$/m, 'title: "Our return policy, in plain words"'));
+
+		const incremental = build();
+		const cached = incremental.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+		// Most articles are untouched; the edited one and the pages that show its title are rendered again.
+		expect(cached).toBeGreaterThan(50);
+		const afterEdit = snapshot();
+		const howToReturn = readFileSync(join(project.root, 'dist/client/en/returns-refunds/how-to-return-an-item.html'), 'utf8');
+		expect(howToReturn).toContain('Our return policy, in plain words');
+
+		const full = build('--force');
+		expect(full).not.toMatch(/\((?:cached|restored)\)/);
+		expect(afterEdit).toEqual(snapshot());
+	});
+});
