@@ -8,7 +8,7 @@
  * to measure a rebuild against the cold build. `--articles` is per locale.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchProject } from './lib/bench-project.ts';
@@ -26,38 +26,6 @@ const { values } = parseArgs({
 const perLocale = Number(values.articles);
 const locales = values.locales.split(',').map((locale) => locale.trim()) as ('en' | 'fr')[];
 const mdxShare = Number(values['mdx-share']);
-
-/** Turns an MDX article into plain Markdown: components become their Markdown equivalents. */
-function toPlainMarkdown(text: string): string {
-	return text
-		.replace(/<Callout type="(\w+)">([\s\S]*?)<\/Callout>/g, (_match, _type: string, content: string) => `> ${content.trim()}`)
-		.replace(/^<\/?Steps>$/gm, '')
-		.replace(/<ContactCta \/>/g, '');
-}
-
-/** Keeps `share` of the generated articles as MDX, spread evenly, and makes the others plain `.md`. */
-function applyMdxShare(contentDir: string, share: number): { mdx: number; md: number } {
-	const counts = { mdx: 0, md: 0 };
-	let index = 0;
-	for (const locale of readdirSync(contentDir)) {
-		const localeDir = join(contentDir, locale);
-		if (!statSync(localeDir).isDirectory()) continue;
-		for (const category of readdirSync(localeDir)) {
-			for (const file of readdirSync(join(localeDir, category)).filter((name) => name.endsWith('.mdx')).sort()) {
-				index += 1;
-				if (Math.floor(index * share) !== Math.floor((index - 1) * share)) {
-					counts.mdx += 1;
-					continue;
-				}
-				const path = join(localeDir, category, file);
-				writeFileSync(path, toPlainMarkdown(readFileSync(path, 'utf8')));
-				renameSync(path, path.replace(/\.mdx$/, '.md'));
-				counts.md += 1;
-			}
-		}
-	}
-	return counts;
-}
 
 /** Resident memory of a process and all its descendants, in bytes, from /proc. */
 function treeRss(rootPid: number): number {
@@ -159,8 +127,8 @@ function report(label: string, figures: BuildFigures, pages: number) {
 	});
 }
 
-const project = createBenchProject({ articles: Object.fromEntries(locales.map((locale) => [locale, perLocale])), translated: true, locales });
-const kinds = applyMdxShare(join(project.root, 'content'), mdxShare);
+const project = createBenchProject({ articles: Object.fromEntries(locales.map((locale) => [locale, perLocale])), translated: true, locales, mdxShare });
+const kinds = project.kinds;
 console.log(`Generated ${project.articles.length} articles (${kinds.mdx} MDX, ${kinds.md} Markdown) in ${locales.join(', ')} at ${project.root}`);
 try {
 	const cold = await measuredBuild(project.root);

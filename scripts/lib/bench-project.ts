@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface BenchProject {
 	root: string;
 	articles: GeneratedArticle[];
+	/** How many generated articles are MDX and how many plain Markdown. */
+	kinds: { mdx: number; md: number };
 	/** Runs `astro build` in the copy; returns the wall time in milliseconds. */
 	build(): number;
 	remove(): void;
@@ -43,12 +45,44 @@ export function createProjectCopy(): { root: string; remove(): void } {
 	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** Turns an MDX article into plain Markdown: components become their Markdown equivalents. */
+function toPlainMarkdown(text: string): string {
+	return text
+		.replace(/<Callout type="(\w+)">([\s\S]*?)<\/Callout>/g, (_match, _type: string, content: string) => `> ${content.trim()}`)
+		.replace(/^<\/?Steps>$/gm, '')
+		.replace(/<ContactCta \/>/g, '');
+}
+
+/** Keeps `share` of the generated articles as MDX, spread evenly, and makes the others plain `.md`. */
+function applyMdxShare(contentDir: string, share: number): { mdx: number; md: number } {
+	const counts = { mdx: 0, md: 0 };
+	let index = 0;
+	for (const locale of readdirSync(contentDir)) {
+		const localeDir = join(contentDir, locale);
+		if (!statSync(localeDir).isDirectory()) continue;
+		for (const category of readdirSync(localeDir)) {
+			for (const file of readdirSync(join(localeDir, category)).filter((name) => name.endsWith('.mdx')).sort()) {
+				index += 1;
+				if (Math.floor(index * share) !== Math.floor((index - 1) * share)) {
+					counts.mdx += 1;
+					continue;
+				}
+				const path = join(localeDir, category, file);
+				writeFileSync(path, toPlainMarkdown(readFileSync(path, 'utf8')));
+				renameSync(path, path.replace(/\.mdx$/, '.md'));
+				counts.md += 1;
+			}
+		}
+	}
+	return counts;
+}
+
 /**
  * A throwaway copy of the project in the system's temp folder whose content is a generated corpus instead of
  * the demo articles. The site config and categories are the demo's; `locales` narrows the site to the locales
  * given (default: those that get articles), so a one-language corpus builds no fallback pages.
  */
-export function createBenchProject(options: CorpusOptions & { locales?: string[] }): BenchProject {
+export function createBenchProject(options: CorpusOptions & { locales?: string[]; mdxShare?: number }): BenchProject {
 	const root = copyCode();
 
 	const locales = options.locales ?? Object.keys(options.articles).filter((locale) => (options.articles[locale as 'en'] ?? 0) > 0);
@@ -70,10 +104,12 @@ export function createBenchProject(options: CorpusOptions & { locales?: string[]
 		}
 	}
 	const articles = generateCorpus(contentDir, options);
+	const kinds = applyMdxShare(contentDir, options.mdxShare ?? 1);
 
 	return {
 		root,
 		articles,
+		kinds,
 		build() {
 			const started = performance.now();
 			execFileSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
