@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { translate } from '../../src/i18n/translate';
 import type { AppEnv } from '../context';
+import { ConnectorError } from '../connectors/errors';
 import type { ShopConnector } from '../connectors/shop';
 import { ApiError } from '../errors';
 import { getDataKey } from './signing-key';
@@ -23,4 +24,12 @@ export function alreadySubmitted(locale: string, reference: string): ApiError {
 	return new ApiError(409, 'action_unavailable', translate(locale, 'api.reason.already_submitted', { reference }), {
 		details: { code: 'already_submitted', reference },
 	});
+}
+
+/**
+ * Why the shop did not make a change, for the agent who makes it by hand and for the log: a connector's own
+ * words (vendor, status, refusal codes), which never carry personal data.
+ */
+export function shopFailureReason(error: unknown): string {
+	return error instanceof ConnectorError ? error.message : 'unexpected error';
 }

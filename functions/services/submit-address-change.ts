@@ -4,7 +4,7 @@ import type { Ticket } from '../domain/ticket';
 import type { NewAddress } from '../schemas/requests';
 import { newReference } from './crypto';
 import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
-import { alreadySubmitted, type SubmissionDeps } from './submissions';
+import { alreadySubmitted, shopFailureReason, type SubmissionDeps } from './submissions';
 
 function formatAddress(address: Address): string {
 	return [
@@ -61,9 +61,11 @@ export async function submitAddressChange(deps: SubmissionDeps, order: Order, re
 	let status: 'updated' | 'received' = 'updated';
 	try {
 		await deps.shop.updateShippingAddress(order, address);
-	} catch {
+	} catch (error) {
 		status = 'received';
-		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not update the order automatically: please change the address by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
+		const reason = shopFailureReason(error);
+		console.error(`address change ${reference}: left to an agent (${reason})`);
+		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not update the order automatically (${reason}): please change the address by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
 		await replaceTicket(deps.db, deps.dataKey, manual);
 	}
 	await enqueueForward(deps.queue, reference);

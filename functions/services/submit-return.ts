@@ -8,7 +8,7 @@ import type { ReturnRequest } from '../schemas/requests';
 import { newReference } from './crypto';
 import type { ReturnableItem } from './eligibility';
 import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
-import { alreadySubmitted, type SubmissionDeps } from './submissions';
+import { alreadySubmitted, shopFailureReason, type SubmissionDeps } from './submissions';
 
 const resolutionStep: Record<ReturnRequest['resolution'], UiKey> = {
 	refund: 'api.return.nextSteps.refund',
@@ -90,9 +90,11 @@ export async function submitReturn(deps: SubmissionDeps, order: Order, eligible:
 	try {
 		const { returnId } = await deps.shop.requestReturn(order, plan);
 		await deps.db.prepare('UPDATE submissions SET shop_reference = ?2 WHERE id = ?1').bind(reference, returnId).run();
-	} catch {
+	} catch (error) {
 		status = 'received';
-		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not record this return automatically: please create it by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
+		const reason = shopFailureReason(error);
+		console.error(`return ${reference}: left to an agent (${reason})`);
+		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not record this return automatically (${reason}): please create it by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
 		await replaceTicket(deps.db, deps.dataKey, manual);
 	}
 	await enqueueForward(deps.queue, reference);
