@@ -34,7 +34,7 @@ const sendEmailBinding = 'EMAIL';
 /** Builds the mailer MAILER chooses; the sender (MAIL_FROM …) is checked for every real mailer. */
 function createMailer(env: object, config: ApiConfig, inbox: Mailer): Mailer {
 	if (config.MAILER === 'local-inbox') return inbox;
-	const sender = vendorSettings(mailSenderEnvSchema(site.brand.name), env, 'The mailer');
+	const sender = vendorSettings(mailSenderEnvSchema(site.brand.name), env, `MAILER=${config.MAILER}`);
 	if (config.MAILER === 'resend') {
 		return createResendMailer({ ...vendorSettings(resendEnvSchema, env, 'Resend'), sender, timeoutMs: config.VENDOR_TIMEOUT_MS });
 	}

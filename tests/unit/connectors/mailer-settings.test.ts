@@ -49,7 +49,7 @@ describe('mailer settings', () => {
 		const missing = configError({ MAILER: 'resend', RESEND_API_KEY: 're_live_key' });
 		expect(missing.message).toContain('MAIL_FROM');
 		const invalid = configError({ MAILER: 'resend', RESEND_API_KEY: 're_live_key', MAIL_FROM: 'codes at alderandpine' });
-		expect(invalid.message).toBe('Invalid settings: The mailer needs valid MAIL_FROM');
+		expect(invalid.message).toBe('Invalid settings: MAILER=resend needs valid MAIL_FROM');
 		expect(invalid.message).not.toContain('codes at alderandpine');
 	});
 
