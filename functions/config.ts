@@ -9,7 +9,8 @@ const optionalSecret = z.string().min(1).optional();
 export const apiConfigSchema = z.object({
 	SHOP_CONNECTOR: z.enum(['demo', 'shopify']).default('demo'),
 	HELPDESK_CONNECTOR: z.enum(['local-inbox', 'gorgias', 'zendesk']).default('local-inbox'),
-	MAILER: z.enum(['local-inbox']).default('local-inbox'),
+	/** Who e-mails shoppers their one-time codes: the demo's local inbox, Cloudflare Email Service or Resend. */
+	MAILER: z.enum(['local-inbox', 'cloudflare', 'resend']).default('local-inbox'),
 	/** Extra origins allowed to call the API (comma-separated), besides the help center's own. */
 	ALLOWED_ORIGINS: z.string().default(''),
 	/** Signs order tokens. Required unless the demo shop is used, where one is generated and kept in D1. */
@@ -28,7 +29,8 @@ export const apiConfigSchema = z.object({
 	SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
 	/** Days after which a forwarded submission's text is removed from the outbox. */
 	REDACT_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-	// Vendor settings (SHOPIFY_*, GORGIAS_*, ZENDESK_*) are read by each connector's own schema.
+	// Vendor settings (SHOPIFY_*, GORGIAS_*, ZENDESK_*, RESEND_*) and the sender (MAIL_*) are read by each
+	// connector's own schema.
 });
 export type ApiConfig = z.output<typeof apiConfigSchema>;
 

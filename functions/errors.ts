@@ -22,6 +22,7 @@ export const errorCodeSchema = z.enum([
 	'request_in_progress',
 	'turnstile_failed',
 	'shop_unavailable',
+	'mail_unavailable',
 	'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -28,7 +28,11 @@ export default defineConfig({
 					cloudflareTest({
 						main: './dist/server/entry.mjs',
 						wrangler: { configPath: './dist/server/wrangler.json' },
-						miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+						miniflare: {
+							bindings: { TEST_MIGRATIONS: migrations },
+							// Cloudflare Email Service, simulated by miniflare; only codes@ may send (MAILER stays local-inbox).
+							email: { send_email: [{ name: 'EMAIL', allowed_sender_addresses: ['codes@alderandpine.example'] }] },
+						},
 					}),
 				],
 				test: {
@@ -39,7 +43,8 @@ export default defineConfig({
 				},
 			},
 			{
-				// The built Worker with Gorgias as its helpdesk, played by a fake on loopback that fails on demand.
+				// The built Worker with Gorgias as its helpdesk and Resend as its mailer, played by fakes on loopback that
+				// fail on demand.
 				plugins: [
 					cloudflareTest(({ inject }) => ({
 						main: './dist/server/entry.mjs',
@@ -52,6 +57,10 @@ export default defineConfig({
 								GORGIAS_EMAIL: inject('gorgiasEmail'),
 								GORGIAS_API_KEY: inject('gorgiasApiKey'),
 								GORGIAS_BASE_URL: inject('gorgiasUrl'),
+								MAILER: 'resend',
+								RESEND_API_KEY: inject('resendApiKey'),
+								RESEND_BASE_URL: inject('resendUrl'),
+								MAIL_FROM: 'codes@alderandpine.example',
 								VENDOR_TIMEOUT_MS: '300',
 								FORWARD_RETRY_BASE_SECONDS: '1',
 								RATE_LIMIT_SCALE: '1000000',
@@ -63,7 +72,7 @@ export default defineConfig({
 					name: 'worker-outage',
 					root,
 					include: ['tests/worker-outage/**/*.test.ts'],
-					globalSetup: ['tests/support/start-gorgias-fake.ts'],
+					globalSetup: ['tests/support/start-gorgias-fake.ts', 'tests/support/start-resend-fake.ts'],
 					setupFiles: ['tests/support/apply-migrations.ts'],
 					testTimeout: 300_000,
 				},

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
+import { site } from '../../src/config/site';
 import { ConfigError, type ApiConfig } from '../config';
+import { createCloudflareMailer, isSendEmailBinding } from './cloudflare-email';
 import { createDemoShop } from './demo-shop/demo-shop';
 import { createGorgiasHelpdesk, gorgiasEnvSchema } from './gorgias';
-import type { HelpdeskConnector, Mailer } from './helpdesk';
+import type { HelpdeskConnector } from './helpdesk';
 import { createLocalInbox } from './local-inbox/local-inbox';
+import { type Mailer, mailSenderEnvSchema } from './mailer';
+import { createResendMailer, resendEnvSchema } from './resend';
 import type { ShopConnector } from './shop';
 import { createShopifyShop, shopifyEnvSchema } from './shopify';
 import { createZendeskHelpdesk, zendeskEnvSchema } from './zendesk';
@@ -24,6 +28,23 @@ function vendorSettings<Schema extends z.ZodType>(schema: Schema, env: object, v
 	return result.data;
 }
 
+/** The `send_email` binding MAILER=cloudflare sends through (`[[send_email]] name = "EMAIL"` in wrangler.toml). */
+const sendEmailBinding = 'EMAIL';
+
+/** Builds the mailer MAILER chooses; the sender (MAIL_FROM …) is checked for every real mailer. */
+function createMailer(env: object, config: ApiConfig, inbox: Mailer): Mailer {
+	if (config.MAILER === 'local-inbox') return inbox;
+	const sender = vendorSettings(mailSenderEnvSchema(site.brand.name), env, `MAILER=${config.MAILER}`);
+	if (config.MAILER === 'resend') {
+		return createResendMailer({ ...vendorSettings(resendEnvSchema, env, 'Resend'), sender, timeoutMs: config.VENDOR_TIMEOUT_MS });
+	}
+	const binding: unknown = (env as Record<string, unknown>)[sendEmailBinding];
+	if (!isSendEmailBinding(binding)) {
+		throw new ConfigError(`Invalid settings: MAILER=cloudflare needs a send_email binding named ${sendEmailBinding}`);
+	}
+	return createCloudflareMailer(binding, sender);
+}
+
 /** Builds the shop, helpdesk and mailer the settings choose. Vendor credentials come from secrets only. */
 export function createConnectors(env: object, config: ApiConfig, db: D1Database): Connectors {
 	const timeoutMs = config.VENDOR_TIMEOUT_MS;
@@ -38,5 +59,5 @@ export function createConnectors(env: object, config: ApiConfig, db: D1Database)
 			: config.HELPDESK_CONNECTOR === 'zendesk'
 				? createZendeskHelpdesk({ ...vendorSettings(zendeskEnvSchema, env, 'Zendesk'), timeoutMs })
 				: inbox;
-	return { shop, helpdesk, mailer: inbox };
+	return { shop, helpdesk, mailer: createMailer(env, config, inbox) };
 }

@@ -1,4 +1,4 @@
-import type { EmailMessage, Ticket } from '../domain/ticket';
+import type { Ticket } from '../domain/ticket';
 
 /** Where tickets go. Implementations: the local inbox (D1), Gorgias, Zendesk. */
 export interface HelpdeskConnector {
@@ -7,9 +7,4 @@ export interface HelpdeskConnector {
 	 * Throws a ConnectorError; `retryable` says whether to try again.
 	 */
 	createTicket(ticket: Ticket): Promise<{ helpdeskId: string }>;
-}
-
-/** Sends e-mail to shoppers (one-time codes). Demo mode delivers to the local inbox. */
-export interface Mailer {
-	send(message: EmailMessage): Promise<void>;
 }

@@ -14,7 +14,3 @@ export const ticketSchema = z.object({
 	orderName: z.string().nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
-
-/** An e-mail to a shopper (for example a one-time code). */
-export const emailMessageSchema = z.object({ to: z.string(), subject: z.string(), text: z.string() });
-export type EmailMessage = z.infer<typeof emailMessageSchema>;

@@ -27,7 +27,7 @@ const notFound = () =>
 const hour = 3600;
 
 /** Reads the bearer token, checks it and loads the order it names; every refusal looks the same. */
-async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token: string | undefined, orderId?: string): Promise<Order> {
+async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token: string | undefined, orderId?: string): Promise<{ order: Order; tokenId: string }> {
 	if (!token) throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
 	const key = await getSigningKey(c.var.config, c.env.DB);
 	const claims = await verifyOrderToken(key, token, purpose);
@@ -37,7 +37,7 @@ async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token:
 	if (!order?.email || (await emailDigest(order.email)) !== claims.e) {
 		throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
 	}
-	return order;
+	return { order, tokenId: claims.j };
 }
 
 function bearer(c: Context<AppEnv>): string | undefined {
@@ -72,7 +72,7 @@ export const orders = new Hono<AppEnv>()
 	.post('/verify/code', async (c) => {
 		const body = await readJson(c, sendCodeRequestSchema);
 		await verifyTurnstile(c.var.config, body.turnstileToken, c.var.clientIp, { hostname, action: 'verify' });
-		const order = await authorizedOrder(c, 'view', body.token);
+		const { order } = await authorizedOrder(c, 'view', body.token);
 		await enforceRateLimits(c.env.DB, [
 			{ bucket: `code:ip:${c.var.clientIp}`, limit: 10, windowSeconds: hour },
 			{ bucket: `code:order:${order.id}`, limit: 3, windowSeconds: 15 * 60 },
@@ -83,7 +83,7 @@ export const orders = new Hono<AppEnv>()
 	})
 	.post('/verify', async (c) => {
 		const body = await readJson(c, verifyCodeRequestSchema);
-		const order = await authorizedOrder(c, 'view', body.token);
+		const { order } = await authorizedOrder(c, 'view', body.token);
 		await enforceRateLimits(c.env.DB, [{ bucket: `verify:ip:${c.var.clientIp}`, limit: 30, windowSeconds: hour }], c.var.config.RATE_LIMIT_SCALE);
 		const key = await getSigningKey(c.var.config, c.env.DB);
 		await checkVerificationCode(c.env.DB, key, order.id, body.code);
@@ -95,14 +95,14 @@ export const orders = new Hono<AppEnv>()
 		const body = await readJson(c, returnRequestSchema);
 		const orderId = c.req.param('orderId');
 		const response = await runIdempotent(c.env.DB, `returns:${orderId}`, idempotencyKey, body, async () => {
-			const order = await authorizedOrder(c, 'change', bearer(c), orderId);
+			const { order, tokenId } = await authorizedOrder(c, 'change', bearer(c), orderId);
 			const now = Date.now();
 			const refusal = returnAvailability(order, policies, now);
 			if (refusal) {
 				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
 			}
 			const eligible = returnableItems(order, policies, now);
-			const result = await submitReturn(await submissionDeps(c), order, eligible, body);
+			const result = await submitReturn(await submissionDeps(c), order, eligible, body, tokenId);
 			return { status: 201, body: result };
 		});
 		return c.json(response.body as object, response.status as 201);
@@ -112,12 +112,12 @@ export const orders = new Hono<AppEnv>()
 		const body = await readJson(c, addressChangeRequestSchema);
 		const orderId = c.req.param('orderId');
 		const response = await runIdempotent(c.env.DB, `address:${orderId}`, idempotencyKey, body, async () => {
-			const order = await authorizedOrder(c, 'change', bearer(c), orderId);
+			const { order, tokenId } = await authorizedOrder(c, 'change', bearer(c), orderId);
 			const refusal = addressChangeAvailability(order, policies, Date.now());
 			if (refusal) {
 				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
 			}
-			return { status: 200, body: await submitAddressChange(await submissionDeps(c), order, body) };
+			return { status: 200, body: await submitAddressChange(await submissionDeps(c), order, body, tokenId) };
 		});
 		return c.json(response.body as object, response.status as 200);
 	});

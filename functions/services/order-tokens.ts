@@ -15,7 +15,7 @@ const tokenClaimsSchema = z.strictObject({
 	p: tokenPurposeSchema,
 	/** Expiry, seconds since the epoch. */
 	x: z.number().int().positive(),
-	/** Unique id, for logs and revocation. */
+	/** Unique id. A change token makes at most one return and one address change: the id is kept with each. */
 	j: z.string().min(8).max(64),
 });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;

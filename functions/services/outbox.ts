@@ -10,28 +10,29 @@ export type ForwardMessage = z.infer<typeof forwardMessageSchema>;
 
 /**
  * Writes a ticket to the outbox, encrypted (what shoppers write is personal data). This is the durable write:
- * the API answers 2xx only after it succeeds.
+ * the API answers 2xx only after it succeeds. With a `tokenId` (the change token the shopper used), a token
+ * records one submission of each kind: a second one is not written, and the reference of the first is answered
+ * as `duplicateOf`.
  */
 export async function recordSubmission(
 	db: D1Database,
 	dataKey: CryptoKey,
-	submission: { ticket: Ticket; orderId: string | null; shopReference?: string | null },
+	submission: { ticket: Ticket; orderId: string | null; shopReference?: string | null; tokenId?: string },
 	now = Date.now(),
-): Promise<void> {
-	await db
+): Promise<{ duplicateOf?: string }> {
+	const { ticket, tokenId = null } = submission;
+	const result = await db
 		.prepare(
-			`INSERT INTO submissions (id, kind, status, ticket, order_id, shop_reference, created_at, updated_at)
-			 VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?6)`,
+			`INSERT INTO submissions (id, kind, status, ticket, order_id, shop_reference, token_id, created_at, updated_at)
+			 VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT DO NOTHING`,
 		)
-		.bind(
-			submission.ticket.reference,
-			submission.ticket.kind,
-			await encryptText(dataKey, JSON.stringify(submission.ticket)),
-			submission.orderId,
-			submission.shopReference ?? null,
-			now,
-		)
+		.bind(ticket.reference, ticket.kind, await encryptText(dataKey, JSON.stringify(ticket)), submission.orderId, submission.shopReference ?? null, tokenId, now)
 		.run();
+	if (result.meta.changes > 0) return {};
+	const first = tokenId === null ? null : await db.prepare('SELECT id FROM submissions WHERE token_id = ?1 AND kind = ?2').bind(tokenId, ticket.kind).first<{ id: string }>();
+	// Only the token's index can make the insert a no-op; anything else must not pass for a recorded submission.
+	if (!first) throw new Error('submission not recorded');
+	return { duplicateOf: first.id };
 }
 
 /** Replaces the ticket of a pending submission (for example to ask an agent to finish by hand). */

@@ -4,7 +4,7 @@ import type { Ticket } from '../domain/ticket';
 import type { NewAddress } from '../schemas/requests';
 import { newReference } from './crypto';
 import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
-import type { SubmissionDeps } from './submissions';
+import { alreadySubmitted, shopFailureReason, type SubmissionDeps } from './submissions';
 
 function formatAddress(address: Address): string {
 	return [
@@ -22,9 +22,10 @@ function formatAddress(address: Address): string {
 
 /**
  * Changes the shipping address: written to the outbox first, then applied in the shop (Shopify `orderUpdate`),
- * then noted in the helpdesk so agents (and any warehouse that already pulled the order) know.
+ * then noted in the helpdesk so agents (and any warehouse that already pulled the order) know. One address change
+ * per change token (`tokenId`).
  */
-export async function submitAddressChange(deps: SubmissionDeps, order: Order, request: { address: NewAddress; locale: string }) {
+export async function submitAddressChange(deps: SubmissionDeps, order: Order, request: { address: NewAddress; locale: string }, tokenId: string) {
 	const address: Address = {
 		firstName: request.address.firstName,
 		lastName: request.address.lastName,
@@ -55,13 +56,16 @@ export async function submitAddressChange(deps: SubmissionDeps, order: Order, re
 		tags: ['address-change', 'order-verified'],
 		orderName: order.name,
 	};
-	await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id });
+	const { duplicateOf } = await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id, tokenId });
+	if (duplicateOf !== undefined) throw alreadySubmitted(request.locale, duplicateOf);
 	let status: 'updated' | 'received' = 'updated';
 	try {
 		await deps.shop.updateShippingAddress(order, address);
-	} catch {
+	} catch (error) {
 		status = 'received';
-		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not update the order automatically: please change the address by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
+		const reason = shopFailureReason(error);
+		console.error(`address change ${reference}: left to an agent (${reason})`);
+		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not update the order automatically (${reason}): please change the address by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
 		await replaceTicket(deps.db, deps.dataKey, manual);
 	}
 	await enqueueForward(deps.queue, reference);

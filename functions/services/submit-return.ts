@@ -8,7 +8,7 @@ import type { ReturnRequest } from '../schemas/requests';
 import { newReference } from './crypto';
 import type { ReturnableItem } from './eligibility';
 import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
-import type { SubmissionDeps } from './submissions';
+import { alreadySubmitted, shopFailureReason, type SubmissionDeps } from './submissions';
 
 const resolutionStep: Record<ReturnRequest['resolution'], UiKey> = {
 	refund: 'api.return.nextSteps.refund',
@@ -78,20 +78,23 @@ function returnTicket(reference: string, order: Order, plan: ReturnLineRequest[]
 /**
  * Records a return: written to the outbox first, then requested from the shop (Shopify `returnRequest`, approved
  * by the merchant), then forwarded to the helpdesk. If the shop is unreachable the ticket asks an agent to
- * create the return, and the shopper is told it was received.
+ * create the return, and the shopper is told it was received. One return per change token (`tokenId`).
  */
-export async function submitReturn(deps: SubmissionDeps, order: Order, eligible: ReturnableItem[], request: ReturnRequest) {
+export async function submitReturn(deps: SubmissionDeps, order: Order, eligible: ReturnableItem[], request: ReturnRequest, tokenId: string) {
 	const plan = planReturn(order, eligible, request);
 	const reference = newReference();
 	const ticket = returnTicket(reference, order, plan, request);
-	await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id });
+	const { duplicateOf } = await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id, tokenId });
+	if (duplicateOf !== undefined) throw alreadySubmitted(request.locale, duplicateOf);
 	let status: 'requested' | 'received' = 'requested';
 	try {
 		const { returnId } = await deps.shop.requestReturn(order, plan);
 		await deps.db.prepare('UPDATE submissions SET shop_reference = ?2 WHERE id = ?1').bind(reference, returnId).run();
-	} catch {
+	} catch (error) {
 		status = 'received';
-		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not record this return automatically: please create it by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
+		const reason = shopFailureReason(error);
+		console.error(`return ${reference}: left to an agent (${reason})`);
+		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not record this return automatically (${reason}): please create it by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
 		await replaceTicket(deps.db, deps.dataKey, manual);
 	}
 	await enqueueForward(deps.queue, reference);

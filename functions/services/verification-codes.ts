@@ -1,8 +1,8 @@
-import { site } from '../../src/config/site';
-import { translate } from '../../src/i18n/translate';
-import type { Mailer } from '../connectors/helpdesk';
+import { ConnectorError } from '../connectors/errors';
+import type { Mailer } from '../connectors/mailer';
 import type { Order } from '../domain/order';
 import { ApiError } from '../errors';
+import { codeEmail } from './code-email';
 import { hmac, newSixDigitCode, toBase64Url, verifyHmac, fromBase64Url } from './crypto';
 
 const lifetimeMs = 10 * 60 * 1000;
@@ -16,23 +16,38 @@ export function maskEmail(email: string): string {
 	return `${local.slice(0, 1)}•••@${domain}`;
 }
 
+/** The mail service did not take the message: say so with a stable code, and when to try again if that can help. */
+function mailUnavailable(error: ConnectorError): ApiError {
+	// The message names the vendor, a status and its error code: never an address or a credential.
+	console.error(`mail error: ${error.message}`);
+	const headers: Record<string, string> = error.retryable ? { 'Retry-After': String(Math.max(error.retryAfterSeconds ?? 30, 1)) } : {};
+	return new ApiError(503, 'mail_unavailable', 'We could not send the e-mail with your code right now. Please try again in a few minutes.', {}, headers);
+}
+
 /**
- * Creates a 6-digit code for the order, valid 10 minutes, and e-mails it to the order's address. Only a keyed
- * hash is stored, so a leaked table does not reveal codes; a new code replaces the previous ones.
+ * Creates a 6-digit code for the order, valid 10 minutes, and e-mails it to the order's address. The code is
+ * stored only once the mail service has taken the message, so a code that was never sent can never be used, and a
+ * failed send leaves the previous code working. Only a keyed hash is stored, so a leaked table does not reveal
+ * codes; a new code replaces the previous ones.
  */
 export async function issueVerificationCode(db: D1Database, key: CryptoKey, mailer: Mailer, order: Order, locale: string, now = Date.now()) {
 	if (!order.email) throw new ApiError(404, 'order_not_found', 'We could not find an order with this number and e-mail address.');
 	const id = crypto.randomUUID();
 	const code = newSixDigitCode();
 	const codeHash = toBase64Url(await hmac(key, codeText(id, code)));
+	try {
+		await mailer.send(codeEmail({ reference: `verification-code/${id}`, to: order.email, locale, code, orderName: order.name }));
+	} catch (error) {
+		throw error instanceof ConnectorError ? mailUnavailable(error) : error;
+	}
+	// Sent: only now may the code be used. If this write fails the e-mailed code never works and the shopper asks
+	// for another one, which is the safe way round.
 	await db.batch([
 		db.prepare('UPDATE verification_codes SET consumed_at = ?2 WHERE order_id = ?1 AND consumed_at IS NULL').bind(order.id, now),
 		db
 			.prepare('INSERT INTO verification_codes (id, order_id, code_hash, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5)')
 			.bind(id, order.id, codeHash, now + lifetimeMs, now),
 	]);
-	const values = { brand: site.brand.name, code, order: order.name };
-	await mailer.send({ to: order.email, subject: translate(locale, 'api.code.subject', values), text: translate(locale, 'api.code.body', values) });
 	return { expiresAt: new Date(now + lifetimeMs).toISOString() };
 }
 

@@ -1,9 +1,18 @@
 import type { Hono } from 'hono';
+import { z } from 'zod';
 import type { FakeControl } from './faults.ts';
+
+const cannedResponseSchema = z
+	.object({
+		status: z.number().int().min(100).max(599),
+		body: z.union([z.string(), z.record(z.string(), z.unknown())]),
+		headers: z.record(z.string(), z.string()).optional(),
+	})
+	.strict();
 
 /**
  * The `/__fake/*` routes every fake has, so a test running elsewhere (the Worker inside workerd) can drive
- * and read it over HTTP: faults, violations, request counts and reset.
+ * and read it over HTTP: faults, canned answers, violations, request counts and reset.
  */
 export function addAdminRoutes(app: Hono, control: FakeControl, reset: () => void): void {
 	app.get('/__fake/faults', (c) => c.json(control.pendingFaults()));
@@ -14,6 +23,13 @@ export function addAdminRoutes(app: Hono, control: FakeControl, reset: () => voi
 		} catch {
 			return c.json({ error: 'invalid fault schedule' }, 400);
 		}
+	});
+	app.post('/__fake/respond-once', async (c) => {
+		const canned = cannedResponseSchema.safeParse(await c.req.json().catch(() => undefined));
+		if (!canned.success) return c.json({ error: 'invalid canned response' }, 400);
+		const { headers, ...rest } = canned.data;
+		control.respondOnce(headers === undefined ? rest : { ...rest, headers });
+		return c.json({ ok: true });
 	});
 	app.get('/__fake/violations', (c) => c.json({ violations: control.violations }));
 	app.get('/__fake/requests', (c) => c.json({ requests: control.requests }));

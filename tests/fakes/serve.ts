@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createGorgiasFake } from './gorgias-fake.ts';
+import { createResendFake } from './resend-fake.ts';
 import { createShopifyFake } from './shopify-fake.ts';
 import { createZendeskFake } from './zendesk-fake.ts';
 
@@ -29,7 +30,7 @@ export async function serveFake(fake: { app: Hono; control: { release(): void } 
 	});
 }
 
-const factories = { shopify: createShopifyFake, gorgias: createGorgiasFake, zendesk: createZendeskFake } as const;
+const factories = { shopify: createShopifyFake, gorgias: createGorgiasFake, zendesk: createZendeskFake, resend: createResendFake } as const;
 
 // `node tests/fakes/serve.ts gorgias [port]` serves one fake until interrupted, for trying the Worker by hand.
 if (import.meta.main) {

@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../functions/config';
 import { issueOrderToken } from '../../functions/services/order-tokens';
-import { getSigningKey } from '../../functions/services/signing-key';
+import { recordSubmission } from '../../functions/services/outbox';
+import { getDataKey, getSigningKey } from '../../functions/services/signing-key';
 import { call, changeToken, eventually, freshIp, latestCode, lookup } from '../support/api-client';
 
 const lea = { number: '1005', email: 'lea.moreau@example.com' };
@@ -211,6 +212,58 @@ describe('POST /api/orders/{id}/address', () => {
 		expect(badCountry.json.error.fields).toEqual([{ path: 'address.countryCode', problem: 'iso_country_code' }]);
 		const british = await postAddress(orderId, token, { ...newAddress, city: 'London', postalCode: 'SW1A 1AA', countryCode: 'GB', phone: '+44 20 7946 0000' });
 		expect(british.status).toBe(200);
+	});
+});
+
+describe('one change token, one change of each kind', () => {
+	// The tests above returned items of the same orders: start from the fixture orders again.
+	beforeEach(async () => {
+		await env.DB.batch([env.DB.prepare('DELETE FROM demo_order_changes'), env.DB.prepare('DELETE FROM submissions')]);
+	});
+
+	const newAddress = { firstName: 'Camille', lastName: 'Martin', address1: '4 rue Mercière', city: 'Lyon', postalCode: '69002', countryCode: 'FR' };
+
+	it('refuses a second return with the same token, naming the first, while a retry with the same key replays', async () => {
+		const { orderId, token } = await changeToken(lea.number, lea.email);
+		const key = crypto.randomUUID();
+		const first = await postReturn(orderId, token, tShirtReturn, key);
+		expect(first.status).toBe(201);
+		const dressReturn = { items: [{ lineItemId: 'gid://demo/LineItem/1005-1', quantity: 1, reasonId: 'too-large' }], resolution: 'refund', locale: 'fr' };
+		const second = await postReturn(orderId, token, dressReturn);
+		expect(second.status).toBe(409);
+		expect(second.json.error).toMatchObject({ code: 'action_unavailable', details: { code: 'already_submitted', reference: first.json.reference } });
+		expect(second.json.error.message).toContain(`référence ${first.json.reference}`);
+		expect((await postReturn(orderId, token, tShirtReturn, key)).json).toEqual(first.json);
+		const { count } = (await env.DB.prepare(`SELECT COUNT(*) AS count FROM submissions WHERE kind = 'return'`).first<{ count: number }>()) ?? { count: 0 };
+		expect(count).toBe(1);
+		// A new proof of the mailbox allows the next return.
+		const fresh = await changeToken(lea.number, lea.email);
+		expect((await postReturn(orderId, fresh.token, dressReturn)).status).toBe(201);
+	});
+
+	it('lets only one of two simultaneous address changes with the same token through', async () => {
+		const { orderId, token } = await changeToken('1001', 'camille.martin@example.com');
+		const answers = await Promise.all([postAddress(orderId, token, newAddress), postAddress(orderId, token, { ...newAddress, address1: '5 rue Mercière' })]);
+		expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+		const refused = answers.find((answer) => answer.status === 409)!;
+		expect(refused.json.error.details.code).toBe('already_submitted');
+	});
+
+	it('records a return and an address change made with the same token', async () => {
+		const { token } = await changeToken(lea.number, lea.email);
+		const [payload = ''] = token.split('.');
+		const { j: tokenId } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { j: string };
+		const dataKey = await getDataKey(readConfig(env), env.DB);
+		const ticket = (reference: string, kind: 'return' | 'address_change') => ({
+			reference, kind, customer: { name: 'Léa Moreau', email: lea.email }, subject: 'Change', body: 'Change', locale: 'fr', tags: [], orderName: '#1005',
+		});
+		const orderId = 'gid://demo/Order/1005';
+		expect(await recordSubmission(env.DB, dataKey, { ticket: ticket('HC-RETURN0001', 'return'), orderId, tokenId })).toEqual({});
+		expect(await recordSubmission(env.DB, dataKey, { ticket: ticket('HC-ADDRESS001', 'address_change'), orderId, tokenId })).toEqual({});
+		expect(await recordSubmission(env.DB, dataKey, { ticket: ticket('HC-ADDRESS002', 'address_change'), orderId, tokenId })).toEqual({ duplicateOf: 'HC-ADDRESS001' });
+		// Contact tickets carry no token and are never limited this way.
+		expect(await recordSubmission(env.DB, dataKey, { ticket: { ...ticket('HC-CONTACT001', 'return'), kind: 'contact' }, orderId: null })).toEqual({});
+		expect(await recordSubmission(env.DB, dataKey, { ticket: { ...ticket('HC-CONTACT002', 'return'), kind: 'contact' }, orderId: null })).toEqual({});
 	});
 });
 

@@ -1,5 +1,7 @@
-import type { EmailMessage, Ticket } from '../../domain/ticket';
-import type { HelpdeskConnector, Mailer } from '../helpdesk';
+import type { EmailMessage } from '../../domain/email';
+import type { Ticket } from '../../domain/ticket';
+import type { HelpdeskConnector } from '../helpdesk';
+import type { Mailer } from '../mailer';
 
 /**
  * The local inbox: a D1 table standing in for the helpdesk and the mailbox, so the demo runs with no account
@@ -19,10 +21,11 @@ export function createLocalInbox(db: D1Database, now: () => number = Date.now): 
 			return { helpdeskId: String(row?.id ?? ticket.reference) };
 		},
 		async send(message: EmailMessage) {
-			await db
-				.prepare(`INSERT INTO inbox (kind, recipient, sender, subject, body, created_at) VALUES ('email', ?1, NULL, ?2, ?3, ?4)`)
+			const row = await db
+				.prepare(`INSERT INTO inbox (kind, recipient, sender, subject, body, created_at) VALUES ('email', ?1, NULL, ?2, ?3, ?4) RETURNING id`)
 				.bind(message.to, message.subject, message.text, now())
-				.run();
+				.first<{ id: number }>();
+			return { messageId: `inbox-${row?.id ?? 'unknown'}` };
 		},
 	};
 }

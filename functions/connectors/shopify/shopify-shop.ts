@@ -37,9 +37,12 @@ function conflict(message: string): ConnectorError {
 	return new ConnectorError(message, false, undefined, 409);
 }
 
-/** Shopify answered the mutation with `userErrors`: HTTP 422 semantics. */
+/**
+ * Shopify answered the mutation with `userErrors`: HTTP 422 semantics. The message names the error codes (or the
+ * fields) only: Shopify's own wording can quote what the shopper typed.
+ */
 function refused(operation: string, codes: (string | null | undefined)[]): ConnectorError {
-	const known = [...new Set(codes.filter((code): code is string => typeof code === 'string'))];
+	const known = [...new Set(codes.filter((code): code is string => typeof code === 'string' && /^[A-Za-z0-9_.]{1,64}$/.test(code)))];
 	return new ConnectorError(
 		`Shopify refused ${operation}${known.length > 0 ? ` (${known.join(', ')})` : ''}`,
 		false,
@@ -127,7 +130,9 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 			const input = shippingAddressInput(address);
 			const data = await run(orderUpdateMutation, { input: { id: order.id, shippingAddress: input } }, orderUpdateSchema);
 			const payload = data.orderUpdate;
-			if (payload && payload.userErrors.length > 0) throw refused('the address change', []);
+			if (payload && payload.userErrors.length > 0) {
+				throw refused('the address change', payload.userErrors.map((error) => error.code ?? error.field?.join('.')));
+			}
 			const saved = payload?.order?.shippingAddress;
 			// Shopify has been seen answering success without applying the change: compare what it now holds.
 			const applied =

@@ -530,6 +530,7 @@ describe('Shopify connector: address changes', () => {
 		});
 		const error = await connectorError(() => shop().updateShippingAddress(found, newAddress));
 		expect(error).toMatchObject({ retryable: false, status: 422 });
+		expect(error.message).toBe('Shopify refused the address change (shippingAddress.zip)');
 		expect(error.message).not.toContain('75001');
 	});
 

@@ -67,6 +67,8 @@ export function failureMessage(failure: ApiFailure, t: Translate): string {
 			return t('form.error.turnstile');
 		case 'shop_unavailable':
 			return t('form.error.shopUnavailable');
+		case 'mail_unavailable':
+			return t('form.error.mailUnavailable');
 		case 'request_in_progress':
 			return t('form.error.inProgress');
 		case 'invalid_request':

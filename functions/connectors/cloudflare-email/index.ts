@@ -1,0 +1,1 @@
+export { createCloudflareMailer, isSendEmailBinding } from './cloudflare-mailer';
