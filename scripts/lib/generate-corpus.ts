@@ -173,6 +173,8 @@ export function generateCorpus(contentDir: string, options: CorpusOptions): Gene
 		const writer = new ArticleWriter(words[locale], rand);
 		const category = zipf([...corpusCategories], rand, 0.4);
 		const slugs = new Set<string>();
+		// Two pages with the same title confuse shoppers and search engines alike: real help centers avoid them.
+		const titles = new Set<string>();
 		const ofLocale: GeneratedArticle[] = [];
 
 		for (let index = 0; index < count; index++) {
@@ -183,10 +185,12 @@ export function generateCorpus(contentDir: string, options: CorpusOptions): Gene
 			writer.startArticle(categoryId);
 
 			let title = '';
-			for (let attempt = 0; attempt < 20 && (title.length < 10 || title.length > 65); attempt++) {
+			for (let attempt = 0; attempt < 50 && (title.length < 10 || title.length > 65 || titles.has(title)); attempt++) {
 				title = capitalise(writer.fill(writer.pick(topic.titles), categoryId));
 			}
 			if (title.length > 65) title = title.slice(0, 65).replace(/\s+\S*$/, '');
+			if (titles.has(title)) title = `${title} (${index.toString(36)})`;
+			titles.add(title);
 			let slug = slugify(title).slice(0, 60).replace(/-$/, '');
 			if (slugs.has(slug)) slug = `${slug}-${index.toString(36)}`;
 			slugs.add(slug);
