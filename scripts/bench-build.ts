@@ -61,6 +61,13 @@ interface BuildFigures {
 	stages: Record<string, number>;
 }
 
+/** Astro's printed durations, in seconds: "350ms", "38.89s", "1m 2s". */
+function astroDuration(text: string | undefined): number {
+	const match = /^(?:(\d+)m ?)?([\d.]+)(ms|s)$/.exec(text ?? '');
+	if (!match) return Number.NaN;
+	return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
+}
+
 /** Runs `astro build` in `root`, measuring it from outside (time, memory) and inside (stage marks). */
 async function measuredBuild(root: string): Promise<BuildFigures> {
 	const astro = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -85,7 +92,7 @@ async function measuredBuild(root: string): Promise<BuildFigures> {
 	const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(output);
 	const marks = new Map([...output.matchAll(/^build-mark (\S+) ([\d.]+)$/gm)].map((match) => [match[1] ?? '', Number(match[2])]));
 	const at = (name: string) => marks.get(name) ?? Number.NaN;
-	const renderSeconds = Number(/prerendering static routes[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(output)?.slice(1, 3).reduce((value, unit) => String(unit === 'ms' ? Number(value) / 1000 : Number(value))) ?? Number.NaN);
+	const renderSeconds = astroDuration(/prerendering static routes[\s\S]*?Completed in ((?:\d+m ?)?[\d.]+m?s)/.exec(output)?.[1]);
 	const stages = {
 		'start-up': at('config-done') / 1000,
 		'content sync': (at('build-start') - at('config-done')) / 1000,
