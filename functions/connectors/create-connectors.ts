@@ -18,15 +18,24 @@ export interface Connectors {
 	mailer: Mailer;
 }
 
+// The environment object lives as long as the isolate: each vendor's settings are parsed once, not per request.
+const parsedSettings = new WeakMap<object, Map<z.ZodType, unknown>>();
+
 /** Parses a vendor's variables and secrets; a mistake names the variables, never their values. */
 function vendorSettings<Schema extends z.ZodType>(schema: Schema, env: object, vendor: string): z.output<Schema> {
+	let parsed = parsedSettings.get(env);
+	if (!parsed) parsedSettings.set(env, (parsed = new Map()));
+	if (parsed.has(schema)) return parsed.get(schema) as z.output<Schema>;
 	const result = schema.safeParse(env);
 	if (!result.success) {
 		const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '')))].filter(Boolean).join(', ');
 		throw new ConfigError(`Invalid settings: ${vendor} needs valid ${names || 'settings'}`);
 	}
+	parsed.set(schema, result.data);
 	return result.data;
 }
+
+const senderEnvSchema = mailSenderEnvSchema(site.brand.name);
 
 /** The `send_email` binding MAILER=cloudflare sends through (`[[send_email]] name = "EMAIL"` in wrangler.toml). */
 const sendEmailBinding = 'EMAIL';
@@ -34,7 +43,7 @@ const sendEmailBinding = 'EMAIL';
 /** Builds the mailer MAILER chooses; the sender (MAIL_FROM …) is checked for every real mailer. */
 function createMailer(env: object, config: ApiConfig, inbox: Mailer): Mailer {
 	if (config.MAILER === 'local-inbox') return inbox;
-	const sender = vendorSettings(mailSenderEnvSchema(site.brand.name), env, `MAILER=${config.MAILER}`);
+	const sender = vendorSettings(senderEnvSchema, env, `MAILER=${config.MAILER}`);
 	if (config.MAILER === 'resend') {
 		return createResendMailer({ ...vendorSettings(resendEnvSchema, env, 'Resend'), sender, timeoutMs: config.VENDOR_TIMEOUT_MS });
 	}
