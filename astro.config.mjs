@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { assetLimitsCheck } from './src/integrations/asset-limits.ts';
 import { buildMarks } from './src/integrations/build-marks.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { prerenderBundle } from './src/integrations/prerender-bundle.ts';
 import { redirectMap } from './src/integrations/redirect-map.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
@@ -34,5 +35,5 @@ export default defineConfig({
 		// src/pages/[locale]/[category]/[slug].astro).
 		incrementalBuild: true,
 	},
-	integrations: [buildMarks('first'), contentGuard(), redirectMap(), mdx(), searchIndex(), assetLimitsCheck(), buildMarks('last')],
+	integrations: [buildMarks('first'), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), assetLimitsCheck(), buildMarks('last')],
 });

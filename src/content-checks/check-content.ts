@@ -66,10 +66,20 @@ function withoutCode(body: string): string {
 	return body.replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
 }
 
-function lineAndColumn(text: string, index: number): { line: number; column: number } {
-	const before = text.slice(0, index);
-	const line = before.split('\n').length;
-	return { line, column: index - before.lastIndexOf('\n') };
+/**
+ * Locates offsets of a text as line and column. The offsets must come in increasing order (as from `matchAll`), so
+ * the lines are counted once for the whole text instead of once per link.
+ */
+function lineLocator(text: string): (index: number) => { line: number; column: number } {
+	let line = 1;
+	let lineStart = 0;
+	return (index) => {
+		for (let next = text.indexOf('\n', lineStart); next !== -1 && next < index; next = text.indexOf('\n', next + 1)) {
+			line += 1;
+			lineStart = next + 1;
+		}
+		return { line, column: index - lineStart + 1 };
+	};
 }
 
 function headingAnchors(body: string): Set<string> {
@@ -260,8 +270,10 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		for (const category of categoryIds.get(locale) ?? []) addPage(`/${locale}/${category}`);
 	}
 	for (const path of selfServiceUrls(locales)) addPage(path);
+	const ownAnchors = new Map<ArticleSource, Set<string>>();
 	for (const article of reachable) {
 		const anchors = headingAnchors(article.source.body);
+		ownAnchors.set(article.source, anchors);
 		addPage(`/${article.source.locale}/${article.source.category}/${article.source.slug}`, anchors);
 		if (article.source.locale !== defaultLocale) continue;
 		for (const locale of locales) {
@@ -312,10 +324,11 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		}
 
 		const body = withoutCode(source.body);
-		const ownAnchors = headingAnchors(source.body);
+		const anchorsHere = ownAnchors.get(source) ?? headingAnchors(source.body);
 		const linkPattern = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)|<img\b([^>]*)>|\bhref=["']([^"']*)["']/g;
+		const locate = lineLocator(body);
 		for (const match of body.matchAll(linkPattern)) {
-			const where = lineAndColumn(body, match.index);
+			const where = locate(match.index);
 			const at = { file: source.file, line: source.bodyLine + where.line - 1, column: where.column };
 			const isImage = match[1] === '!' || match[4] !== undefined;
 			if (isImage) {
@@ -336,8 +349,8 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			}
 			const target = match[3] ?? match[5] ?? '';
 			if (target.startsWith('#')) {
-				if (!ownAnchors.has(target.slice(1))) {
-					problems.push({ ...at, message: `Broken link: no heading in this article matches "${target}".`, fix: `Link to one of: ${[...ownAnchors].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
+				if (!anchorsHere.has(target.slice(1))) {
+					problems.push({ ...at, message: `Broken link: no heading in this article matches "${target}".`, fix: `Link to one of: ${[...anchorsHere].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
 				}
 				continue;
 			}

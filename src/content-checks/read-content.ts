@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 
@@ -88,21 +88,16 @@ export function parseArticleText(text: string): Pick<ArticleSource, 'data' | 'ke
 	return { ...base, data: parsed.data as Record<string, unknown> };
 }
 
-async function walk(directory: string): Promise<string[]> {
-	const entries = await readdir(directory, { withFileTypes: true });
-	const files = await Promise.all(
-		entries.map((entry) => {
-			const path = join(directory, entry.name);
-			if (entry.isDirectory()) return walk(path);
-			return Promise.resolve(entry.isFile() ? [path] : []);
-		}),
-	);
-	return files.flat();
-}
-
-/** Reads every article and category file under `contentDir`. */
+/**
+ * Reads every article and category file under `contentDir`. The reads are synchronous on purpose: for thousands of
+ * small files one `readFileSync` each is several times cheaper than `await readFile` (four thread-pool round trips
+ * per file), and nothing else runs while the build waits for the content anyway.
+ */
 export async function readContent(root: string, contentDir: string): Promise<ContentSources> {
-	const files = (await walk(contentDir)).sort();
+	const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
 	const sources: ContentSources = { root, contentDir, articles: [], categories: [], misplaced: [] };
 	for (const path of files) {
 		const file = relative(root, path).split(sep).join('/');
@@ -117,7 +112,7 @@ export async function readContent(root: string, contentDir: string): Promise<Con
 			continue;
 		}
 		const [locale = '', category = ''] = parts;
-		const text = await readFile(path, 'utf8');
+		const text = readFileSync(path, 'utf8');
 		if (isCategory) {
 			const parsed = parseYaml(text);
 			sources.categories.push({

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblems, isError } from '../content-checks/check-content';
+import { readContentForBuild } from '../content-checks/build-read';
 import { readContent } from '../content-checks/read-content';
 import { parseSiteConfig } from '../config/parse-site-config';
 
@@ -22,7 +23,8 @@ export function contentGuard(): AstroIntegration {
 				const root = fileURLToPath(config.root);
 				const contentDir = fileURLToPath(new URL('content/', config.root));
 				const site = parseSiteConfig(await readFile(`${contentDir}site.yaml`, 'utf8'));
-				const problems = checkContent(await readContent(root, contentDir), site, fileURLToPath(config.publicDir));
+				const sources = await (command === 'build' ? readContentForBuild : readContent)(root, contentDir);
+				const problems = checkContent(sources, site, fileURLToPath(config.publicDir));
 				if (problems.length === 0) return;
 				const report = `${problems.length} content problem(s):\n${formatProblems(problems)}`;
 				if (command === 'dev' || !problems.some(isError)) {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { readContentForBuild } from '../content-checks/build-read';
 import { readContent } from '../content-checks/read-content';
 import { articleRedirects, buildRedirectMap } from '../seo/redirect-map';
 
@@ -14,7 +15,7 @@ export function redirectMap(): AstroIntegration {
 	return {
 		name: 'help-center:redirect-map',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig }) => {
+			'astro:config:setup': ({ config, command, updateConfig }) => {
 				const root = fileURLToPath(config.root);
 				const contentDir = fileURLToPath(new URL('content/', config.root));
 				updateConfig({
@@ -25,7 +26,7 @@ export function redirectMap(): AstroIntegration {
 								resolveId: (id) => (id === moduleId ? resolvedId : undefined),
 								async load(id) {
 									if (id !== resolvedId) return undefined;
-									const sources = await readContent(root, contentDir);
+									const sources = await (command === 'build' ? readContentForBuild : readContent)(root, contentDir);
 									for (const source of sources.articles) this.addWatchFile(`${root}/${source.file}`);
 									return `export default ${JSON.stringify(buildRedirectMap(articleRedirects(sources.articles)))};`;
 								},

@@ -46,6 +46,21 @@ describe('checkContent', () => {
 		expect(problem).toMatchObject({ line: 9, column: 52 });
 	});
 
+	it('points each of several broken links in one article at its own line and column', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/customs.md', (text) => `${text}\nSee [one](/en/nowhere-1) and [two](/en/nowhere-2).\n\n\n  [three](/en/nowhere-3)\n`);
+		const lines = readFileSync(join(fixture.root, 'content/en/shipping/customs.md'), 'utf8').split('\n');
+		const lineOf = (target: string) => lines.findIndex((line) => line.includes(target)) + 1;
+		const problems = await check(fixture);
+		// Columns of each link's opening bracket: "See [one]…[two]…" and "  [three]".
+		expect(problems.map(({ line, column }) => ({ line, column }))).toEqual([
+			{ line: lineOf('/en/nowhere-1'), column: 5 },
+			{ line: lineOf('/en/nowhere-2'), column: 30 },
+			{ line: lineOf('/en/nowhere-3'), column: 3 },
+		]);
+		expect(lineOf('/en/nowhere-3') - lineOf('/en/nowhere-1')).toBe(3);
+	});
+
 	it('accepts links to the self-service pages in their own language, and only those', async () => {
 		const fixture = makeContentFixture();
 		fixture.edit('content/en/shipping/customs.md', (text) => `${text}\nTrack it on [our tracking page](/en/track) or [en français](/fr/suivi).\n`);
