@@ -21,6 +21,11 @@ export interface SearchRequest {
 	 * the first search, downloading nothing more for results nobody will see.
 	 */
 	superseded?: () => boolean;
+	/**
+	 * How many of the first results the caller shows: their excerpts start downloading as soon as the first search
+	 * returns, alongside the check of its best result, instead of one round trip after it.
+	 */
+	shown?: number;
 }
 
 export interface SearchOutcome {
@@ -150,6 +155,7 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	let corrected: string | undefined;
 	let complete = await run(words);
 	if (request.superseded?.()) return found(complete);
+	for (const result of complete.results.slice(1, request.shown ?? 0)) void result.data().catch(() => undefined);
 	if (!(await genuine(complete, words, request.language))) {
 		complete = { ...complete, results: [], filters: {}, totalFilters: {} };
 		const vocabulary = await request.vocabulary().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { translate } from '../../i18n/translate.ts';
+import { searchStrings, type Translate } from './strings.ts';
 import { normalizeQuery } from '../text.ts';
 import { sendSearchEvent } from './events.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
@@ -24,6 +24,7 @@ export class SearchCombobox {
 	readonly #form: HTMLFormElement;
 	readonly #input: HTMLInputElement;
 	readonly #locale: string;
+	readonly #t: Translate;
 	readonly #popup: HTMLDivElement;
 	readonly #status: HTMLParagraphElement;
 	readonly #listbox: HTMLDivElement;
@@ -41,6 +42,7 @@ export class SearchCombobox {
 		this.#form = form;
 		this.#input = input;
 		this.#locale = document.documentElement.lang || 'en';
+		this.#t = searchStrings(form);
 		this.#id = `search-${++instances}`;
 
 		this.#popup = element('div', 'search-popup');
@@ -50,7 +52,7 @@ export class SearchCombobox {
 		this.#listbox = element('div', 'search-listbox');
 		this.#listbox.id = `${this.#id}-listbox`;
 		this.#listbox.setAttribute('role', 'listbox');
-		this.#listbox.setAttribute('aria-label', translate(this.#locale, 'search.resultsLabel'));
+		this.#listbox.setAttribute('aria-label', this.#t('search.resultsLabel'));
 		add(this.#popup, this.#status, this.#listbox);
 		this.#live = element('div', 'visually-hidden');
 		this.#live.setAttribute('role', 'status');
@@ -66,6 +68,7 @@ export class SearchCombobox {
 			language: this.#locale,
 			limit: shownResults,
 			sections: shownSections,
+			lookAhead: true,
 			render: (view) => this.#render(view),
 		});
 		input.addEventListener('input', () => this.#onInput());
@@ -229,16 +232,16 @@ export class SearchCombobox {
 		const text = query.trim();
 		const footer = element('div', 'search-group search-group-more');
 		footer.setAttribute('role', 'group');
-		add(footer, this.#option(translate(this.#locale, 'search.seeAll', { query: text }), `/${this.#locale}/search?q=${encodeURIComponent(text)}`, 'search-option-more'));
+		add(footer, this.#option(this.#t('search.seeAll', { query: text }), `/${this.#locale}/search?q=${encodeURIComponent(text)}`, 'search-option-more'));
 		for (const other of otherLanguages(this.#form)) {
-			add(footer, this.#option(translate(this.#locale, 'search.otherLanguage', { query: text, language: other.name }), `/${other.code}/search?q=${encodeURIComponent(text)}`, 'search-option-more'));
+			add(footer, this.#option(this.#t('search.otherLanguage', { query: text, language: other.name }), `/${other.code}/search?q=${encodeURIComponent(text)}`, 'search-option-more'));
 		}
 		children.push(footer);
 		this.#listbox.replaceChildren(...children);
 		// Which query the list shows, for tests and benchmarks that wait for it.
 		this.#listbox.dataset['query'] = query;
 
-		const summary = summarize(view, this.#locale, query);
+		const summary = summarize(view, this.#t, query);
 		this.#status.textContent = summary;
 		if (document.activeElement === this.#input) this.#open();
 		clearTimeout(this.#announceTimer);

@@ -1,12 +1,38 @@
 import * as bundledPagefind from 'virtual:pagefind-web';
-import { pagefindOptions, type Pagefind } from '../pagefind-api.ts';
+import { pagefindOptions, type Pagefind, type PagefindResponse } from '../pagefind-api.ts';
 import { Vocabulary } from '../vocabulary.ts';
 
 /** Where the build publishes the search index (see src/integrations/search-index.ts). */
 const bundlePath = '/pagefind/';
+/**
+ * How many searches are remembered. Typing a space, a stop word or the first letter of a new word searches the same
+ * words again, and so does each spelling tried for a misspelt word: on a large site, one search costs tens of
+ * milliseconds of WebAssembly, a remembered one nothing.
+ */
+const rememberedSearches = 32;
 
 let pagefind: Promise<Pagefind> | undefined;
 let vocabulary: Promise<Vocabulary | undefined> | undefined;
+
+/** Pagefind with its latest searches remembered, by words and options; a failed search is not remembered. */
+function remembering(engine: Pagefind): Pagefind {
+	const recent = new Map<string, Promise<PagefindResponse>>();
+	return {
+		options: (options) => engine.options(options),
+		init: () => engine.init(),
+		search(term, options) {
+			const key = JSON.stringify([term, options ?? {}]);
+			let response = recent.get(key);
+			// Most recently used last, so the oldest is the first to go.
+			if (response) recent.delete(key);
+			else response = engine.search(term, options);
+			recent.set(key, response);
+			response.catch(() => recent.delete(key));
+			if (recent.size > rememberedSearches) recent.delete(recent.keys().next().value ?? '');
+			return response;
+		},
+	};
+}
 
 /**
  * Pagefind for the page's language (from `<html lang>`), started once, on first use. Its code comes with this
@@ -17,7 +43,7 @@ export function loadPagefind(): Promise<Pagefind> {
 	pagefind ??= (async () => {
 		await bundledPagefind.options({ ...pagefindOptions, basePath: bundlePath, noWorker: true });
 		await bundledPagefind.init();
-		return bundledPagefind;
+		return remembering(bundledPagefind);
 	})();
 	pagefind.catch(() => {
 		// A failed download (offline, 404) may work on the next try.

@@ -1,4 +1,4 @@
-import { translate } from '../../i18n/translate.ts';
+import { searchStrings, type Translate } from './strings.ts';
 import { normalizeQuery } from '../text.ts';
 import { sendSearchEvent } from './events.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
@@ -22,6 +22,7 @@ export class SearchPage {
 	readonly #more: HTMLButtonElement;
 	readonly #others: HTMLElement;
 	readonly #locale: string;
+	readonly #t: Translate;
 	readonly #session: SearchSession;
 	readonly #categoryNames = new Map<string, string>();
 	#limit = pageSize;
@@ -33,6 +34,7 @@ export class SearchPage {
 		this.#form = form;
 		this.#input = input;
 		this.#locale = document.documentElement.lang || 'en';
+		this.#t = searchStrings(form);
 		const find = <T extends Element>(selector: string) => {
 			const found = root.querySelector<T>(selector);
 			if (!found) throw new Error(`The search page has no ${selector}`);
@@ -111,7 +113,7 @@ export class SearchPage {
 			...(query
 				? otherLanguages(this.#form).map((other) => {
 						const item = element('li');
-						const link = element('a', undefined, translate(this.#locale, 'search.otherLanguage', { query, language: other.name }));
+						const link = element('a', undefined, this.#t('search.otherLanguage', { query, language: other.name }));
 						link.href = `/${other.code}/search${suffix}`;
 						add(item, link);
 						return item;
@@ -123,7 +125,7 @@ export class SearchPage {
 	#render(view: SearchView | undefined): void {
 		this.#view = view;
 		const query = view?.query ?? this.#input.value;
-		this.#status.textContent = summarize(view, this.#locale, query);
+		this.#status.textContent = summarize(view, this.#t, query);
 		const items = (view?.results ?? []).map((result) => {
 			const item = element('li', 'search-result');
 			const heading = element('h2');

@@ -1,6 +1,7 @@
 import type { PagefindResultData } from '../pagefind-api.ts';
 import { searchHelpCenter, type SearchOutcome } from '../pipeline.ts';
 import { contentWords, normalizeQuery } from '../text.ts';
+import { likelyNextQuery } from './look-ahead.ts';
 import { loadPagefind, loadVocabulary } from './pagefind-loader.ts';
 
 export interface SectionView {
@@ -30,15 +31,24 @@ export interface SearchView {
 }
 
 /**
- * A new word is searched once typing pauses this long, so that a fast typist's keys do not each start a search
- * that downloads part of the index: shorter than the time between two keys of most shoppers.
- */
-const typingPause = 40;
-/**
  * The first two letters of a word start too many indexed words: searching them would download a large part of
- * the index. A new word is searched from its third letter, or when the shopper stops typing.
+ * the index. A new word is searched from its third letter, or when the shopper stops typing this long. From the
+ * third letter on, it is searched at once: the index part it needs is the one its longer forms need too, and
+ * searches never overlap, so keys typed during a search are searched together once it ends.
  */
 const shortWordPause = 400;
+
+/** A search's view, with the data of the results it shows. */
+interface Found {
+	view: SearchView;
+	data: PagefindResultData[];
+}
+
+/** Runs `task` once the browser has nothing more urgent to do (painting the results just rendered). */
+function whenIdle(task: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 300 });
+	else setTimeout(task, 50);
+}
 
 function toView(data: PagefindResultData, rank: number, sections: number): ResultView {
 	const categoryId = data.filters['category']?.[0] ?? '';
@@ -63,16 +73,17 @@ export interface SessionOptions {
 	/** Matching sections to show under each result. */
 	sections: number;
 	category?: () => string | undefined;
+	/** Whether to search ahead, while the shopper types a word, the text their next key most likely makes. */
+	lookAhead?: boolean;
 	/** Gets each search's results (`view.query` says for which text), or undefined and an error; never called for text typed over. */
 	render: (view: SearchView | undefined, error?: unknown) => void;
 }
 
 /**
- * Runs searches as the shopper types: at once when the index parts the query needs are already loaded (the
- * words extend words searched before), otherwise after a short pause in typing (a longer one while a new word
- * has fewer than three letters), so that a word being typed does not download the index for each of its first
- * letters. Searches never overlap; only the latest query is run, and nothing more is fetched for a query typed
- * over.
+ * Runs searches as the shopper types: at once, unless a new word has fewer than three letters (then after a pause
+ * in typing), so that a word being typed does not download the index for each of its first letters. Searches never
+ * overlap; only the latest query is run, and nothing more is fetched for a query typed over. Optionally, while the
+ * shopper is in the middle of a word, the text of their likely next key is searched ahead.
  */
 export class SearchSession {
 	readonly #options: SessionOptions;
@@ -94,8 +105,8 @@ export class SearchSession {
 			this.#queued = { query, complete, limit };
 			void this.#drain();
 		};
-		if (cold.length === 0 || complete) start();
-		else this.#timer = setTimeout(start, cold.some((word) => word.length < 3) ? shortWordPause : typingPause);
+		if (complete || !cold.some((word) => word.length < 3)) start();
+		else this.#timer = setTimeout(start, shortWordPause);
 	}
 
 	/** Forgets a scheduled search (the shopper cleared the box or left). */
@@ -111,16 +122,18 @@ export class SearchSession {
 			while (this.#queued) {
 				const { query, complete, limit } = this.#queued;
 				this.#queued = undefined;
-				let view: SearchView | undefined;
+				let found: Found | undefined;
 				let failure: unknown;
 				try {
-					view = await this.#search(query, complete, limit);
+					found = await this.#search(query, complete, limit);
 				} catch (error) {
 					failure = error;
 				}
 				if (!this.#queued) {
-					this.#options.render(view, failure);
-					if (view) this.#prefetch(view);
+					this.#options.render(found?.view, failure);
+					if (found) this.#prefetch(found.view);
+					const next = found && this.#options.lookAhead && !complete ? likelyNextQuery(query, found.data) : undefined;
+					if (next) this.#searchAhead(next, limit);
 				}
 			}
 		} finally {
@@ -138,8 +151,27 @@ export class SearchSession {
 		const load = () => {
 			if (!this.#queued && !this.#running) for (const result of next) void result.data().catch(() => undefined);
 		};
-		if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 300 });
-		else setTimeout(load, 50);
+		whenIdle(load);
+	}
+
+	/**
+	 * Searches the text the shopper's next key most likely makes (see {@link likelyNextQuery}) while their finger is
+	 * in the air: the search and the excerpts it needs are then remembered, and that key shows its results at once.
+	 * It takes its turn like any search, so it never overlaps one; a key pressed meanwhile waits for it at most.
+	 */
+	#searchAhead(query: string, limit: number): void {
+		whenIdle(async () => {
+			if (this.#queued || this.#running) return;
+			this.#running = true;
+			try {
+				await this.#search(query, false, limit);
+			} catch {
+				// Only a guess: the real search reports its own errors.
+			} finally {
+				this.#running = false;
+			}
+			if (this.#queued) void this.#drain();
+		});
 	}
 
 	/** The shopper typed on: a newer query is waiting. */
@@ -147,7 +179,7 @@ export class SearchSession {
 		return this.#queued !== undefined;
 	}
 
-	async #search(query: string, complete: boolean, limit: number): Promise<SearchView | undefined> {
+	async #search(query: string, complete: boolean, limit: number): Promise<Found | undefined> {
 		const { language, sections } = this.#options;
 		const pagefind = await loadPagefind();
 		const outcome = await searchHelpCenter(pagefind, {
@@ -157,11 +189,12 @@ export class SearchSession {
 			complete,
 			vocabulary: () => loadVocabulary(language),
 			superseded: () => this.#overtaken(),
+			shown: limit,
 		});
 		for (const word of contentWords(outcome.query, language)) this.#searchedWords.add(word);
 		// Typed on meanwhile: these results will not be shown, so their excerpts are not worth downloading.
 		if (this.#overtaken()) return undefined;
 		const data = await Promise.all(outcome.results.slice(0, limit).map((result) => result.data()));
-		return { query, outcome, results: data.map((item, index) => toView(item, index + 1, sections)) };
+		return { view: { query, outcome, results: data.map((item, index) => toView(item, index + 1, sections)) }, data };
 	}
 }

@@ -1,15 +1,15 @@
-import { translate } from '../../i18n/translate.ts';
+import type { Translate } from './strings.ts';
 import type { SearchView } from './search-session.ts';
 
 /** What the results say in words: how many, corrected spelling, partial matches; announced and shown. */
-export function summarize(view: SearchView | undefined, locale: string, typed: string): string {
-	if (!view) return translate(locale, 'search.unavailable');
+export function summarize(view: SearchView | undefined, t: Translate, typed: string): string {
+	if (!view) return t('search.unavailable');
 	const { outcome } = view;
 	const count = outcome.results.length;
-	if (count === 0) return translate(locale, 'search.none', { query: typed.trim() });
-	const parts = [count === 1 ? translate(locale, 'search.countOne') : translate(locale, 'search.count', { count })];
-	if (outcome.corrected) parts.push(translate(locale, 'search.corrected', { query: outcome.corrected }));
-	if (outcome.partial) parts.push(translate(locale, 'search.partial'));
+	if (count === 0) return t('search.none', { query: typed.trim() });
+	const parts = [count === 1 ? t('search.countOne') : t('search.count', { count })];
+	if (outcome.corrected) parts.push(t('search.corrected', { query: outcome.corrected }));
+	if (outcome.partial) parts.push(t('search.partial'));
 	return parts.join(' ');
 }
 
