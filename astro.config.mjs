@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { assetLimitsCheck } from './src/integrations/asset-limits.ts';
 import { buildMarks } from './src/integrations/build-marks.ts';
+import { codeDigest } from './src/integrations/code-digest.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { prerenderBundle } from './src/integrations/prerender-bundle.ts';
 import { redirectMap } from './src/integrations/redirect-map.ts';
@@ -35,5 +36,5 @@ export default defineConfig({
 		// src/pages/[locale]/[category]/[slug].astro).
 		incrementalBuild: true,
 	},
-	integrations: [buildMarks('first'), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), assetLimitsCheck(), buildMarks('last')],
+	integrations: [buildMarks('first'), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), assetLimitsCheck(), buildMarks('last')],
 });

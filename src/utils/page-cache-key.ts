@@ -23,8 +23,7 @@ function localeShell(locale: string, helpCenter: HelpCenter): string {
 /**
  * A digest of all the data an article page shows: its entry (frontmatter and text), where it sits (category,
  * translations, fallback), the related articles it links to and the footer's topics. Astro's incremental build
- * renders the page again only when this changes; code, components, site config and UI strings are part of the
- * page's module graph, which Astro hashes itself.
+ * renders the page again only when this changes, or when the site's code does (src/integrations/code-digest.ts).
  */
 export function articlePageCacheKey(article: ArticlePage, helpCenter: HelpCenter): Promise<string> {
 	const { entry } = article;
@@ -32,6 +31,7 @@ export function articlePageCacheKey(article: ArticlePage, helpCenter: HelpCenter
 	const related = relatedArticles(article, helpCenter).map((other) => [other.url, other.entry.data.title, other.isFallback, other.contentLocale]);
 	return sha256(
 		JSON.stringify([
+			import.meta.env.HELP_CENTER_CODE_DIGEST,
 			entry.id,
 			entry.data,
 			entry.body,

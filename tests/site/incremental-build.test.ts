@@ -48,8 +48,21 @@ describe('an incremental build', () => {
 		const howToReturn = readFileSync(join(project.root, 'dist/client/en/returns-refunds/how-to-return-an-item.html'), 'utf8');
 		expect(howToReturn).toContain('Our return policy, in plain words');
 
+		// A change to the code (here, the search interface's script) renders every page again: no page may keep
+		// pointing at the script of the previous build.
+		const ui = join(project.root, 'src/search/client/search-ui.ts');
+		writeFileSync(ui, `${readFileSync(ui, 'utf8')}\nconsole.debug('search interface ready');\n`);
+		const afterCodeChange = build();
+		expect(afterCodeChange).not.toMatch(/\((?:cached|restored)\)/);
+		const scripts = (html: string) => [...html.matchAll(/\/_astro\/[^"'\s)]+\.js/g)].map((match) => match[0]);
+		const page = readFileSync(join(project.root, 'dist/client/en/returns-refunds/how-to-return-an-item.html'), 'utf8');
+		expect(scripts(page).length).toBeGreaterThan(0);
+		for (const script of scripts(page)) expect(readdirSync(join(project.root, 'dist/client/_astro'))).toContain(script.slice('/_astro/'.length));
+		const afterCode = snapshot();
+
 		const full = build('--force');
 		expect(full).not.toMatch(/\((?:cached|restored)\)/);
-		expect(afterEdit).toEqual(snapshot());
+		expect(afterCode).toEqual(snapshot());
+		expect(afterEdit.size).toBe(afterCode.size);
 	});
 });
