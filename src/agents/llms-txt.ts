@@ -34,7 +34,12 @@ export function llmsTxt(file: LlmsTxt): string {
 	return `${blocks.join('\n\n')}\n`;
 }
 
-/** The full text of many Markdown documents in one file, each after a rule, under a title and summary. */
-export function llmsFullTxt(title: string, summary: string, documents: string[]): string {
-	return `${[`# ${inline(title)}`, `> ${inline(summary)}`, ...documents.map((document) => `---\n\n${document.trim()}`)].join('\n\n')}\n`;
+/**
+ * The full text of many Markdown documents in one file, each after a rule, under a title and summary; `next` links
+ * the file that continues it, when there is one.
+ */
+export function llmsFullTxt(title: string, summary: string, documents: string[], next?: LlmsLink): string {
+	const blocks = [`# ${inline(title)}`, `> ${inline(summary)}`, ...documents.map((document) => `---\n\n${document.trim()}`)];
+	if (next) blocks.push(`---\n\n[${inline(next.title)}](${next.url})`);
+	return `${blocks.join('\n\n')}\n`;
 }

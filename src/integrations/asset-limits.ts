@@ -1,10 +1,13 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 /** Cloudflare Workers static assets: files per Worker version, by plan. */
 export const assetLimits = { free: 20_000, paid: 100_000 } as const;
+
+/** Cloudflare Workers static assets: the largest file served, on every plan. */
+export const maxAssetBytes = 25 * 1024 * 1024;
 
 export interface OutputFiles {
 	total: number;
@@ -13,11 +16,13 @@ export interface OutputFiles {
 	markdown: number;
 	search: number;
 	other: number;
+	/** Files over {@link maxAssetBytes}, which Cloudflare would refuse, by path. */
+	tooLarge: string[];
 }
 
 /** Counts the files a build uploads as static assets, by kind. */
 export function countOutputFiles(directory: string): OutputFiles {
-	const counts: OutputFiles = { total: 0, html: 0, markdown: 0, search: 0, other: 0 };
+	const counts: OutputFiles = { total: 0, html: 0, markdown: 0, search: 0, other: 0, tooLarge: [] };
 	const walk = (folder: string, kind: 'search' | 'markdown' | undefined) => {
 		for (const entry of readdirSync(folder, { withFileTypes: true })) {
 			if (entry.isDirectory()) {
@@ -27,6 +32,8 @@ export function countOutputFiles(directory: string): OutputFiles {
 			// _headers, _redirects and the like configure the assets; they are not uploaded as files.
 			if (entry.name.startsWith('_')) continue;
 			counts.total += 1;
+			const path = join(folder, entry.name);
+			if (statSync(path).size > maxAssetBytes) counts.tooLarge.push(relative(directory, path));
 			if (kind) counts[kind] += 1;
 			else if (entry.name.endsWith('.html')) counts.html += 1;
 			else if (entry.name.endsWith('.md')) counts.markdown += 1;
@@ -51,6 +58,7 @@ export function assetLimitsCheck(): AstroIntegration {
 			},
 			'astro:build:done': ({ logger }) => {
 				const files = countOutputFiles(clientDir);
+				for (const path of files.tooLarge) logger.warn(`${path} is over the ${maxAssetBytes / 1024 / 1024} MiB Cloudflare serves per file. Deploying will fail.`);
 				const detail = `${files.total} files (${files.html} pages, ${files.markdown} for Markdown twins, ${files.search} search index files, ${files.other} other)`;
 				if (files.total > assetLimits.paid) {
 					logger.warn(`${detail}: more than the ${assetLimits.paid} files a Worker can serve even on the Workers Paid plan. Deploying will fail.`);

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getAgentArticles } from '../agents/agent-articles';
+import { fullTextParts, partName } from '../agents/file-parts';
 import { llmsTxt } from '../agents/llms-txt';
 import { defaultLocale, locales, site } from '../config/site';
 import { translate } from '../i18n/translate';
@@ -10,7 +11,7 @@ export const prerender = true;
 
 /** `/llms.txt`: what the help center is and where each article's Markdown lives, by language and category. */
 export const GET: APIRoute = async () => {
-	const [articles, { categories }] = await Promise.all([getAgentArticles(), getHelpCenter()]);
+	const [articles, { categories }, fullTexts] = await Promise.all([getAgentArticles(), getHelpCenter(), fullTextParts()]);
 	const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(defaultLocale, key, values);
 	// By language, then in the order readers see the categories.
 	const byLocale = locales.flatMap((locale) => categories.filter((category) => category.locale === locale));
@@ -28,7 +29,13 @@ export const GET: APIRoute = async () => {
 		};
 	});
 	const optional = [
-		...site.locales.map(({ code, name }) => ({ title: t('llms.fullText', { language: name }), url: absoluteUrl(`/${code}/llms-full.txt`) })),
+		...site.locales.flatMap(({ code, name }) =>
+			(fullTexts.get(code) ?? [[]]).map((_part, index) => ({
+				title: index === 0 ? t('llms.fullText', { language: name }) : t('llms.fullTextPart', { language: name, part: String(index + 1) }),
+				url: absoluteUrl(`/${code}/${partName('llms-full', index)}.txt`),
+			})),
+		),
+		// The JSON export's parts name the next one: agents follow `next` from the first.
 		{ title: t('llms.json'), url: absoluteUrl('/articles.json'), notes: t('llms.jsonNotes') },
 	];
 	const text = llmsTxt({

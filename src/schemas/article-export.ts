@@ -19,10 +19,12 @@ export const exportedArticleSchema = z.strictObject({
 	text: z.string().min(1),
 });
 
-/** `/articles.json`: every published article of every locale. */
+/** `/articles.json`: every published article of every locale; a large help center continues at `next`. */
 export const articleExportSchema = z.strictObject({
 	site: z.strictObject({ name: z.string().min(1), url: z.url() }),
 	articles: z.array(exportedArticleSchema),
+	/** The next part of the export (`/articles-2.json`…), when the articles did not fit one file. */
+	next: z.url().optional(),
 });
 
 export type ExportedArticle = z.output<typeof exportedArticleSchema>;

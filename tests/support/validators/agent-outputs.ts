@@ -47,16 +47,40 @@ export function checkAgentOutputs(site: BuiltSite, articles: WrittenArticle[], l
 
 	const llms = site.text('llms.txt');
 	if (llms === undefined) problems.push('/llms.txt is missing');
-	const fullTexts = new Map(locales.map((locale) => [locale, site.text(`${locale}/llms-full.txt`)]));
+	// A large help center continues its full texts in llms-full-2.txt…, each part linking the next.
+	const fullTexts = new Map(
+		locales.map((locale) => {
+			const parts: string[] = [];
+			for (let index = 1; ; index++) {
+				const text = site.text(`${locale}/llms-full${index === 1 ? '' : `-${index}`}.txt`);
+				if (text === undefined) break;
+				if (parts.length > 0 && !parts.at(-1)?.includes(`](${url(`/${locale}/llms-full-${index}.txt`)})`)) {
+					problems.push(`/${locale}/llms-full${index === 2 ? '' : `-${index - 1}`}.txt does not link its next part`);
+				}
+				parts.push(text);
+			}
+			return [locale, parts.length > 0 ? parts.join('\n') : undefined] as const;
+		}),
+	);
 	for (const [locale, text] of fullTexts) if (text === undefined) problems.push(`/${locale}/llms-full.txt is missing`);
 
+	// The JSON export too: each part names the next in `next`.
 	let exported: { url: string; id: string }[] = [];
-	const json = site.text('articles.json');
-	if (json === undefined) problems.push('/articles.json is missing');
-	else {
-		const result = articleExportSchema.safeParse(JSON.parse(json));
-		if (!result.success) problems.push(`/articles.json does not match its schema: ${result.error.message}`);
-		else exported = result.data.articles;
+	let json: string | undefined;
+	for (let path: string | undefined = '/articles.json', parts = 0; path !== undefined && parts < 1000; parts++) {
+		const part = site.text(path.slice(1));
+		if (part === undefined) {
+			problems.push(`${path} is missing`);
+			break;
+		}
+		json = `${json ?? ''}${part}`;
+		const result = articleExportSchema.safeParse(JSON.parse(part));
+		if (!result.success) {
+			problems.push(`${path} does not match its schema: ${result.error.message}`);
+			break;
+		}
+		exported = [...exported, ...result.data.articles];
+		path = result.data.next === undefined ? undefined : new URL(result.data.next).pathname;
 	}
 	const ids = new Set(exported.map((article) => article.id));
 	if (ids.size !== exported.length) problems.push('/articles.json repeats an id');

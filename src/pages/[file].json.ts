@@ -1,5 +1,6 @@
-import type { APIRoute } from 'astro';
-import { getAgentArticles } from '../agents/agent-articles';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { AgentArticle } from '../agents/agent-articles';
+import { exportParts, partName } from '../agents/file-parts';
 import { markdownToPlainText } from '../agents/plain-text';
 import { defaultLocale, site } from '../config/site';
 import { translate } from '../i18n/translate';
@@ -8,12 +9,22 @@ import { absoluteUrl } from '../seo/urls';
 
 export const prerender = true;
 
-/** `/articles.json`: every published article with its plain text, for helpdesk AI agents to ingest. */
-export const GET: APIRoute = async () => {
-	const articles = await getAgentArticles();
+export const getStaticPaths = (async () => {
+	const parts = await exportParts();
+	return parts.map((articles, index) => ({
+		params: { file: partName('articles', index) },
+		props: { articles, next: index + 1 < parts.length ? `/${partName('articles', index + 1)}.json` : undefined },
+	}));
+}) satisfies GetStaticPaths;
+
+/**
+ * `/articles.json`: every published article with its plain text, for helpdesk AI agents to ingest. A large help
+ * center continues in `/articles-2.json` and so on, each part naming the next in `next`.
+ */
+export const GET: APIRoute<{ articles: AgentArticle[]; next: string | undefined }> = ({ props }) => {
 	const body: ArticleExport = {
 		site: { name: translate(defaultLocale, 'site.title', { brand: site.brand.name }), url: absoluteUrl('/') },
-		articles: articles.map(({ page, categoryTitle, markdownUrl, bodyMarkdown }) => ({
+		articles: props.articles.map(({ page, categoryTitle, markdownUrl, bodyMarkdown }) => ({
 			id: `${page.locale}:${page.key}`,
 			locale: page.locale,
 			translationKey: page.key,
@@ -27,6 +38,7 @@ export const GET: APIRoute = async () => {
 			keywords: page.entry.data.keywords,
 			text: markdownToPlainText(bodyMarkdown),
 		})),
+		...(props.next ? { next: absoluteUrl(props.next) } : {}),
 	};
 	return new Response(`${JSON.stringify(body, null, '\t')}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
