@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,16 @@ async function readSynonyms(root: URL, logger: AstroIntegrationLogger): Promise<
 		logger.warn('content/site.yaml is not valid: indexing without synonyms.');
 		return {};
 	}
+}
+
+/**
+ * Runs a full garbage collection once rendering is over, before Pagefind (a second process) builds the index: what
+ * rendering left behind is then returned to the system instead of adding to Pagefind's memory at the peak.
+ */
+function releaseRenderMemory() {
+	setFlagsFromString('--expose-gc');
+	const gc = runInNewContext('gc') as (() => void) | undefined;
+	gc?.();
 }
 
 /**
@@ -90,6 +102,7 @@ export function searchIndex(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
+				releaseRenderMemory();
 				const output = fileURLToPath(new URL(`.${searchBundlePath}`, dir));
 				const index = await writeSearchIndex(builtPages(fileURLToPath(dir)), await readSynonyms(root, logger), output);
 				logger.info(`Search index (${describe(index)}) built in ${Math.round(performance.now() - started)} ms.`);
