@@ -8,11 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseSiteConfig } from '../config/parse-site-config';
 import { buildSearchIndex, writeSearchIndex, type PageToIndex, type SearchIndexSummary } from '../search/build-index';
+import { searchBundlePath } from '../search/bundle-path';
 import { searchUiPlugin } from './search-ui-plugin';
 import { selfServiceUrls } from '../utils/self-service.ts';
 
-/** Where the search bundle is served from, in the build and in `astro dev`. */
-export const searchBundlePath = '/pagefind/';
 
 const contentTypes: Record<string, string> = {
 	js: 'text/javascript; charset=utf-8',

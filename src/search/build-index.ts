@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
+import { encodePack, fragmentPackFolder, fragmentPackName, parseFragmentName } from '../worker/asset-pack.ts';
 import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
 import { articleSynonyms } from './synonyms.ts';
 import { serializeVocabulary, VocabularyCounter } from './vocabulary.ts';
@@ -50,9 +50,6 @@ interface Fragment {
 	meta?: Record<string, string>;
 }
 
-/** The language of a fragment (`en_0daa3fd.pf_fragment` → `en`), or undefined for other files. */
-const fragmentLanguage = (name: string) => /^(.+)_[0-9a-f]+\.pf_fragment$/.exec(name)?.[1];
-
 /** The words a fragment makes searchable: its text, title, keywords and synonyms. */
 function fragmentText(content: Uint8Array): string {
 	const fragment = readPagefindJson(content) as Fragment;
@@ -67,7 +64,7 @@ class Vocabularies {
 	readonly #counters = new Map<string, VocabularyCounter>();
 
 	add(fragmentName: string, content: Uint8Array) {
-		const language = fragmentLanguage(fragmentName);
+		const language = parseFragmentName(fragmentName)?.language;
 		if (language === undefined) return;
 		let counter = this.#counters.get(language);
 		if (!counter) this.#counters.set(language, (counter = new VocabularyCounter()));

@@ -87,6 +87,12 @@ export const fragmentPackFolder = 'fragment-packs/';
  * its content hash, so at most 256 packs per language. Undefined for names that are not fragments.
  */
 export function fragmentPackName(fragment: string): string | undefined {
+	const parsed = parseFragmentName(fragment);
+	return parsed ? `${parsed.language}_${parsed.hashStart}` : undefined;
+}
+
+/** The parts of a Pagefind fragment's name (`en_0daa3fd.pf_fragment`): its language and the start of its hash. */
+export function parseFragmentName(fragment: string): { language: string; hashStart: string } | undefined {
 	const match = /^([\w-]+)_([0-9a-f]{2})[0-9a-f]*\.pf_fragment$/.exec(fragment);
-	return match ? `${match[1]}_${match[2]}` : undefined;
+	return match?.[1] && match[2] ? { language: match[1], hashStart: match[2] } : undefined;
 }

@@ -1,7 +1,5 @@
+import { searchBundlePath } from '../search/bundle-path.ts';
 import { fragmentPackFolder, fragmentPackName, markdownPackFolder, markdownPackName, openPack, type AssetPack } from './asset-pack.ts';
-
-/** Where the search bundle is served from (the same as `searchBundlePath` of the search integration). */
-const searchBundlePath = '/pagefind/';
 
 export interface PackedFile {
 	/** The pack's address among the static assets. */

@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { countOutputFiles } from '../../src/integrations/asset-limits';
-import { fragmentPackFolder, openPack } from '../../src/worker/asset-pack';
 import { builtPages, clientDir, loadDocument } from '../support/built-site';
 import { validateHtml } from '../support/validators/html-validity';
 import { findBrokenLinks } from '../support/validators/links';
 import { openSite } from '../support/validators/site';
+import { searchPackProblems } from '../support/validators/whole-site';
 
 const pages = builtPages();
 const htmlOf = (path: string) => {
@@ -31,10 +31,7 @@ describe('the built help center', () => {
 		expect(files.markdown).toBeLessThanOrEqual(Math.min(articles, 2 * 256));
 		expect(files.total).toBeLessThan(files.html + files.markdown + 2 * 256 + 200);
 		expect(existsSync(join(clientDir, 'pagefind/fragment'))).toBe(false);
-		const packs = join(clientDir, 'pagefind', fragmentPackFolder);
-		const fragments = readdirSync(packs).flatMap((name) => openPack(new Uint8Array(readFileSync(join(packs, name)))).names());
-		const entry = JSON.parse(readFileSync(join(clientDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-		expect(fragments.length).toBe(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0));
+		expect(searchPackProblems(openSite())).toEqual([]);
 	});
 
 	it('is valid HTML according to the Nu HTML Checker', () => {

@@ -1,16 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { clientDir } from '../support/built-site';
 import { pageWeightBudgets } from '../support/page-weight-budgets';
-import { fileBudgetProblems, firstRoundTripProblems, pageKind } from '../support/validators/whole-site';
+import { fileBudgetProblems, filesUnder, firstRoundTripProblems, pageKind } from '../support/validators/whole-site';
 import { openSite } from '../support/validators/site';
 
 const site = openSite();
-const files = (folder: string): string[] =>
-	readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]));
-const allFiles = files(clientDir);
+const allFiles = filesUnder(clientDir);
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 describe('page weights, against the declared budgets', () => {

@@ -1,9 +1,8 @@
 import * as bundledPagefind from 'virtual:pagefind-web';
+import { searchBundlePath as bundlePath } from '../bundle-path.ts';
 import { pagefindOptions, type Pagefind, type PagefindResponse } from '../pagefind-api.ts';
 import { Vocabulary } from '../vocabulary.ts';
 
-/** Where the build publishes the search index (see src/integrations/search-index.ts). */
-const bundlePath = '/pagefind/';
 /**
  * How many searches are remembered. Typing a space, a stop word or the first letter of a new word searches the same
  * words again, and so does each spelling tried for a misspelt word: on a large site, one search costs tens of

@@ -36,7 +36,8 @@ export function firstRoundTripProblems(site: BuiltSite, categoryPaths: Set<strin
 	return problems;
 }
 
-const filesUnder = (folder: string): string[] =>
+/** Every file under a folder, at any depth. */
+export const filesUnder = (folder: string): string[] =>
 	readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)]));
 
 /** JavaScript files, images and packs of the built site (`dir`) over their budgets, with their sizes. */
@@ -55,7 +56,7 @@ export function fileBudgetProblems(dir: string): string[] {
 }
 
 /** Whether every indexed page has its search fragment in a pack. */
-function searchPackProblems(site: BuiltSite): string[] {
+export function searchPackProblems(site: BuiltSite): string[] {
 	const entry = JSON.parse(readFileSync(join(site.dir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 	const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 	const folder = join(site.dir, 'pagefind', fragmentPackFolder);
