@@ -5,14 +5,16 @@ import { api } from '../functions/app';
 import { consumeForwardBatch } from '../functions/background/forward-consumer';
 import { sweep } from '../functions/background/sweep';
 import { defaultLocale, locales } from './config/site';
+import { searchBundlePath } from './search/bundle-path';
+import { serveBrotliCopy } from './worker/brotli-assets';
 import { negotiateLocale } from './worker/negotiate-locale';
 import { servePackedAsset } from './worker/packed-assets';
 import { findRedirect } from './worker/redirects';
 
 /**
  * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
- * runs), Markdown twins and search fragments come out of their packs, `/api/*` goes to the edge API, `/` picks a
- * language, old addresses of moved pages get a 301, and everything else falls to Astro's handler for its 404s,
+ * runs, except the search bundle's), Markdown twins and search fragments come out of their packs, search files
+ * with a Brotli copy are sent as that copy, `/api/*` goes to the edge API, `/` picks a language, old addresses of moved pages get a 301, and everything else falls to Astro's handler for its 404s,
  * shown in the language of the URL. The queue and cron handlers forward tickets to the helpdesk.
  */
 const app = new Hono<{ Bindings: Env }>();
@@ -26,6 +28,10 @@ app.get('/', (c) => {
 	c.header('Cache-Control', 'private, max-age=0');
 	return c.redirect(`/${locale}`, 302);
 });
+
+// The search bundle (run_worker_first in wrangler.toml): Brotli copies where the browser takes them, fragments from
+// their packs, the other files as they are.
+app.get(`${searchBundlePath}*`, async (c) => (await serveBrotliCopy(c.req.raw, c.env.ASSETS)) ?? (await servePackedAsset(c.req.raw, c.env.ASSETS)) ?? c.env.ASSETS.fetch(c.req.raw));
 
 app.all('*', async (c) => {
 	const moved = findRedirect(redirects, new URL(c.req.url));

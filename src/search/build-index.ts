@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { encodePack, fragmentPackFolder, fragmentPackName, parseFragmentName } from '../worker/asset-pack.ts';
+import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
+import { parseFragmentName } from './fragment-name.ts';
 import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
+import { shortenPageNames } from './page-names.ts';
 import { articleSynonyms } from './synonyms.ts';
 import { serializeVocabulary, VocabularyCounter } from './vocabulary.ts';
+import { writeBrotliCopies } from './write-brotli-copies.ts';
 
 export interface PageToIndex {
 	/** The page's address, for example `/en/shipping/delivery-times-and-costs`. */
@@ -29,6 +33,9 @@ export interface SearchIndexSummary {
 export interface SearchIndex extends SearchIndexSummary {
 	files: SearchIndexFile[];
 }
+
+/** Pagefind's list of languages and their index files, inside the bundle folder. */
+const entryFile = 'pagefind-entry.json';
 
 /** Where each locale's vocabulary is published inside the bundle folder. */
 export const vocabularyPath = (language: string) => `words.${language}.txt`;
@@ -123,12 +130,22 @@ async function withPagefindIndex<T>(
  */
 export async function buildSearchIndex(pages: AsyncIterable<PageToIndex> | Iterable<PageToIndex>, synonyms: Record<string, string[][]>): Promise<SearchIndex> {
 	return withPagefindIndex(pages, synonyms, async (index) => {
-		const { files } = check(await index.getFiles(), 'write the index');
+		const written = new Map(check(await index.getFiles(), 'write the index').files.map((file) => [file.path, file.content]));
+		const renamed = shortenPageNames(new TextDecoder().decode(written.get(entryFile)), (path) => written.get(path) ?? new Uint8Array());
+		const files: SearchIndexFile[] = [];
 		const vocabularies = new Vocabularies();
-		for (const file of files) {
-			const name = file.path.startsWith('fragment/') ? file.path.slice('fragment/'.length) : '';
-			if (name) vocabularies.add(name, file.content);
+		for (const [path, content] of written) {
+			if (renamed.replacedMetaFiles.includes(path)) continue;
+			if (!path.startsWith('fragment/')) {
+				files.push({ path, content: path === entryFile ? new TextEncoder().encode(renamed.entry) : content });
+				continue;
+			}
+			const name = renamed.fragmentName(path.slice('fragment/'.length));
+			if (!name) throw new Error(`Unexpected file in Pagefind's fragments: ${path}`);
+			vocabularies.add(name, content);
+			files.push({ path: `fragment/${name}`, content });
 		}
+		for (const [path, content] of renamed.metaFiles) files.push({ path, content });
 		const extra = vocabularies.files();
 		return { files: [...files, ...extra.files], ...extra.summary };
 	});
@@ -136,8 +153,9 @@ export async function buildSearchIndex(pages: AsyncIterable<PageToIndex> | Itera
 
 /**
  * Writes the search bundle into `outputDir` for the built site: Pagefind's index, each language's vocabulary, and
- * the per-article fragments packed into at most 256 packs per language (see src/worker/asset-pack.ts), which the
- * Worker opens to answer `/pagefind/fragment/<name>`.
+ * the per-article fragments under shorter names (src/search/page-names.ts) packed into at most 256 packs per
+ * language (src/worker/asset-pack.ts), which the Worker opens to answer `/pagefind/fragment/<name>`, and Brotli
+ * copies of the files every first search downloads (src/search/brotli-copies.ts).
  */
 export async function writeSearchIndex(
 	pages: AsyncIterable<PageToIndex> | Iterable<PageToIndex>,
@@ -145,13 +163,18 @@ export async function writeSearchIndex(
 	outputDir: string,
 ): Promise<SearchIndexSummary> {
 	await withPagefindIndex(pages, synonyms, async (index) => check(await index.writeFiles({ outputPath: outputDir }), 'write the index'));
+	const renamed = shortenPageNames(await readFile(join(outputDir, entryFile), 'utf8'), (path) => readFileSync(join(outputDir, path)));
+	for (const path of renamed.replacedMetaFiles) await rm(join(outputDir, path));
+	for (const [path, content] of renamed.metaFiles) await writeFile(join(outputDir, path), content);
+	await writeFile(join(outputDir, entryFile), renamed.entry);
 	const fragmentDir = join(outputDir, 'fragment');
 	const vocabularies = new Vocabularies();
 	const packs = new Map<string, Map<string, Uint8Array>>();
-	for (const name of (await readdir(fragmentDir)).sort()) {
-		const pack = fragmentPackName(name);
-		if (!pack) throw new Error(`Unexpected file in Pagefind's fragments: ${name}`);
-		const content = await readFile(join(fragmentDir, name));
+	for (const file of (await readdir(fragmentDir)).sort()) {
+		const name = renamed.fragmentName(file);
+		const pack = name && fragmentPackName(name);
+		if (!name || !pack) throw new Error(`Unexpected file in Pagefind's fragments: ${file}`);
+		const content = await readFile(join(fragmentDir, file));
 		vocabularies.add(name, content);
 		let files = packs.get(pack);
 		if (!files) packs.set(pack, (files = new Map()));
@@ -160,6 +183,7 @@ export async function writeSearchIndex(
 	await mkdir(join(outputDir, fragmentPackFolder), { recursive: true });
 	for (const [pack, files] of packs) await writeFile(join(outputDir, fragmentPackFolder, `${pack}.pack`), encodePack(files));
 	await rm(fragmentDir, { recursive: true });
+	await writeBrotliCopies(outputDir);
 	const { files, summary } = vocabularies.files();
 	for (const file of files) await writeFile(join(outputDir, file.path), file.content);
 	return summary;

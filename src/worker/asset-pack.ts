@@ -7,6 +7,8 @@
  * the other (offsets count from the end of the table). Names are sorted, so the same files give the same pack.
  */
 
+import { parseFragmentName } from '../search/fragment-name.ts';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -83,16 +85,11 @@ export function markdownPackName(articlePath: string): string {
 export const fragmentPackFolder = 'fragment-packs/';
 
 /**
- * The pack holding a Pagefind fragment (`en_0daa3fd.pf_fragment`): its language and the first two hex digits of
- * its content hash, so at most 256 packs per language. Undefined for names that are not fragments.
+ * The pack holding a search fragment (`en_a491c621-7ps.pf_fragment`, see src/search/fragment-name.ts): its
+ * language and its position modulo 256, so at most 256 packs per language, evenly filled. Undefined for names that
+ * are not fragments.
  */
 export function fragmentPackName(fragment: string): string | undefined {
 	const parsed = parseFragmentName(fragment);
-	return parsed ? `${parsed.language}_${parsed.hashStart}` : undefined;
-}
-
-/** The parts of a Pagefind fragment's name (`en_0daa3fd.pf_fragment`): its language and the start of its hash. */
-export function parseFragmentName(fragment: string): { language: string; hashStart: string } | undefined {
-	const match = /^([\w-]+)_([0-9a-f]{2})[0-9a-f]*\.pf_fragment$/.exec(fragment);
-	return match?.[1] && match[2] ? { language: match[1], hashStart: match[2] } : undefined;
+	return parsed ? `${parsed.language}_${(parsed.position % 256).toString(16).padStart(2, '0')}` : undefined;
 }

@@ -39,10 +39,13 @@ describe('asset packs', () => {
 		expect(markdownPackName('/fr/livraison/douane')).toBe(markdownPackName('/fr/livraison/douane'));
 	});
 
-	it('file a search fragment by its language and the start of its hash', () => {
-		expect(fragmentPackName('en_0daa3fd.pf_fragment')).toBe('en_0d');
-		expect(fragmentPackName('pt-br_9c1b3f2.pf_fragment')).toBe('pt-br_9c');
-		expect(fragmentPackName('en_0daa3fd.pf_index')).toBeUndefined();
-		expect(fragmentPackName('../secret_00.pf_fragment')).toBeUndefined();
+	it('file a search fragment by its language and its position, 256 packs at most per language', () => {
+		expect(fragmentPackName('en_a491c621-0.pf_fragment')).toBe('en_00');
+		expect(fragmentPackName('en_a491c621-73.pf_fragment')).toBe('en_ff'); // 7 × 36 + 3 = 255
+		expect(fragmentPackName('en_a491c621-74.pf_fragment')).toBe('en_00');
+		expect(fragmentPackName('pt-br_9c1b3f20-a.pf_fragment')).toBe('pt-br_0a');
+		for (const name of ['en_a491c621-0.pf_index', '../secret_00000000-1.pf_fragment', 'en_0daa3fd.pf_fragment', 'en_a491c621-.pf_fragment']) {
+			expect(fragmentPackName(name)).toBeUndefined();
+		}
 	});
 });
