@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
-import { assetLimitsCheck } from './src/integrations/asset-limits.ts';
 import { buildMarks } from './src/integrations/build-marks.ts';
 import { codeDigest } from './src/integrations/code-digest.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
@@ -36,5 +35,5 @@ export default defineConfig({
 		// src/pages/[locale]/[category]/[slug].astro).
 		incrementalBuild: true,
 	},
-	integrations: [buildMarks('first'), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), assetLimitsCheck(), buildMarks('last')],
+	integrations: [buildMarks('first'), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), buildMarks('last')],
 });

@@ -3,8 +3,9 @@
  *
  * Generates a realistic corpus (about 600 words per article, headings, lists, tables, internal links; a share
  * of the articles use MDX components, the rest are plain Markdown) in a throwaway copy of the project, builds
- * and indexes it, and prints wall time, CPU time, peak memory (all processes of the build), the output's file
- * count and size, per stage, and pages per second. With `--edit`, it then changes one article and builds again,
+ * and indexes it as `npm run build` does (`astro build`, then the search index in its own process), and prints
+ * wall time, CPU time, peak memory (all processes of the build, and per step), the output's file count and size,
+ * per stage, and pages per second. With `--edit`, it then changes one article and builds again,
  * to measure a rebuild against the cold build. `--articles` is per locale.
  */
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchProject } from './lib/bench-project.ts';
+import { siteBuildSteps, type SiteBuildStep } from './lib/site-build.ts';
 import { assetLimits, countOutputFiles } from '../src/integrations/asset-limits.ts';
 
 const { values } = parseArgs({
@@ -57,7 +59,10 @@ function treeRss(rootPid: number): number {
 interface BuildFigures {
 	wallSeconds: number;
 	cpuSeconds: number | undefined;
+	/** The highest memory of all the build's processes together, sampled across both steps. */
 	peakMemoryBytes: number;
+	/** The same, per step. */
+	stepPeaks: Record<SiteBuildStep['name'], number>;
 	stages: Record<string, number>;
 }
 
@@ -68,12 +73,18 @@ function astroDuration(text: string | undefined): number {
 	return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
 }
 
-/** Runs `astro build` in `root`, measuring it from outside (time, memory) and inside (stage marks). */
-async function measuredBuild(root: string): Promise<BuildFigures> {
-	const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+interface StepRun {
+	wallSeconds: number;
+	cpuSeconds: number | undefined;
+	peakMemoryBytes: number;
+	output: string;
+}
+
+/** Runs one step of the build in `root`, measuring its process tree from outside: wall time, CPU time, peak memory. */
+async function measuredStep(root: string, step: SiteBuildStep): Promise<StepRun> {
 	const useTime = existsSync('/usr/bin/time');
 	const command = useTime ? '/usr/bin/time' : process.execPath;
-	const args = useTime ? ['-f', 'cpu %U %S', process.execPath, astro, 'build'] : [astro, 'build'];
+	const args = useTime ? ['-f', 'cpu %U %S', process.execPath, ...step.args] : step.args;
 	const started = performance.now();
 	const child = spawn(command, args, {
 		cwd: root,
@@ -88,23 +99,42 @@ async function measuredBuild(root: string): Promise<BuildFigures> {
 	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
 	clearInterval(sampler);
 	const wallSeconds = (performance.now() - started) / 1000;
-	if (code !== 0) throw new Error(`astro build failed:\n${output.slice(-4000)}`);
-	const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(output);
+	if (code !== 0) throw new Error(`${step.name} failed:\n${output.slice(-4000)}`);
+	// The last such line is /usr/bin/time's: the step's own output comes before it.
+	const cpu = [...output.matchAll(/^cpu ([\d.]+) ([\d.]+)$/gm)].at(-1);
+	return { wallSeconds, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined, peakMemoryBytes: peak, output };
+}
+
+/**
+ * Builds `root` as `npm run build` does, step by step: Astro's build, split into stages by its marks, then the search
+ * index in its own process, which is the stage 'index (search)'. Time and memory cover both processes.
+ */
+async function measuredBuild(root: string): Promise<BuildFigures> {
+	const started = performance.now();
+	const runs = new Map<SiteBuildStep['name'], StepRun>();
+	for (const step of siteBuildSteps(root)) runs.set(step.name, await measuredStep(root, step));
+	const astro = runs.get('astro build');
+	const index = runs.get('search index');
+	if (!astro || !index) throw new Error('The build has no astro build or search index step.');
+	const output = astro.output;
 	const marks = new Map([...output.matchAll(/^build-mark (\S+) ([\d.]+)$/gm)].map((match) => [match[1] ?? '', Number(match[2])]));
 	const at = (name: string) => marks.get(name) ?? Number.NaN;
 	const renderSeconds = astroDuration(/prerendering static routes[\s\S]*?Completed in ((?:\d+m ?)?[\d.]+m?s)/.exec(output)?.[1]);
+	const wallSeconds = (performance.now() - started) / 1000;
 	const stages = {
 		'start-up': at('config-done') / 1000,
 		'content sync': (at('build-start') - at('config-done')) / 1000,
 		'bundle (server and client)': (at('build-generated') - at('build-start')) / 1000 - renderSeconds,
 		'render (prerender)': renderSeconds,
-		'index (search)': (at('build-done-last') - at('build-done-first')) / 1000,
+		'build:done hooks': (at('build-done-last') - at('build-done-first')) / 1000,
+		'index (search)': index.wallSeconds,
 	};
 	const accounted = Object.values(stages).reduce((sum, value) => sum + (Number.isFinite(value) ? value : 0), 0);
 	return {
 		wallSeconds,
-		cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined,
-		peakMemoryBytes: peak,
+		cpuSeconds: astro.cpuSeconds === undefined || index.cpuSeconds === undefined ? undefined : astro.cpuSeconds + index.cpuSeconds,
+		peakMemoryBytes: Math.max(astro.peakMemoryBytes, index.peakMemoryBytes),
+		stepPeaks: { 'astro build': astro.peakMemoryBytes, 'search index': index.peakMemoryBytes },
 		stages: { ...stages, other: wallSeconds - accounted },
 	};
 }
@@ -129,6 +159,7 @@ function report(label: string, figures: BuildFigures, pages: number) {
 		'wall time': format.seconds(figures.wallSeconds),
 		'CPU time': format.seconds(figures.cpuSeconds),
 		'peak memory (all build processes)': format.bytes(figures.peakMemoryBytes),
+		...Object.fromEntries(Object.entries(figures.stepPeaks).map(([step, bytes]) => [`peak memory: ${step}`, format.bytes(bytes)])),
 		'pages per second': (pages / figures.wallSeconds).toFixed(0),
 		...Object.fromEntries(Object.entries(figures.stages).map(([stage, seconds]) => [`stage: ${stage}`, format.seconds(seconds)])),
 	});

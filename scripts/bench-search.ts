@@ -35,7 +35,7 @@ if (!root) {
 	const started = performance.now();
 	project = createBenchProject({ articles: { en: Number(values.articles) } });
 	console.log(`Generated ${project.articles.length} articles (${Math.round(project.articles.reduce((sum, article) => sum + article.words, 0) / project.articles.length)} words on average) in ${Math.round(performance.now() - started)} ms.`);
-	const buildMs = project.build();
+	const buildMs = await project.build();
 	console.log(`Built in ${(buildMs / 1000).toFixed(1)} s: ${countFiles(join(project.root, 'dist/client'))} files in dist/client, ${countFiles(join(project.root, 'dist/client/pagefind'))} of them search files.`);
 	root = project.root;
 }

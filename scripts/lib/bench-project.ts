@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { corpusCategories, generateCorpus, type CorpusOptions, type GeneratedArticle } from './generate-corpus.ts';
+import { buildSiteOrThrow } from './site-build.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -13,8 +13,8 @@ export interface BenchProject {
 	articles: GeneratedArticle[];
 	/** How many generated articles are MDX and how many plain Markdown. */
 	kinds: { mdx: number; md: number };
-	/** Runs `astro build` in the copy; returns the wall time in milliseconds. */
-	build(): number;
+	/** Builds the copy as `npm run build` does (site, then search index); resolves to the wall time in milliseconds. */
+	build(): Promise<number>;
 	remove(): void;
 }
 
@@ -110,13 +110,9 @@ export function createBenchProject(options: CorpusOptions & { locales?: string[]
 		root,
 		articles,
 		kinds,
-		build() {
+		async build() {
 			const started = performance.now();
-			execFileSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-				cwd: root,
-				stdio: ['ignore', 'ignore', 'inherit'],
-				env: { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=8192`.trim() },
-			});
+			await buildSiteOrThrow(root, { env: { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=8192`.trim() } });
 			return performance.now() - started;
 		},
 		remove() {

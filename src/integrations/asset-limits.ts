@@ -1,7 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 
 /** Cloudflare Workers static assets: files per Worker version, by plan. */
 export const assetLimits = { free: 20_000, paid: 100_000 } as const;
@@ -44,30 +42,28 @@ export function countOutputFiles(directory: string): OutputFiles {
 	return counts;
 }
 
+export interface AssetLimitMessage {
+	level: 'info' | 'warn';
+	text: string;
+}
+
 /**
- * Warns after `astro build` when the output has more files than a Workers plan accepts (20,000 on Free,
- * 100,000 on Paid), with the numbers, so a growing help center learns before `wrangler deploy` refuses it.
+ * What the output's files mean for deploying, once the whole site is built (pages and search index): a warning per
+ * file over {@link maxAssetBytes}, and one when the count passes a Workers plan's limit (20,000 files on Free, 100,000
+ * on Paid), with the numbers, so a growing help center learns before `wrangler deploy` refuses it.
  */
-export function assetLimitsCheck(): AstroIntegration {
-	let clientDir = '';
-	return {
-		name: 'help-center:asset-limits',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				clientDir = fileURLToPath(config.build.client);
-			},
-			'astro:build:done': ({ logger }) => {
-				const files = countOutputFiles(clientDir);
-				for (const path of files.tooLarge) logger.warn(`${path} is over the ${maxAssetBytes / 1024 / 1024} MiB Cloudflare serves per file. Deploying will fail.`);
-				const detail = `${files.total} files (${files.html} pages, ${files.markdown} for Markdown twins, ${files.search} search index files, ${files.other} other)`;
-				if (files.total > assetLimits.paid) {
-					logger.warn(`${detail}: more than the ${assetLimits.paid} files a Worker can serve even on the Workers Paid plan. Deploying will fail.`);
-				} else if (files.total > assetLimits.free) {
-					logger.warn(`${detail}: more than the ${assetLimits.free} files of the Workers Free plan; deploying needs the Workers Paid plan (up to ${assetLimits.paid}).`);
-				} else {
-					logger.info(`${detail}: within the Workers Free plan's ${assetLimits.free} files.`);
-				}
-			},
-		},
-	};
+export function assetLimitMessages(files: OutputFiles): AssetLimitMessage[] {
+	const messages: AssetLimitMessage[] = files.tooLarge.map((path) => ({
+		level: 'warn',
+		text: `${path} is over the ${maxAssetBytes / 1024 / 1024} MiB Cloudflare serves per file. Deploying will fail.`,
+	}));
+	const detail = `${files.total} files (${files.html} pages, ${files.markdown} for Markdown twins, ${files.search} search index files, ${files.other} other)`;
+	if (files.total > assetLimits.paid) {
+		messages.push({ level: 'warn', text: `${detail}: more than the ${assetLimits.paid} files a Worker can serve even on the Workers Paid plan. Deploying will fail.` });
+	} else if (files.total > assetLimits.free) {
+		messages.push({ level: 'warn', text: `${detail}: more than the ${assetLimits.free} files of the Workers Free plan; deploying needs the Workers Paid plan (up to ${assetLimits.paid}).` });
+	} else {
+		messages.push({ level: 'info', text: `${detail}: within the Workers Free plan's ${assetLimits.free} files.` });
+	}
+	return messages;
 }

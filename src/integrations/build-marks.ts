@@ -3,7 +3,7 @@ import type { AstroIntegration } from 'astro';
 /**
  * Prints `build-mark <name> <milliseconds since start>` at each build stage when HELP_CENTER_BUILD_MARKS is set,
  * for `npm run bench:build` to split a build into stages. Added first and last among the integrations, so
- * the `astro:build:done` marks frame what the other integrations do then (search indexing).
+ * the `astro:build:done` marks frame what the other integrations and the adapter do then.
  */
 export function buildMarks(position: 'first' | 'last'): AstroIntegration {
 	const enabled = Boolean(process.env['HELP_CENTER_BUILD_MARKS']);

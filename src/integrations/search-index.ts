@@ -1,17 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
-import { join, relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { parseSiteConfig } from '../config/parse-site-config';
-import { buildSearchIndex, writeSearchIndex, type PageToIndex, type SearchIndexSummary } from '../search/build-index';
+import { buildSearchIndex, type PageToIndex } from '../search/build-index';
 import { searchBundlePath } from '../search/bundle-path';
+import { describeSearchIndex } from '../search/index-summary.ts';
 import { searchUiPlugin } from './search-ui-plugin';
 import { selfServiceUrls } from '../utils/self-service.ts';
-
 
 const contentTypes: Record<string, string> = {
 	js: 'text/javascript; charset=utf-8',
@@ -19,47 +16,6 @@ const contentTypes: Record<string, string> = {
 	json: 'application/json',
 	txt: 'text/plain; charset=utf-8',
 };
-
-async function readSynonyms(root: URL, logger: AstroIntegrationLogger): Promise<Record<string, string[][]>> {
-	try {
-		return parseSiteConfig(await readFile(new URL('content/site.yaml', root), 'utf8')).search.synonyms;
-	} catch {
-		// The content guard reports the problem; search still works, without synonyms.
-		logger.warn('content/site.yaml is not valid: indexing without synonyms.');
-		return {};
-	}
-}
-
-/**
- * Runs a full garbage collection once rendering is over, before Pagefind (a second process) builds the index: what
- * rendering left behind is then returned to the system instead of adding to Pagefind's memory at the peak.
- */
-function releaseRenderMemory() {
-	setFlagsFromString('--expose-gc');
-	const gc = runInNewContext('gc') as (() => void) | undefined;
-	gc?.();
-}
-
-/**
- * The built HTML pages, read one at a time as the indexer asks for them, so that a large site is never in memory
- * whole. Reads are synchronous: small files read faster that way, and Pagefind works on the previous pages meanwhile.
- */
-function* builtPages(directory: string, root = directory): Generator<PageToIndex> {
-	for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-		const path = join(directory, entry.name);
-		if (entry.isDirectory()) yield* builtPages(path, root);
-		else if (entry.name.endsWith('.html')) {
-			const url = `/${relative(root, path).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/';
-			yield { url, html: readFileSync(path, 'utf8') };
-		}
-	}
-}
-
-function describe(index: SearchIndexSummary) {
-	return Object.entries(index.pages)
-		.map(([language, count]) => `${language}: ${count} articles, ${index.words[language] ?? 0} words`)
-		.join('; ');
-}
 
 /**
  * Crawls the dev server the way a shopper would (each language's home, its categories, their articles) and
@@ -87,8 +43,10 @@ async function renderedArticles(origin: string, locales: string[]): Promise<Page
 }
 
 /**
- * Builds the Pagefind search index after `astro build` into `<client>/pagefind/`, and in `astro dev` builds it
- * from the rendered pages at startup and after each content change, serving it from memory at the same address.
+ * In `astro dev`, builds the Pagefind search index from the rendered pages at startup and after each content change,
+ * and serves it from memory at the address of the built one. The built site's index is not made here but by
+ * scripts/build-search-index.ts once `astro build` has exited (`npm run build` runs both): Astro keeps what rendering
+ * took until it exits, and Pagefind's process would add its own memory on top.
  */
 export function searchIndex(): AstroIntegration {
 	let root: URL;
@@ -99,12 +57,9 @@ export function searchIndex(): AstroIntegration {
 				root = config.root;
 				updateConfig({ vite: { plugins: [searchUiPlugin(fileURLToPath(new URL('src/search/client/search-ui-entry.ts', config.root)))] } });
 			},
-			'astro:build:done': async ({ dir, logger }) => {
-				const started = performance.now();
-				releaseRenderMemory();
-				const output = fileURLToPath(new URL(`.${searchBundlePath}`, dir));
-				const index = await writeSearchIndex(builtPages(fileURLToPath(dir)), await readSynonyms(root, logger), output);
-				logger.info(`Search index (${describe(index)}) built in ${Math.round(performance.now() - started)} ms.`);
+			'astro:build:done': ({ logger }) => {
+				// A site deployed from `astro build` alone would have no search: say so where the build ends.
+				logger.info('The search index is built next by `npm run build` (scripts/build-search-index.ts); `astro build` alone leaves the site without search.');
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				let origin: string | undefined;
@@ -133,7 +88,7 @@ export function searchIndex(): AstroIntegration {
 						expected.clear();
 						const index = await buildSearchIndex(pages, config.search.synonyms);
 						publish(new Map(index.files.map((file) => [file.path, file.content])));
-						logger.info(`Search index (${describe(index)}) ready in ${Math.round(performance.now() - started)} ms.`);
+						logger.info(`Search index (${describeSearchIndex(index)}) ready in ${Math.round(performance.now() - started)} ms.`);
 					} catch (error) {
 						// Keep serving the last good index; requests waiting for the first one get a 404.
 						logger.error(`Search index not rebuilt: ${(error as Error).message}`);

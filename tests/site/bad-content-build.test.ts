@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../scripts/lib/site-build';
 import { contentMistakes, makeContentFixture } from '../support/content-fixture';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,13 +19,14 @@ function projectWith(mistake: (typeof contentMistakes)[keyof typeof contentMista
 	return fixture.root;
 }
 
-describe('a content mistake stops `astro build`', () => {
+describe('a content mistake stops the build', () => {
 	for (const [name, mistake] of Object.entries(contentMistakes)) {
-		it(`stops on ${name}, naming the file, the field and the fix`, () => {
+		it(`stops on ${name}, naming the file, the field and the fix`, async () => {
 			const root = projectWith(mistake);
-			const result = spawnSync('astro', ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-			const output = `${result.stdout}${result.stderr}`;
+			const result = await buildSite(root);
+			const output = result.output;
 			expect(result.status, output).not.toBe(0);
+			expect(result.failed).toBe('astro build');
 			const line = output
 				.split('\n')
 				.find((candidate) => candidate.startsWith(mistake.file) && mistake.message.test(candidate));

@@ -14,7 +14,7 @@ describe('a generated catalogue', () => {
 		// Files for agents small enough that this catalogue needs several parts, as a large one does at 10 MiB.
 		process.env['HELP_CENTER_AGENT_FILE_BYTES'] = '100000';
 		try {
-			project.build();
+			await project.build();
 		} finally {
 			delete process.env['HELP_CENTER_AGENT_FILE_BYTES'];
 		}

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../scripts/lib/import/run-import';
-import { copyZendeskExport, fixturesDir, makeImportProject, run, runCheckCli, runImportCli, serveDirectory, snapshotFiles, type RunResult } from '../support/import-project';
+import { copyZendeskExport, fixturesDir, makeImportProject, runCheckCli, runImportCli, serveDirectory, snapshotFiles, type RunResult } from '../support/import-project';
+import { buildSite, type SiteBuildResult } from '../../scripts/lib/site-build';
 import { startWorker } from '../../scripts/lib/worker-server';
 import { listRedirectPairs } from '../support/redirect-pairs';
 
@@ -19,7 +20,7 @@ let exportDir = '';
 let zendesk: ImportReport;
 let csv: ImportReport;
 let check: RunResult;
-let build: RunResult;
+let build: SiteBuildResult;
 let served: string[] = [];
 let closeServer: () => Promise<void> = async () => undefined;
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
 	zendesk = parseReport(await runImportCli(root, 'zendesk', exportDir, '--json', '--timeout', '5'));
 	csv = parseReport(await runImportCli(root, 'csv', join(fixturesDir, 'csv-import/articles.csv'), '--media', join(fixturesDir, 'csv-import/media'), '--json'));
 	check = await runCheckCli(root);
-	build = await run('astro', ['build'], root);
+	build = await buildSite(root);
 }, 180_000);
 
 afterAll(() => closeServer());
@@ -114,7 +115,7 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 	});
 
 	it('builds', () => {
-		expect(build.status, build.stdout + build.stderr).toBe(0);
+		expect(build.status, build.output).toBe(0);
 	});
 
 	it('builds every imported article and links it from its category page, linked from the home page', () => {

@@ -1,23 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProjectCopy, projectRoot } from '../../scripts/lib/bench-project';
+import { createProjectCopy } from '../../scripts/lib/bench-project';
+import { buildSiteOrThrow } from '../../scripts/lib/site-build';
 
 const project = createProjectCopy();
 afterAll(() => project.remove());
 
-function build(...flags: string[]): string {
-	const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...flags], {
-		cwd: project.root,
-		encoding: 'utf8',
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
-	const output = `${result.stdout}${result.stderr}`;
-	if (result.status !== 0) throw new Error(`astro build failed:\n${output.slice(-3000)}`);
-	return output;
-}
+const build = (...flags: string[]) => buildSiteOrThrow(project.root, { flags });
 
 /** Every file of the built site with a digest of its bytes. */
 function snapshot(): Map<string, string> {
@@ -35,12 +26,12 @@ function snapshot(): Map<string, string> {
 }
 
 describe('an incremental build', () => {
-	it('renders only what an edit changed, and gives exactly what a full build gives', () => {
-		build();
+	it('renders only what an edit changed, and gives exactly what a full build gives', async () => {
+		await build();
 		const policy = join(project.root, 'content/en/returns-refunds/return-policy.mdx');
 		writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^title: .*$/m, 'title: "Our return policy, in plain words"'));
 
-		const incremental = build();
+		const incremental = await build();
 		const cached = incremental.match(/\((?:cached|restored)\)/g)?.length ?? 0;
 		// Most articles are untouched; the edited one and the pages that show its title are rendered again.
 		expect(cached).toBeGreaterThan(50);
@@ -52,7 +43,7 @@ describe('an incremental build', () => {
 		// pointing at the script of the previous build.
 		const ui = join(project.root, 'src/search/client/search-ui.ts');
 		writeFileSync(ui, `${readFileSync(ui, 'utf8')}\nconsole.debug('search interface ready');\n`);
-		const afterCodeChange = build();
+		const afterCodeChange = await build();
 		expect(afterCodeChange).not.toMatch(/\((?:cached|restored)\)/);
 		const scripts = (html: string) => [...html.matchAll(/\/_astro\/[^"'\s)]+\.js/g)].map((match) => match[0]);
 		const page = readFileSync(join(project.root, 'dist/client/en/returns-refunds/how-to-return-an-item.html'), 'utf8');
@@ -60,7 +51,7 @@ describe('an incremental build', () => {
 		for (const script of scripts(page)) expect(readdirSync(join(project.root, 'dist/client/_astro'))).toContain(script.slice('/_astro/'.length));
 		const afterCode = snapshot();
 
-		const full = build('--force');
+		const full = await build('--force');
 		expect(full).not.toMatch(/\((?:cached|restored)\)/);
 		expect(afterCode).toEqual(snapshot());
 		expect(afterEdit.size).toBe(afterCode.size);

@@ -1,0 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { PageToIndex } from './build-index.ts';
+
+/**
+ * The built HTML pages under `directory`, read one at a time as the indexer asks for them, so that a large site is
+ * never in memory whole. Reads are synchronous: small files read faster that way, and Pagefind works on the previous
+ * pages meanwhile.
+ */
+export function* builtPages(directory: string, root = directory): Generator<PageToIndex> {
+	for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+		const path = join(directory, entry.name);
+		if (entry.isDirectory()) yield* builtPages(path, root);
+		else if (entry.name.endsWith('.html')) {
+			const url = `/${relative(root, path).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/';
+			yield { url, html: readFileSync(path, 'utf8') };
+		}
+	}
+}

@@ -1,0 +1,8 @@
+import type { SearchIndexSummary } from './build-index.ts';
+
+/** What an index holds, for the build's log: `en: 40 articles, 2113 words; fr: …`. */
+export function describeSearchIndex(index: SearchIndexSummary): string {
+	return Object.entries(index.pages)
+		.map(([language, count]) => `${language}: ${count} articles, ${index.words[language] ?? 0} words`)
+		.join('; ');
+}

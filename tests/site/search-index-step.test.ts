@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clientDir } from '../support/built-site';
+
+const projectRoot = join(import.meta.dirname, '../..');
+const root = mkdtempSync(join(tmpdir(), 'help-center-index-step-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const indexStep = (projectDir: string) =>
+	spawnSync(process.execPath, [join(projectRoot, 'scripts/build-search-index.ts'), '--root', projectDir], { encoding: 'utf8' });
+/** Each language's index: its page count and a hash of its content. */
+const indexes = (client: string) =>
+	(JSON.parse(readFileSync(join(client, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number; hash: string }> }).languages;
+const pageCounts = (client: string) => Object.fromEntries(Object.entries(indexes(client)).map(([language, index]) => [language, index.page_count]));
+
+describe('the search index step of `npm run build`', () => {
+	it('stops, saying what to run, when the site is not built', () => {
+		const result = indexStep(join(root, 'not-built'));
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('`npm run build`');
+	});
+
+	it('indexes a built site again from scratch: the same index, no warning, no file of an earlier index', () => {
+		const client = join(root, 'dist/client');
+		cpSync(clientDir, client, { recursive: true });
+		mkdirSync(join(root, 'content'));
+		cpSync(join(projectRoot, 'content/site.yaml'), join(root, 'content/site.yaml'));
+		writeFileSync(join(client, 'pagefind/left-from-an-earlier-build.js'), '');
+
+		const result = indexStep(root);
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toMatch(/^Search index \(en: \d+ articles, \d+ words; fr: \d+ articles, \d+ words\) built in \d+ ms\.$/m);
+		expect(result.stdout).toMatch(/^\d+ files \(.*\d+ search index files.*\): within the Workers Free plan/m);
+		expect(existsSync(join(client, 'pagefind/left-from-an-earlier-build.js'))).toBe(false);
+		// The same content hash as the build's own index: the same pages, the same synonyms.
+		expect(indexes(client)).toEqual(indexes(clientDir));
+	});
+
+	it('still indexes, without synonyms and with a warning, when the site config is broken', () => {
+		writeFileSync(join(root, 'content/site.yaml'), 'locales: [');
+		const result = indexStep(root);
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stderr).toContain('content/site.yaml is not valid: indexing without synonyms.');
+		const client = join(root, 'dist/client');
+		expect(pageCounts(client)).toEqual(pageCounts(clientDir));
+		// Without the synonyms, each language's index differs from the build's.
+		for (const [language, index] of Object.entries(indexes(client))) expect(index.hash, language).not.toBe(indexes(clientDir)[language]?.hash);
+	});
+});
