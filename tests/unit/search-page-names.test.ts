@@ -1,11 +1,11 @@
 import { gunzipSync } from 'node:zlib';
-import { Decoder } from 'cbor-x';
+import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFragmentName } from '../../src/search/fragment-name';
 import { shortenPageNames } from '../../src/search/page-names';
 
-const decodeMeta = (content: Uint8Array) => new Decoder({ mapsAsObjects: false }).decode(gunzipSync(content).subarray('pagefind_dcd'.length)) as [string, [string, number, string][], ...unknown[]];
+const decodeMeta = (content: Uint8Array) => decode(gunzipSync(content).subarray('pagefind_dcd'.length)) as [string, [string, number, string][], ...unknown[]];
 
 const article = (title: string, words: number) =>
 	`<html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${Array.from({ length: words }, (_, index) => `word${index % 50}`).join(' ')}</p></article></body></html>`;
@@ -22,6 +22,14 @@ beforeAll(async () => {
 afterAll(() => pagefind.close());
 
 describe('shortenPageNames', () => {
+	it('re-encodes Pagefind’s files byte for byte, so that renaming changes nothing else', () => {
+		for (const [path, content] of files) {
+			if (!/\.pf_(meta|index|filter)$/.test(path)) continue;
+			const data = gunzipSync(content).subarray('pagefind_dcd'.length);
+			expect({ path, same: Buffer.compare(Buffer.from(encode(decode(data))), data) === 0 }).toEqual({ path, same: true });
+		}
+	});
+
 	it('renames every page in order and keeps everything else Pagefind wrote', () => {
 		const entry = new TextDecoder().decode(files.get('pagefind-entry.json'));
 		const renamed = shortenPageNames(entry, (path) => files.get(path) ?? new Uint8Array());
