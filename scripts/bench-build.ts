@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchProject } from './lib/bench-project.ts';
 import { siteBuildSteps, type SiteBuildStep } from './lib/site-build.ts';
-import { assetLimits, countOutputFiles } from '../src/integrations/asset-limits.ts';
+import { assetLimits, countOutputFiles } from './lib/asset-limits.ts';
 
 const { values } = parseArgs({
 	options: {

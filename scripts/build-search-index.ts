@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { assetLimitMessages, countOutputFiles } from '../src/integrations/asset-limits.ts';
+import { assetLimitMessages, countOutputFiles } from './lib/asset-limits.ts';
 import { writeSearchIndex } from '../src/search/build-index.ts';
 import { builtPages } from '../src/search/built-pages.ts';
 import { searchBundlePath } from '../src/search/bundle-path.ts';

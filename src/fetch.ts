@@ -14,8 +14,8 @@ import { findRedirect } from './worker/redirects';
 /**
  * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
  * runs, except the search bundle's), Markdown twins and search fragments come out of their packs, search files
- * with a Brotli copy are sent as that copy, `/api/*` goes to the edge API, `/` picks a language, old addresses of moved pages get a 301, and everything else falls to Astro's handler for its 404s,
- * shown in the language of the URL. The queue and cron handlers forward tickets to the helpdesk.
+ * with a Brotli copy are sent as that copy, `/api/*` goes to the edge API, `/` picks a language, old addresses of
+ * moved pages get a 301, and everything else falls to Astro's handler for its 404s, shown in the language of the URL. The queue and cron handlers forward tickets to the helpdesk.
  */
 const app = new Hono<{ Bindings: Env }>();
 

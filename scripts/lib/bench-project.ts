@@ -1,12 +1,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { corpusCategories, generateCorpus, type CorpusOptions, type GeneratedArticle } from './generate-corpus.ts';
-import { buildSiteOrThrow } from './site-build.ts';
+import { buildSiteOrThrow, projectRoot } from './site-build.ts';
 
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export { projectRoot };
 
 export interface BenchProject {
 	root: string;

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** This project's folder, whatever folder a script runs in. */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface SiteBuildStep {
 	/** How reports name the step. */

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
 import { parseFragmentName } from './fragment-name.ts';
 import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
-import { shortenPageNames } from './page-names.ts';
+import { shortenPageNames, type RenamedIndex } from './page-names.ts';
+import { readPagefindFile } from './pagefind-file.ts';
 import { articleSynonyms } from './synonyms.ts';
 import { serializeVocabulary, VocabularyCounter } from './vocabulary.ts';
 import { writeBrotliCopies } from './write-brotli-copies.ts';
@@ -46,12 +46,6 @@ function check<T extends { errors: string[] }>(response: T, step: string): T {
 	return response;
 }
 
-/** Pagefind stores JSON gzipped behind a signature; this reads it back. */
-function readPagefindJson(content: Uint8Array): unknown {
-	const data = gunzipSync(content);
-	return JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8'));
-}
-
 interface Fragment {
 	content?: string;
 	meta?: Record<string, string>;
@@ -59,11 +53,18 @@ interface Fragment {
 
 /** The words a fragment makes searchable: its text, title, keywords and synonyms. */
 function fragmentText(content: Uint8Array): string {
-	const fragment = readPagefindJson(content) as Fragment;
+	const fragment = JSON.parse(readPagefindFile(content).toString('utf8')) as Fragment;
 	const meta = Object.entries(fragment.meta ?? {})
 		.filter(([key]) => key === 'title' || key === 'keywords' || key.startsWith('synonyms_'))
 		.map(([, value]) => value);
 	return [fragment.content ?? '', ...meta].join(' ');
+}
+
+/** A fragment's new name (src/search/page-names.ts); a fragment of no page means Pagefind's output is not understood. */
+function renamedFragment(renamed: RenamedIndex, file: string): string {
+	const name = renamed.fragmentName(file);
+	if (!name) throw new Error(`Unexpected file in Pagefind's fragments: ${file}`);
+	return name;
 }
 
 /** Each language's vocabulary, counted from the fragments as they go by. */
@@ -140,8 +141,7 @@ export async function buildSearchIndex(pages: AsyncIterable<PageToIndex> | Itera
 				files.push({ path, content: path === entryFile ? new TextEncoder().encode(renamed.entry) : content });
 				continue;
 			}
-			const name = renamed.fragmentName(path.slice('fragment/'.length));
-			if (!name) throw new Error(`Unexpected file in Pagefind's fragments: ${path}`);
+			const name = renamedFragment(renamed, path.slice('fragment/'.length));
 			vocabularies.add(name, content);
 			files.push({ path: `fragment/${name}`, content });
 		}
@@ -171,9 +171,9 @@ export async function writeSearchIndex(
 	const vocabularies = new Vocabularies();
 	const packs = new Map<string, Map<string, Uint8Array>>();
 	for (const file of (await readdir(fragmentDir)).sort()) {
-		const name = renamed.fragmentName(file);
-		const pack = name && fragmentPackName(name);
-		if (!name || !pack) throw new Error(`Unexpected file in Pagefind's fragments: ${file}`);
+		const name = renamedFragment(renamed, file);
+		const pack = fragmentPackName(name);
+		if (!pack) throw new Error(`No pack for the search fragment ${name}`);
 		const content = await readFile(join(fragmentDir, file));
 		vocabularies.add(name, content);
 		let files = packs.get(pack);

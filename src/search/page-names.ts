@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import { z } from 'zod';
 import { pageName } from './fragment-name.ts';
+import { readPagefindFile, writePagefindFile } from './pagefind-file.ts';
 
 /**
  * Shorter names for Pagefind's pages. Pagefind names each page (and its fragment file) after a hash of the
@@ -11,8 +11,6 @@ import { pageName } from './fragment-name.ts';
  * where `n` counts up and `tag` comes from Pagefind's hash of the whole index, the list compresses to a third,
  * and a name still never changes meaning: a different index gets a different tag, so fragments stay immutable.
  */
-
-const signature = 'pagefind_dcd';
 
 // Only the parts this code reads are spelled out; the rest passes through untouched.
 const pagefindEntry = z.looseObject({
@@ -26,9 +24,7 @@ const pagefindMeta = z.tuple([z.literal('1.6.0'), z.array(z.tuple([z.string(), z
 function readMeta(content: Uint8Array, file: string): z.infer<typeof pagefindMeta> {
 	let decoded: unknown;
 	try {
-		const data = gunzipSync(content);
-		if (data.subarray(0, signature.length).toString('latin1') !== signature) throw new Error('no signature');
-		decoded = decode(data.subarray(signature.length));
+		decoded = decode(readPagefindFile(content));
 	} catch (error) {
 		throw new Error(`${file} is not a Pagefind file (${(error as Error).message}).`);
 	}
@@ -41,11 +37,7 @@ function readMeta(content: Uint8Array, file: string): z.infer<typeof pagefindMet
 
 function writeMeta(meta: z.infer<typeof pagefindMeta>): Uint8Array {
 	// cborg writes the same bytes as Pagefind for the same values (checked by the unit test), so only the names change.
-	const body = encode(meta);
-	const data = new Uint8Array(signature.length + body.byteLength);
-	data.set(new TextEncoder().encode(signature));
-	data.set(body, signature.length);
-	return gzipSync(data, { level: 9 });
+	return writePagefindFile(encode(meta));
 }
 
 export interface RenamedIndex {

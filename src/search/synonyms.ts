@@ -1,4 +1,4 @@
-import { foldAccents, inflectionsOf, tokenize } from './text.ts';
+import { foldedWords, inflectionsOf } from './text.ts';
 
 /** Where a word appears in an article, strongest first. */
 export const synonymFields = ['title', 'terms', 'body'] as const;
@@ -6,9 +6,6 @@ export type SynonymField = (typeof synonymFields)[number];
 
 /** The text of an article, split the way search weighs it. */
 export type ArticleText = Record<SynonymField, string>;
-
-// Folding the whole text once is much cheaper than word by word, and gives the same words.
-const fold = (text: string) => tokenize(foldAccents(text));
 
 interface Phrase {
 	entry: string;
@@ -21,7 +18,7 @@ const preparedGroups = new WeakMap<string[][], Phrase[][]>();
 function prepare(groups: string[][]): Phrase[][] {
 	let prepared = preparedGroups.get(groups);
 	if (!prepared) {
-		prepared = groups.map((group) => group.map((entry) => ({ entry, words: fold(entry) })));
+		prepared = groups.map((group) => group.map((entry) => ({ entry, words: foldedWords(entry) })));
 		preparedGroups.set(groups, prepared);
 	}
 	return prepared;
@@ -66,7 +63,7 @@ export function articleSynonyms(text: ArticleText, groups: string[][], language:
 	const found: Record<SynonymField, string[]> = { title: [], terms: [], body: [] };
 	if (groups.length === 0) return found;
 	const endings = inflectionsOf(language);
-	const fields = Object.fromEntries(synonymFields.map((field) => [field, indexWords(fold(text[field]), endings)])) as Record<
+	const fields = Object.fromEntries(synonymFields.map((field) => [field, indexWords(foldedWords(text[field]), endings)])) as Record<
 		SynonymField,
 		Map<string, number[]>
 	>;

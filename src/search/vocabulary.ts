@@ -1,4 +1,4 @@
-import { foldAccents, tokenize } from './text.ts';
+import { foldAccents, foldedWords } from './text.ts';
 
 /** Words shorter than this are never corrected: too many real words lie one letter away. */
 const minCorrectableLength = 4;
@@ -142,8 +142,7 @@ export class VocabularyCounter {
 	/** Adds one page's text. */
 	add(text: string): void {
 		this.pages += 1;
-		// Folding the whole text once is much cheaper than word by word, and gives the same words.
-		for (const word of new Set(tokenize(foldAccents(text)))) {
+		for (const word of new Set(foldedWords(text))) {
 			if (isWord(word)) this.#documentFrequency.set(word, (this.#documentFrequency.get(word) ?? 0) + 1);
 		}
 	}

@@ -28,7 +28,7 @@ export async function serveBrotliCopy(request: Request, assets: Fetcher): Promis
 		const value = copy.headers.get(name);
 		if (value) headers.set(name, value);
 	}
-	// The body is already Brotli: the runtime must send it as it is rather than compress it again.
 	if (copy.status === 304) return new Response(null, { status: 304, headers });
+	// The body is already Brotli: the runtime must send it as it is rather than compress it again.
 	return new Response(request.method === 'HEAD' ? null : copy.body, { headers, encodeBody: 'manual' });
 }

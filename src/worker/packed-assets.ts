@@ -18,7 +18,7 @@ export function packedFileFor(pathname: string): PackedFile | undefined {
 		return {
 			packPath: `${searchBundlePath}${fragmentPackFolder}${pack}.pack`,
 			name: fragment,
-			// Fragment names carry a hash of their content: a name never changes meaning.
+			// A fragment's name carries its index's tag (src/search/fragment-name.ts): a name never changes meaning.
 			headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000, immutable' },
 		};
 	}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { countOutputFiles } from '../../src/integrations/asset-limits';
+import { countOutputFiles } from '../../scripts/lib/asset-limits';
 import { builtPages, clientDir, loadDocument } from '../support/built-site';
 import { validateHtml } from '../support/validators/html-validity';
 import { findBrokenLinks } from '../support/validators/links';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetLimitMessages, type OutputFiles } from '../../src/integrations/asset-limits';
+import { assetLimitMessages, type OutputFiles } from '../../scripts/lib/asset-limits';
 
 const output = (total: number, tooLarge: string[] = []): OutputFiles => ({ total, html: total - 600, markdown: 256, search: 300, other: 44, tooLarge });
 
