@@ -38,6 +38,9 @@ export interface SearchView {
  */
 const shortWordPause = 400;
 
+/** How many letters ahead of the shopper the look-ahead searches, at most. */
+const lookAheadLetters = 3;
+
 /** A search's view, with the data of the results it shows. */
 interface Found {
 	view: SearchView;
@@ -157,20 +160,29 @@ export class SearchSession {
 	/**
 	 * Searches the text the shopper's next key most likely makes (see {@link likelyNextQuery}) while their finger is
 	 * in the air: the search and the excerpts it needs are then remembered, and that key shows its results at once.
-	 * It takes its turn like any search, so it never overlaps one; a key pressed meanwhile waits for it at most.
+	 * While nothing is typed, it goes on guessing from its own results, a letter at a time, up to
+	 * {@link lookAheadLetters} letters ahead: one search can take longer than the time between two keys, and a guess
+	 * made early is ready by the time its key comes. It takes its turn like any search, so it never overlaps one; a
+	 * key pressed meanwhile waits for the current guess at most.
 	 */
-	#searchAhead(query: string, limit: number): void {
+	#searchAhead(query: string, limit: number, letters = 1): void {
 		whenIdle(async () => {
 			if (this.#queued || this.#running) return;
 			this.#running = true;
+			let found: Found | undefined;
 			try {
-				await this.#search(query, false, limit);
+				found = await this.#search(query, false, limit);
 			} catch {
 				// Only a guess: the real search reports its own errors.
 			} finally {
 				this.#running = false;
 			}
-			if (this.#queued) void this.#drain();
+			if (this.#queued) {
+				void this.#drain();
+				return;
+			}
+			const next = found && letters < lookAheadLetters ? likelyNextQuery(query, found.data) : undefined;
+			if (next) this.#searchAhead(next, limit, letters + 1);
 		});
 	}
 
