@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { articleBodies } from './src/integrations/article-bodies.ts';
 import { buildMarks } from './src/integrations/build-marks.ts';
 import { codeDigest } from './src/integrations/code-digest.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
@@ -38,5 +39,5 @@ export default defineConfig({
 		// src/pages/[locale]/[category]/[slug].astro).
 		incrementalBuild: true,
 	},
-	integrations: [buildMarks('first'), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), buildMarks('last')],
+	integrations: [buildMarks('first'), articleBodies(), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), buildMarks('last')],
 });

@@ -1,5 +1,6 @@
 import { locales } from '../config/site';
 import { markdownPath } from '../seo/urls';
+import { articleBody } from '../utils/article-body';
 import { getHelpCenter, type ArticlePage } from '../utils/help-center';
 import { articleBodyMarkdown, articleMarkdown, type ArticleMarkdownInput } from './markdown';
 
@@ -30,7 +31,7 @@ async function loadAgentArticles(): Promise<AgentArticle[]> {
 							updated: page.entry.data.updated,
 							locale: page.contentLocale,
 							url: page.url,
-							body: page.entry.body ?? '',
+							body: articleBody(page.entry),
 							faq: page.entry.data.faq,
 							file: page.entry.filePath ?? page.url,
 						};

@@ -41,6 +41,12 @@ export interface ContentSources {
 
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+/** The text of an article file below its frontmatter block (the whole text when it has none). */
+export function bodyOfArticleText(text: string): string {
+	const match = frontmatterPattern.exec(text);
+	return match ? text.slice(match[0].length) : text;
+}
+
 function parseYaml(text: string): { data: unknown; keyLines: Map<string, number>; error?: string } {
 	const lineCounter = new LineCounter();
 	const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -80,7 +86,7 @@ export function parseArticleText(text: string): Pick<ArticleSource, 'data' | 'ke
 	const parsed = parseYaml(yamlText);
 	const keyLines = new Map([...parsed.keyLines].map(([key, line]) => [key, line + 1]));
 	const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
-	const base = { keyLines, body: text.slice(match[0].length), bodyLine };
+	const base = { keyLines, body: bodyOfArticleText(text), bodyLine };
 	if (parsed.error) return { ...base, data: undefined, readError: `The frontmatter is not valid YAML: ${parsed.error}.` };
 	if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
 		return { ...base, data: undefined, readError: 'The frontmatter must be a list of "field: value" lines.' };

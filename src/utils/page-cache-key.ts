@@ -34,7 +34,8 @@ export function articlePageCacheKey(article: ArticlePage, helpCenter: HelpCenter
 			import.meta.env.HELP_CENTER_CODE_DIGEST,
 			entry.id,
 			entry.data,
-			entry.body,
+			// The digest of the article's file: its text, which the data store does not keep (src/content.config.ts).
+			entry.digest,
 			article.locale,
 			article.contentLocale,
 			article.isFallback,

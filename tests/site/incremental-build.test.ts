@@ -30,6 +30,10 @@ describe('an incremental build', () => {
 		await build();
 		const policy = join(project.root, 'content/en/returns-refunds/return-policy.mdx');
 		writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^title: .*$/m, 'title: "Our return policy, in plain words"'));
+		// Only the text of another article: its frontmatter stays the same.
+		const options = join(project.root, 'content/en/shipping/delivery-options.mdx');
+		const added = 'Parcels to islands may take a day longer.';
+		writeFileSync(options, `${readFileSync(options, 'utf8')}\n${added}\n`);
 
 		const incremental = await build();
 		const cached = incremental.match(/\((?:cached|restored)\)/g)?.length ?? 0;
@@ -38,6 +42,8 @@ describe('an incremental build', () => {
 		const afterEdit = snapshot();
 		const howToReturn = readFileSync(join(project.root, 'dist/client/en/returns-refunds/how-to-return-an-item.html'), 'utf8');
 		expect(howToReturn).toContain('Our return policy, in plain words');
+		// An article whose text alone changed shows the new text: its cache key covers its file, not only its frontmatter.
+		expect(readFileSync(join(project.root, 'dist/client/en/shipping/delivery-options.html'), 'utf8')).toContain(added);
 
 		// A change to the code (here, the search interface's script) renders every page again: no page may keep
 		// pointing at the script of the previous build.
