@@ -3,6 +3,4 @@
 interface ImportMetaEnv {
 	/** A digest of `src/`, set by src/integrations/code-digest.ts for incremental builds' cache keys. */
 	readonly HELP_CENTER_CODE_DIGEST: string;
-	/** The project's folder while `astro build` runs, where article files are read from; empty in `astro dev`. */
-	readonly HELP_CENTER_ARTICLE_FILES: string;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bodyOfArticleText } from '../content-checks/read-content';
+import { articleFilesVariable } from '../integrations/article-bodies';
 
 /**
  * An article's text as its editor wrote it (Markdown or MDX, below the frontmatter). `astro build` keeps it out of
@@ -9,7 +10,7 @@ import { bodyOfArticleText } from '../content-checks/read-content';
  */
 export function articleBody(entry: { id: string; body?: string | undefined; filePath?: string | undefined }): string {
 	if (entry.body !== undefined) return entry.body;
-	const root = import.meta.env.HELP_CENTER_ARTICLE_FILES;
+	const root = process.env[articleFilesVariable];
 	if (!root || !entry.filePath) throw new Error(`The text of the article ${entry.id} is neither in the data store nor in a file the build can read.`);
 	return bodyOfArticleText(readFileSync(resolve(root, entry.filePath), 'utf8'));
 }
