@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clientDir } from '../support/built-site';
 
@@ -9,8 +10,18 @@ const projectRoot = join(import.meta.dirname, '../..');
 const root = mkdtempSync(join(tmpdir(), 'help-center-index-step-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const indexStep = (projectDir: string) =>
-	spawnSync(process.execPath, [join(projectRoot, 'scripts/build-search-index.ts'), '--root', projectDir], { encoding: 'utf8' });
+const indexStep = (projectDir: string, ...flags: string[]) =>
+	spawnSync(process.execPath, [join(projectRoot, 'scripts/build-search-index.ts'), '--root', projectDir, ...flags], { encoding: 'utf8' });
+/** Every file of a search bundle (path → SHA-256 of its bytes). */
+const bundleFiles = (client: string) => {
+	const bundle = join(client, 'pagefind');
+	return Object.fromEntries(
+		readdirSync(bundle, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => join(entry.parentPath, entry.name))
+			.map((path) => [relative(bundle, path), createHash('sha256').update(readFileSync(path)).digest('hex')]),
+	);
+};
 /** Each language's index: its page count and a hash of its content. */
 const indexes = (client: string) =>
 	(JSON.parse(readFileSync(join(client, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number; hash: string }> }).languages;
@@ -38,6 +49,21 @@ describe('the search index step of `npm run build`', () => {
 		expect(existsSync(join(client, 'pagefind/left-from-an-earlier-build.js'))).toBe(false);
 		// The same content hash as the build's own index: the same pages, the same synonyms.
 		expect(indexes(client)).toEqual(indexes(clientDir));
+	});
+
+	it('indexes each locale in a process of its own and merges them into the very bundle one process makes', () => {
+		const client = join(root, 'dist/client');
+		const byLocale = indexStep(root, '--jobs', '2');
+		expect(byLocale.status, byLocale.stderr).toBe(0);
+		const merged = bundleFiles(client);
+		expect(existsSync(join(root, 'dist/search-index-parts')), 'the parts are cleaned away').toBe(false);
+
+		const single = indexStep(root, '--jobs', '1');
+		expect(single.status, single.stderr).toBe(0);
+		expect(merged).toEqual(bundleFiles(client));
+		expect(Object.keys(merged).filter((path) => path.startsWith('fragment-packs/en_')).length).toBeGreaterThan(0);
+		expect(Object.keys(merged).filter((path) => path.startsWith('fragment-packs/fr_')).length).toBeGreaterThan(0);
+		expect(byLocale.stdout.split('\n')[0]?.replace(/built in \d+ ms/, '')).toBe(single.stdout.split('\n')[0]?.replace(/built in \d+ ms/, ''));
 	});
 
 	it('still indexes, without synonyms and with a warning, when the site config is broken', () => {
