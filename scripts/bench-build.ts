@@ -1,18 +1,20 @@
 /**
- * `npm run bench:build -- --articles 10000 [--locales en,fr] [--mdx-share 0.3] [--edit] [--keep]`
+ * `npm run bench:build -- --articles 10000 [--locales en,fr] [--mdx-share 0.3] [--edit] [--keep] [--baseline <rev> [--rounds 3]]`
  *
  * Generates a realistic corpus (about 600 words per article, headings, lists, tables, internal links; a share
  * of the articles use MDX components, the rest are plain Markdown) in a throwaway copy of the project, builds
  * and indexes it as `npm run build` does (`astro build`, then the search index in its own process), and prints
  * wall time, CPU time, peak memory (all processes of the build, and per step), the output's file count and size,
  * per stage, and pages per second. With `--edit`, it then changes one article and builds again,
- * to measure a rebuild against the cold build. `--articles` is per locale.
+ * to measure a rebuild against the cold build. `--articles` is per locale. With `--baseline <git revision>
+ * [--rounds 3]`, it builds the same corpus with that revision's code and with this code in turns, and prints the
+ * medians of both side by side.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBenchProject } from './lib/bench-project.ts';
+import { createBenchProject, createRevisionCopy } from './lib/bench-project.ts';
 import { siteBuildSteps, type SiteBuildStep } from './lib/site-build.ts';
 import { assetLimits, countOutputFiles } from './lib/asset-limits.ts';
 
@@ -23,6 +25,8 @@ const { values } = parseArgs({
 		'mdx-share': { type: 'string', default: '0.3' },
 		edit: { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
+		baseline: { type: 'string' },
+		rounds: { type: 'string', default: '3' },
 	},
 });
 const perLocale = Number(values.articles);
@@ -109,10 +113,10 @@ async function measuredStep(root: string, step: SiteBuildStep): Promise<StepRun>
  * Builds `root` as `npm run build` does, step by step: Astro's build, split into stages by its marks, then the search
  * index in its own process, which is the stage 'index (search)'. Time and memory cover both processes.
  */
-async function measuredBuild(root: string): Promise<BuildFigures> {
+async function measuredBuild(root: string, scriptsRoot?: string): Promise<BuildFigures> {
 	const started = performance.now();
 	const runs = new Map<SiteBuildStep['name'], StepRun>();
-	for (const step of siteBuildSteps(root)) runs.set(step.name, await measuredStep(root, step));
+	for (const step of siteBuildSteps(root, [], scriptsRoot)) runs.set(step.name, await measuredStep(root, step));
 	const astro = runs.get('astro build');
 	const index = runs.get('search index');
 	if (!astro || !index) throw new Error('The build has no astro build or search index step.');
@@ -165,9 +169,71 @@ function report(label: string, figures: BuildFigures, pages: number) {
 	});
 }
 
+const median = (numbers: number[]) => {
+	const sorted = numbers.filter(Number.isFinite).sort((a, b) => a - b);
+	if (sorted.length === 0) return Number.NaN;
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/**
+ * Cold builds of the same corpus with the code of `revision` and with this code, `rounds` times each, taking turns:
+ * on a shared machine, timings drift more between runs than most changes move them, so a change is only measured
+ * against a baseline built in the same run. Which goes first alternates, because the second of two back-to-back
+ * builds tends to be the slower one.
+ */
+async function compareWithRevision(project: { root: string }, revision: string, rounds: number) {
+	const baseline = createRevisionCopy(project.root, revision);
+	const variants = { [revision]: { root: baseline.root, scriptsRoot: baseline.root }, 'this code': { root: project.root, scriptsRoot: undefined } };
+	const runs = new Map<string, BuildFigures[]>(Object.keys(variants).map((name) => [name, []]));
+	try {
+		for (let round = 0; round < rounds; round++) {
+			const names = Object.keys(variants);
+			for (const name of round % 2 === 0 ? names : names.reverse()) {
+				const variant = variants[name] as { root: string; scriptsRoot: string | undefined };
+				rmSync(join(variant.root, 'dist'), { recursive: true, force: true });
+				rmSync(join(variant.root, 'node_modules/.astro'), { recursive: true, force: true });
+				const figures = await measuredBuild(variant.root, variant.scriptsRoot);
+				runs.get(name)?.push(figures);
+				console.log(`round ${round + 1}, ${name}: ${format.seconds(figures.wallSeconds)}, peak ${format.bytes(figures.peakMemoryBytes)}`);
+			}
+		}
+	} finally {
+		if (!values.keep) baseline.remove();
+	}
+	const rows: Record<string, (figures: BuildFigures) => number | undefined> = {
+		'wall time': (figures) => figures.wallSeconds,
+		'CPU time': (figures) => figures.cpuSeconds,
+		...Object.fromEntries(Object.keys(runs.get('this code')?.[0]?.stages ?? {}).map((stage) => [`stage: ${stage}`, (figures: BuildFigures) => figures.stages[stage]])),
+	};
+	const [before, after] = [...runs.values()];
+	const table: Record<string, Record<string, string>> = {};
+	for (const [row, pick] of Object.entries(rows)) {
+		const [a, b] = [median((before ?? []).map((figures) => pick(figures) ?? Number.NaN)), median((after ?? []).map((figures) => pick(figures) ?? Number.NaN))];
+		table[row] = { [revision]: format.seconds(a), 'this code': format.seconds(b), change: Number.isFinite(a) && Number.isFinite(b) ? `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(1)} s` : 'n/a' };
+	}
+	const [peakBefore, peakAfter] = [median((before ?? []).map((figures) => figures.peakMemoryBytes)), median((after ?? []).map((figures) => figures.peakMemoryBytes))];
+	table['peak memory'] = { [revision]: format.bytes(peakBefore), 'this code': format.bytes(peakAfter), change: `${peakAfter - peakBefore >= 0 ? '+' : ''}${format.bytes(peakAfter - peakBefore)}` };
+	console.log(`\nMedians of ${rounds} cold builds each`);
+	console.table(table);
+}
+
 const project = createBenchProject({ articles: Object.fromEntries(locales.map((locale) => [locale, perLocale])), translated: true, locales, mdxShare });
 const kinds = project.kinds;
 console.log(`Generated ${project.articles.length} articles (${kinds.mdx} MDX, ${kinds.md} Markdown) in ${locales.join(', ')} at ${project.root}`);
+if (values.baseline) {
+	if (values.edit) {
+		console.error('--baseline compares cold builds; measure a rebuild (--edit) in a run of its own.');
+		process.exit(1);
+	}
+	try {
+		await compareWithRevision(project, values.baseline, Math.max(1, Number(values.rounds) || 1));
+	} finally {
+		if (!values.keep) project.remove();
+	}
+	process.exit(0);
+}
+
 try {
 	const cold = await measuredBuild(project.root);
 	const client = join(project.root, 'dist/client');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +29,33 @@ const copied = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'wrangler.t
 function copyCode(): string {
 	const root = mkdtempSync(join(tmpdir(), 'help-center-bench-'));
 	for (const entry of copied) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+	linkPackages(root);
+	return root;
+}
+
+/** Gives `root` a node_modules of links to the project's packages (see `copyCode`). */
+function linkPackages(root: string) {
 	const modules = realpathSync(join(projectRoot, 'node_modules'));
 	mkdirSync(join(root, 'node_modules'));
 	for (const entry of readdirSync(modules)) {
 		// Caches (.vite, .astro's content store) stay private to the copy; packages and .bin are shared.
 		if (!entry.startsWith('.') || entry === '.bin') symlinkSync(join(modules, entry), join(root, 'node_modules', entry));
 	}
-	return root;
+}
+
+/**
+ * A copy of the bench project at `benchRoot` (its generated content) with the code of the git revision `revision`
+ * of this project instead of today's, scripts included, for a benchmark to build both in one run.
+ */
+export function createRevisionCopy(benchRoot: string, revision: string): { root: string; remove(): void } {
+	const root = mkdtempSync(join(tmpdir(), 'help-center-bench-baseline-'));
+	const archive = spawnSync('git', ['archive', '--format=tar', revision, ...copied, 'scripts'], { cwd: projectRoot, maxBuffer: 1024 ** 3 });
+	if (archive.status !== 0) throw new Error(`git archive ${revision} failed: ${archive.stderr.toString().trim()}`);
+	const untar = spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
+	if (untar.status !== 0) throw new Error(`Unpacking ${revision} failed: ${untar.stderr.toString().trim()}`);
+	linkPackages(root);
+	cpSync(join(benchRoot, 'content'), join(root, 'content'), { recursive: true });
+	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** A throwaway copy of the whole project, demo content included, for tests that must not touch the project. */

@@ -15,12 +15,13 @@ export interface SiteBuildStep {
 /**
  * The steps of `npm run build` for the project at `root`, each a process of its own: Astro's build, then the search
  * index of what it wrote, once Astro has exited. The scripts are this project's, so a copy of the project (a
- * benchmark's, a test's) builds without scripts of its own.
+ * benchmark's, a test's) builds without scripts of its own; `scriptsRoot` names another code's folder (an earlier
+ * version's, which a benchmark compares with).
  */
-export function siteBuildSteps(root: string, astroFlags: string[] = []): SiteBuildStep[] {
+export function siteBuildSteps(root: string, astroFlags: string[] = [], scriptsRoot = projectRoot): SiteBuildStep[] {
 	return [
 		{ name: 'astro build', args: [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroFlags] },
-		{ name: 'search index', args: [join(projectRoot, 'scripts/build-search-index.ts'), '--root', root] },
+		{ name: 'search index', args: [join(scriptsRoot, 'scripts/build-search-index.ts'), '--root', root] },
 	];
 }
 
