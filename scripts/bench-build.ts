@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { createBenchProject, createRevisionCopy } from './lib/bench-project.ts';
 import { siteBuildSteps, type SiteBuildStep } from './lib/site-build.ts';
 import { assetLimits, countOutputFiles } from './lib/asset-limits.ts';
+import { median } from './lib/median.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -168,13 +169,6 @@ function report(label: string, figures: BuildFigures, pages: number) {
 		...Object.fromEntries(Object.entries(figures.stages).map(([stage, seconds]) => [`stage: ${stage}`, format.seconds(seconds)])),
 	});
 }
-
-const median = (numbers: number[]) => {
-	const sorted = numbers.filter(Number.isFinite).sort((a, b) => a - b);
-	if (sorted.length === 0) return Number.NaN;
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /**
  * Cold builds of the same corpus with the code of `revision` and with this code, `rounds` times each, taking turns:

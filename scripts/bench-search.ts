@@ -20,7 +20,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/support/browser.ts';
 import { countFiles, createBenchProject } from './lib/bench-project.ts';
-import { loopback, median, mobileNetwork, runShopper, type Network, type RunResult, type SearchInterface } from './lib/search-timing.ts';
+import { median } from './lib/median.ts';
+import { loopback, mobileNetwork, runShopper, type Network, type RunResult, type SearchInterface } from './lib/search-timing.ts';
 import { startWorker } from './lib/worker-server.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false }, site: { type: 'string' } } });

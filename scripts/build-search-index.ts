@@ -65,20 +65,6 @@ function indexInChild(part: Part, output: string): Promise<SearchIndexSummary> {
 	});
 }
 
-/** Runs `tasks` with at most `limit` at once, keeping their order in the results. */
-async function inPool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-	const results: T[] = new Array(tasks.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < tasks.length) {
-			const position = next++;
-			results[position] = await (tasks[position] as () => Promise<T>)();
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-	return results;
-}
-
 if (!existsSync(client)) {
 	console.error(`${client} is missing: build the site first (\`npm run build\` runs \`astro build\`, then this).`);
 	process.exit(1);
@@ -111,7 +97,7 @@ if (jobs === 1) {
 	await rm(partsDir, { recursive: true, force: true });
 	await mkdir(partsDir, { recursive: true });
 	const outputs = parts.map((_, job) => join(partsDir, String(job)));
-	const summaries = await inPool(parts.map((part, job) => () => indexInChild(part, outputs[job] as string)), jobs);
+	const summaries = await Promise.all(parts.map((part, job) => indexInChild(part, outputs[job] as string)));
 	await mergeSearchBundles(outputs, output);
 	await rm(partsDir, { recursive: true, force: true });
 	index = { pages: Object.assign({}, ...summaries.map((summary) => summary.pages)), words: Object.assign({}, ...summaries.map((summary) => summary.words)) };

@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
 import { parseFragmentName } from './fragment-name.ts';
 import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
-import { shortenPageNames, type RenamedIndex } from './page-names.ts';
+import { pagefindEntryFile as entryFile, shortenPageNames, type RenamedIndex } from './page-names.ts';
 import { readPagefindFile } from './pagefind-file.ts';
 import { articleSynonyms } from './synonyms.ts';
 import { serializeVocabulary, VocabularyCounter } from './vocabulary.ts';
@@ -33,8 +33,6 @@ export interface SearchIndex extends SearchIndexSummary {
 	files: SearchIndexFile[];
 }
 
-/** Pagefind's list of languages and their index files, inside the bundle folder. */
-const entryFile = 'pagefind-entry.json';
 
 /** Where each locale's vocabulary is published inside the bundle folder. */
 export const vocabularyPath = (language: string) => `words.${language}.txt`;
@@ -82,7 +80,7 @@ class Vocabularies {
 	files(): { files: SearchIndexFile[]; summary: SearchIndexSummary } {
 		const summary: SearchIndexSummary = { pages: {}, words: {} };
 		const files: SearchIndexFile[] = [];
-		for (const [language, counter] of [...this.#counters].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		for (const [language, counter] of this.#counters) {
 			const words = counter.words();
 			summary.pages[language] = counter.pages;
 			summary.words[language] = words.length;

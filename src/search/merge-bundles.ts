@@ -2,14 +2,13 @@ import { readFile, readdir, rename, rm, mkdir, writeFile } from 'node:fs/promise
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import { pagefindEntryFile as entryFile } from './page-names.ts';
 
 /**
  * Pagefind's list of languages and their index files; only `languages` differs between bundles of one site. Read
  * as src/search/page-names.ts writes it, so that the merged file has its fields in the same order.
  */
 const pagefindEntry = z.looseObject({ version: z.string(), languages: z.record(z.string(), z.unknown()) });
-
-const entryFile = 'pagefind-entry.json';
 
 async function entryOf(bundleDir: string): Promise<z.infer<typeof pagefindEntry>> {
 	const parsed = pagefindEntry.safeParse(JSON.parse(await readFile(join(bundleDir, entryFile), 'utf8')));

@@ -12,7 +12,10 @@ import { readPagefindFile, writePagefindFile } from './pagefind-file.ts';
  * and a name still never changes meaning: a different index gets a different tag, so fragments stay immutable.
  */
 
-// Only the parts this code reads are spelled out; the rest passes through untouched.
+/** Pagefind's list of languages and their index files, inside the bundle folder. */
+export const pagefindEntryFile = 'pagefind-entry.json';
+
+/** That file's fields this code reads; the rest passes through untouched, in the order Pagefind wrote it. */
 const pagefindEntry = z.looseObject({
 	version: z.string(),
 	languages: z.record(z.string(), z.looseObject({ hash: z.string().regex(/^[\w-]+_[0-9a-f]{8,}$/) })),
