@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
 import { parseFragmentName } from './fragment-name.ts';
+import { reportIndexPhase } from './index-phases.ts';
 import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
 import { pagefindEntryFile as entryFile, shortenPageNames, type RenamedIndex } from './page-names.ts';
 import { readPagefindFile } from './pagefind-file.ts';
@@ -100,6 +101,7 @@ async function withPagefindIndex<T>(
 	synonyms: Record<string, string[][]>,
 	use: (index: pagefind.PagefindIndex) => Promise<T>,
 ): Promise<T> {
+	const started = performance.now();
 	const { index } = check(await pagefind.createIndex({}), 'start');
 	if (!index) throw new Error('Pagefind could not start.');
 	try {
@@ -115,6 +117,7 @@ async function withPagefindIndex<T>(
 			if (pending.length >= 128) await Promise.all(pending.splice(0, 64));
 		}
 		await Promise.all(pending);
+		reportIndexPhase('pages added', started);
 		return await use(index);
 	} finally {
 		await pagefind.close();
@@ -128,7 +131,9 @@ async function withPagefindIndex<T>(
  */
 export async function buildSearchIndex(pages: AsyncIterable<PageToIndex> | Iterable<PageToIndex>, synonyms: Record<string, string[][]>): Promise<SearchIndex> {
 	return withPagefindIndex(pages, synonyms, async (index) => {
+		const writing = performance.now();
 		const written = new Map(check(await index.getFiles(), 'write the index').files.map((file) => [file.path, file.content]));
+		const renaming = reportIndexPhase('Pagefind write', writing);
 		const renamed = shortenPageNames(new TextDecoder().decode(written.get(entryFile)), (path) => written.get(path) ?? new Uint8Array());
 		const files: SearchIndexFile[] = [];
 		const vocabularies = new Vocabularies();
@@ -144,6 +149,7 @@ export async function buildSearchIndex(pages: AsyncIterable<PageToIndex> | Itera
 		}
 		for (const [path, content] of renamed.metaFiles) files.push({ path, content });
 		const extra = vocabularies.files();
+		reportIndexPhase('renamed and counted', renaming);
 		return { files: [...files, ...extra.files], ...extra.summary };
 	});
 }
@@ -162,6 +168,7 @@ export async function writeSearchIndex(
 	outputDir: string,
 ): Promise<SearchIndexSummary> {
 	const { files, ...summary } = await buildSearchIndex(pages, synonyms);
+	const packing = performance.now();
 	const packs = new Map<string, Map<string, Uint8Array>>();
 	for (const file of files) {
 		if (file.path.startsWith('fragment/')) {
@@ -179,5 +186,6 @@ export async function writeSearchIndex(
 	await mkdir(join(outputDir, fragmentPackFolder), { recursive: true });
 	for (const [pack, packed] of packs) await writeFile(join(outputDir, fragmentPackFolder, `${pack}.pack`), encodePack(packed));
 	await writeBrotliCopies(outputDir);
+	reportIndexPhase('packed and written', packing);
 	return summary;
 }
