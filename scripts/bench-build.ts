@@ -139,7 +139,8 @@ async function measuredBuild(root: string, scriptsRoot?: string): Promise<BuildF
 	// The index step's own phases, inside its stage (not added to it): when several processes index, the longest.
 	const indexPhases = new Map<string, number>();
 	for (const [, name = '', milliseconds] of index.output.matchAll(/^search-phase (.+) (\d+)$/gm)) {
-		indexPhases.set(`index, of which ${name}`, Math.max(indexPhases.get(`index, of which ${name}`) ?? 0, Number(milliseconds) / 1000));
+		const stage = `index, of which ${name}`;
+		indexPhases.set(stage, Math.max(indexPhases.get(stage) ?? 0, Number(milliseconds) / 1000));
 	}
 	return {
 		wallSeconds,

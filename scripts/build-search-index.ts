@@ -16,12 +16,11 @@ import { mkdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { assetLimitMessages, countOutputFiles } from './lib/asset-limits.ts';
-import { writeSearchIndex, type SearchIndexSummary } from '../src/search/build-index.ts';
+import { writeSearchIndex } from '../src/search/build-index.ts';
 import { builtPages } from '../src/search/built-pages.ts';
 import { searchBundlePath } from '../src/search/bundle-path.ts';
-import { describeSearchIndex } from '../src/search/index-summary.ts';
+import { describeSearchIndex, searchIndexSummary, type SearchIndexSummary } from '../src/search/index-summary.ts';
 import { mergeSearchBundles } from '../src/search/merge-bundles.ts';
 import { readSearchSettings } from '../src/search/search-settings.ts';
 
@@ -38,8 +37,6 @@ const root = resolve(values.root);
 const client = join(root, 'dist/client');
 const warn = (message: string) => console.warn(`Warning: ${message}`);
 const list = (text: string | undefined) => (text ? text.split(',') : []);
-
-const summarySchema = z.object({ pages: z.record(z.string(), z.number()), words: z.record(z.string(), z.number()) });
 
 /** One part of the index: the pages of some top-level folders (`folders`), or of all but some (`except`). */
 interface Part {
@@ -60,7 +57,7 @@ function indexInChild(part: Part, output: string): Promise<SearchIndexSummary> {
 		child.on('error', reject);
 		child.on('close', (code) => {
 			if (code !== 0) return reject(new Error(`Indexing ${partArgs(part).join(' ')} failed (exit code ${code}).`));
-			resolvePart(summarySchema.parse(JSON.parse(stdout)));
+			resolvePart(searchIndexSummary.parse(JSON.parse(stdout)));
 		});
 	});
 }

@@ -4,6 +4,7 @@ import * as pagefind from 'pagefind';
 import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
 import { parseFragmentName } from './fragment-name.ts';
 import { reportIndexPhase } from './index-phases.ts';
+import type { SearchIndexSummary } from './index-summary.ts';
 import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
 import { pagefindEntryFile as entryFile, shortenPageNames, type RenamedIndex } from './page-names.ts';
 import { readPagefindFile } from './pagefind-file.ts';
@@ -23,17 +24,9 @@ export interface SearchIndexFile {
 	content: Uint8Array;
 }
 
-export interface SearchIndexSummary {
-	/** Indexed articles per language. */
-	pages: Record<string, number>;
-	/** Vocabulary size per language. */
-	words: Record<string, number>;
-}
-
 export interface SearchIndex extends SearchIndexSummary {
 	files: SearchIndexFile[];
 }
-
 
 /** Where each locale's vocabulary is published inside the bundle folder. */
 export const vocabularyPath = (language: string) => `words.${language}.txt`;

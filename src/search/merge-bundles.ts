@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { pagefindEntryFile as entryFile } from './page-names.ts';
 
 /**
- * Pagefind's list of languages and their index files; only `languages` differs between bundles of one site. Read
- * as src/search/page-names.ts writes it, so that the merged file has its fields in the same order.
+ * Pagefind's list of languages and their index files, read only as far as merging needs (src/search/page-names.ts
+ * reads more of it, to rename pages); the rest passes through in the order Pagefind wrote it.
  */
 const pagefindEntry = z.looseObject({ version: z.string(), languages: z.record(z.string(), z.unknown()) });
 
@@ -27,9 +27,10 @@ export async function mergeSearchBundles(bundleDirs: string[], outputDir: string
 	const [first, ...others] = bundleDirs;
 	if (!first) throw new Error('No search bundle to merge.');
 	const entry = await entryOf(first);
+	// Only `languages` differs between the bundles of one site.
+	const { languages: _, ...firstRest } = entry;
 	for (const bundleDir of others) {
 		const { languages, ...rest } = await entryOf(bundleDir);
-		const { languages: _, ...firstRest } = entry;
 		if (!isDeepStrictEqual(rest, firstRest)) throw new Error(`${join(bundleDir, entryFile)} was made with other Pagefind settings than ${join(first, entryFile)}.`);
 		for (const [language, index] of Object.entries(languages)) {
 			if (language in entry.languages) throw new Error(`Two search bundles index the language ${language}: its pages must be in one folder of the built site.`);
