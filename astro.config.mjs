@@ -18,8 +18,6 @@ export default defineConfig({
 	site: siteConfig.siteUrl,
 	output: 'server',
 	session: false,
-	// src/fetch.ts is the Worker's own entry (wrangler.toml `main`), not an Astro fetch handler.
-	fetchFile: null,
 	trailingSlash: 'never',
 	build: {
 		format: 'file',

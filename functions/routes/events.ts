@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { locales } from '../../src/config/site';
-import { maxSearchEventBytes, searchEventSchema } from '../../src/schemas/search-event';
+import { maxSearchEventBytes, searchEventSchema } from '../contract/events';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
 import { readJson } from '../middleware/read-json';

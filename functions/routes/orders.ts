@@ -5,7 +5,7 @@ import type { AppEnv } from '../context';
 import type { Order } from '../domain/order';
 import { ApiError } from '../errors';
 import { readJson } from '../middleware/read-json';
-import { addressChangeRequestSchema, lookupRequestSchema, returnRequestSchema, sendCodeRequestSchema, verifyCodeRequestSchema } from '../schemas/requests';
+import { addressChangeRequestSchema, lookupRequestSchema, returnRequestSchema, sendCodeRequestSchema, verifyCodeRequestSchema } from '../contract/requests';
 import { timingSafeEqualText } from '../services/crypto';
 import { addressChangeAvailability, returnableItems, returnAvailability } from '../services/eligibility';
 import { readIdempotencyKey, runIdempotent } from '../services/idempotency';

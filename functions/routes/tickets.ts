@@ -3,7 +3,7 @@ import { site } from '../../src/config/site';
 import type { AppEnv } from '../context';
 import type { Ticket } from '../domain/ticket';
 import { readJson } from '../middleware/read-json';
-import { ticketRequestSchema } from '../schemas/requests';
+import { ticketRequestSchema } from '../contract/requests';
 import { newReference } from '../services/crypto';
 import { readIdempotencyKey, runIdempotent } from '../services/idempotency';
 import { normalizeEmail } from '../services/order-tokens';

@@ -1,6 +1,6 @@
 import { translate, type UiKey } from '../../src/i18n/translate';
 import type { Order } from '../domain/order';
-import type { OrderSummary } from '../schemas/order-summary';
+import type { OrderSummary } from '../contract/responses';
 import { trackingUrl } from './carrier-links';
 import { publicOrderId } from './public-order-id';
 import { addressChangeAvailability, returnableItems, returnAvailability, type ActionReason, type ItemReason, type Policies } from './eligibility';

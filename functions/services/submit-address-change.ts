@@ -1,7 +1,8 @@
 import { translate } from '../../src/i18n/translate';
 import type { Address, Order } from '../domain/order';
 import type { Ticket } from '../domain/ticket';
-import type { NewAddress } from '../schemas/requests';
+import type { NewAddress } from '../contract/requests';
+import type { AddressChangedResponse } from '../contract/responses';
 import { newReference } from './crypto';
 import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
 import { alreadySubmitted, shopFailureReason, type SubmissionDeps } from './submissions';
@@ -25,7 +26,7 @@ function formatAddress(address: Address): string {
  * then noted in the helpdesk so agents (and any warehouse that already pulled the order) know. One address change
  * per change token (`tokenId`).
  */
-export async function submitAddressChange(deps: SubmissionDeps, order: Order, request: { address: NewAddress; locale: string }, tokenId: string) {
+export async function submitAddressChange(deps: SubmissionDeps, order: Order, request: { address: NewAddress; locale: string }, tokenId: string): Promise<AddressChangedResponse> {
 	const address: Address = {
 		firstName: request.address.firstName,
 		lastName: request.address.lastName,

@@ -4,7 +4,8 @@ import type { ReturnLineRequest } from '../connectors/shop';
 import type { Order } from '../domain/order';
 import type { Ticket } from '../domain/ticket';
 import { ApiError } from '../errors';
-import type { ReturnRequest } from '../schemas/requests';
+import type { ReturnRequest } from '../contract/requests';
+import type { ReturnCreatedResponse } from '../contract/responses';
 import { newReference } from './crypto';
 import type { ReturnableItem } from './eligibility';
 import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
@@ -80,7 +81,7 @@ function returnTicket(reference: string, order: Order, plan: ReturnLineRequest[]
  * by the merchant), then forwarded to the helpdesk. If the shop is unreachable the ticket asks an agent to
  * create the return, and the shopper is told it was received. One return per change token (`tokenId`).
  */
-export async function submitReturn(deps: SubmissionDeps, order: Order, eligible: ReturnableItem[], request: ReturnRequest, tokenId: string) {
+export async function submitReturn(deps: SubmissionDeps, order: Order, eligible: ReturnableItem[], request: ReturnRequest, tokenId: string): Promise<ReturnCreatedResponse> {
 	const plan = planReturn(order, eligible, request);
 	const reference = newReference();
 	const ticket = returnTicket(reference, order, plan, request);

@@ -1,22 +1,5 @@
-/** The longest query we search for or record; longer input is cut at a word boundary. */
-export const maxQueryLength = 100;
 /** More words than this add nothing to a help-center search; the rest are dropped. */
 export const maxQueryWords = 8;
-
-// Control, format (bidi overrides, zero-width) and private-use characters never belong in a query.
-const invisible = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
-
-/**
- * The canonical form of a shopper's query: Unicode-normalised, lowercase, without invisible characters, single
- * spaces, at most {@link maxQueryLength} characters. Used for searching and for the events we record.
- */
-export function normalizeQuery(raw: string): string {
-	const cleaned = raw.normalize('NFKC').replace(/\s+/gu, ' ').replace(invisible, '').replace(/ {2,}/g, ' ').trim().toLowerCase();
-	if (cleaned.length <= maxQueryLength) return cleaned;
-	const cut = cleaned.slice(0, maxQueryLength);
-	const lastSpace = cut.lastIndexOf(' ');
-	return (lastSpace > maxQueryLength / 2 ? cut.slice(0, lastSpace) : cut).trim();
-}
 
 /** Removes accents so that "delai" and "délai" compare equal. */
 export function foldAccents(word: string): string {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { searchEventSchema } from '../../src/schemas/search-event';
+import { searchEventSchema } from '../../functions/contract/events';
 import { axeViolations, launchChromium } from '../support/browser';
 
 const baseUrl = inject('baseUrl');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPostalCode } from '../../functions/schemas/postal-codes';
+import { isValidPostalCode } from '../../functions/contract/postal-codes';
 import { addressFormat, addressLines, deliveryCountries } from '../../src/components/self-service/address-formats';
 
 describe('address formats', () => {

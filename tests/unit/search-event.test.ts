@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxSearchEventBytes, searchEventSchema } from '../../src/schemas/search-event';
+import { maxSearchEventBytes, searchEventSchema } from '../../functions/contract/events';
 
 const valid = { kind: 'click', query: 'refund', results: 18, rank: 2, locale: 'en' } as const;
 

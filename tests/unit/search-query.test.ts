@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anonymizeQuery } from '../../src/search/privacy';
-import { contentWords, maxQueryLength, normalizeQuery, tokenize } from '../../src/search/text';
+import { anonymizeQuery } from '../../functions/contract/query-privacy';
+import { maxQueryLength, normalizeQuery } from '../../functions/contract/query-text';
+import { contentWords, tokenize } from '../../src/search/text';
 
 describe('normalizeQuery', () => {
 	it('lowercases, trims and collapses spaces', () => {

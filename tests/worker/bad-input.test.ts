@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { errorBodySchema } from '../../functions/errors';
+import { errorBodySchema } from '../../functions/contract/errors';
 
 /** A small seeded generator, so a failure can be replayed exactly. */
 function random(seed: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderSummarySchema } from '../../functions/schemas/order-summary';
+import { orderSummarySchema } from '../../functions/contract/responses';
 import { call, freshIp, lookup } from '../support/api-client';
 
 const orders = {

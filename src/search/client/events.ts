@@ -1,5 +1,5 @@
-import type { SearchEvent } from '../../schemas/search-event.ts';
-import { anonymizeQuery } from '../privacy.ts';
+import type { SearchEvent } from '../../../functions/contract/events.ts';
+import { anonymizeQuery } from '../../../functions/contract/query-privacy.ts';
 
 /** Where events go; the endpoint validates them with `searchEventSchema`. */
 const endpoint = '/api/events';

@@ -1,5 +1,5 @@
 import { searchStrings, type Translate } from './strings.ts';
-import { normalizeQuery } from '../text.ts';
+import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type SearchView } from './search-session.ts';

@@ -1,6 +1,7 @@
 import type { PagefindResultData } from '../pagefind-api.ts';
 import { searchHelpCenter, type SearchOutcome } from '../pipeline.ts';
-import { contentWords, normalizeQuery } from '../text.ts';
+import { normalizeQuery } from '../../../functions/contract/query-text.ts';
+import { contentWords } from '../text.ts';
 import { likelyNextQuery } from './look-ahead.ts';
 import { loadPagefind, loadVocabulary } from './pagefind-loader.ts';
 

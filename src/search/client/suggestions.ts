@@ -1,4 +1,4 @@
-import { normalizeQuery } from '../text.ts';
+import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
 import { add, element, safeUrl } from './render.ts';
 import { SearchSession, type ResultView, type SearchView } from './search-session.ts';

@@ -1,12 +1,12 @@
-import type { Address } from '../../../../functions/domain/order';
-import { isValidPostalCode } from '../../../../functions/schemas/postal-codes';
+import type { Address, AddressChangedResponse, LookupResponse } from '../../../../functions/contract/responses';
+import { isValidPostalCode } from '../../../../functions/contract/postal-codes';
 import { addressFormat, addressLines } from '../address-formats';
 import { postJson } from './api';
 import { find } from './dom';
 import { announce, checkControls, fieldValue, FormUi, showStep } from './form-kit';
 import { attachLookup } from './lookup';
 import { showLookupAgain, showOrderFound } from './order-steps';
-import { forgetLookup, recallLookup, type LookupResult } from './order-handoff';
+import { forgetLookup, recallLookup } from './order-handoff';
 import { countryName } from './intl';
 import { readStrings, type Translate } from './strings';
 import { SubmissionKey } from './submission-key';
@@ -21,7 +21,7 @@ type NewAddress = Omit<Address, 'address2' | 'province' | 'phone'> & { address2?
 class AddressChangeElement extends HTMLElement {
 	#t: Translate = (key) => key;
 	#locale = 'en';
-	#order: LookupResult['order'] | undefined;
+	#order: LookupResponse['order'] | undefined;
 	#viewToken: string | undefined;
 	#changeToken: string | undefined;
 	#current: Address | null = null;
@@ -78,7 +78,7 @@ class AddressChangeElement extends HTMLElement {
 			if (!order || !this.#address || reviewUi.busy) return;
 			const request = { address: this.#address, locale };
 			if (!reviewUi.start(t('address.submitting'))) return;
-			const result = await postJson<{ reference: string; status: 'updated' | 'received'; address: Address }>(
+			const result = await postJson<AddressChangedResponse>(
 				`/api/orders/${encodeURIComponent(order.id)}/address`,
 				request,
 				{ token: this.#changeToken, idempotencyKey: this.#key.for(request) },
@@ -109,7 +109,7 @@ class AddressChangeElement extends HTMLElement {
 		showLookupAgain(this, this.#lookupUi, message);
 	}
 
-	#found({ order, token }: LookupResult, focus: boolean) {
+	#found({ order, token }: LookupResponse, focus: boolean) {
 		this.#order = order;
 		this.#viewToken = token.value;
 		showOrderFound(this, this.#t, order, 'changeAddress', this.#verify, focus);

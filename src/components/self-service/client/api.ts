@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../../../../functions/errors';
+import type { ErrorBody } from '../../../../functions/contract/errors';
 
 export type ApiError = ErrorBody['error'];
 

@@ -1,4 +1,5 @@
 import { suggestArticles, type SuggestedArticle } from '../suggestions';
+import type { TicketReceivedResponse } from '../../../../functions/contract/responses';
 import { postJson } from './api';
 import { recordEvent } from './events';
 import { h } from './dom';
@@ -54,7 +55,7 @@ class ContactFormElement extends HTMLElement {
 			};
 			if (!ui.start(t('contactForm.sending'))) return;
 			// The Turnstile token changes with every attempt, so it stays out of what identifies the submission.
-			const result = await postJson<{ reference: string }>(
+			const result = await postJson<TicketReceivedResponse>(
 				'/api/tickets',
 				{ ...message, turnstileToken: turnstile.token },
 				{ idempotencyKey: this.#key.for(message) },

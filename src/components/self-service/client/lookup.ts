@@ -1,11 +1,12 @@
+import type { LookupResponse } from '../../../../functions/contract/responses';
 import { postJson } from './api';
 import { checkControls, fieldValue, FormUi } from './form-kit';
-import { rememberLookup, type LookupResult } from './order-handoff';
+import { rememberLookup } from './order-handoff';
 import type { Translate } from './strings';
 import { resetTurnstile, turnstileToken } from './turnstile';
 
 /** Wires the order lookup form: checks the fields, asks the API, and hands the order found to `onFound`. */
-export function attachLookup(form: HTMLFormElement, t: Translate, locale: string, onFound: (result: LookupResult) => void): FormUi {
+export function attachLookup(form: HTMLFormElement, t: Translate, locale: string, onFound: (result: LookupResponse) => void): FormUi {
 	const ui = new FormUi(form, t);
 	form.addEventListener('submit', async (event) => {
 		event.preventDefault();
@@ -15,7 +16,7 @@ export function attachLookup(form: HTMLFormElement, t: Translate, locale: string
 		if (errors.length === 0 && turnstile.required && !turnstile.token) errors.push({ message: t('form.error.turnstilePending') });
 		if (errors.length > 0) return ui.showErrors(errors);
 		if (!ui.start(t('lookup.searching'))) return;
-		const result = await postJson<LookupResult>('/api/orders/lookup', {
+		const result = await postJson<LookupResponse>('/api/orders/lookup', {
 			orderNumber: fieldValue(form, 'orderNumber'),
 			email: fieldValue(form, 'email'),
 			locale,

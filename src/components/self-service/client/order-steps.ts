@@ -1,6 +1,6 @@
 import { announce, showStep, type FormUi } from './form-kit';
 import { forgetLookup } from './order-handoff';
-import type { LookupResult } from './order-handoff';
+import type { LookupResponse } from '../../../../functions/contract/responses';
 import type { Translate } from './strings';
 
 /**
@@ -10,8 +10,8 @@ import type { Translate } from './strings';
 export function showOrderFound(
 	root: HTMLElement,
 	t: Translate,
-	order: LookupResult['order'],
-	action: keyof LookupResult['order']['actions'],
+	order: LookupResponse['order'],
+	action: keyof LookupResponse['order']['actions'],
 	verify: { reset(context: string): void } | undefined,
 	focus: boolean,
 ): void {

@@ -1,4 +1,4 @@
-import type { OrderSummary } from '../../../../functions/schemas/order-summary';
+import type { OrderSummary } from '../../../../functions/contract/responses';
 import { h } from './dom';
 import { countryName, formatDate } from './intl';
 import type { Translate } from './strings';

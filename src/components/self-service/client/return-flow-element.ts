@@ -1,10 +1,10 @@
-import type { OrderSummary } from '../../../../functions/schemas/order-summary';
+import type { LookupResponse, OrderSummary, ReturnCreatedResponse } from '../../../../functions/contract/responses';
 import { postJson } from './api';
 import { find, findAll, h } from './dom';
 import { announce, checkControls, fieldValue, FormUi, showStep, type FieldError } from './form-kit';
 import { attachLookup } from './lookup';
 import { showLookupAgain, showOrderFound } from './order-steps';
-import { forgetLookup, recallLookup, type LookupResult } from './order-handoff';
+import { forgetLookup, recallLookup } from './order-handoff';
 import { readStrings, type Translate } from './strings';
 import { SubmissionKey } from './submission-key';
 import { attachVerify } from './verify';
@@ -15,12 +15,6 @@ interface ReturnLine {
 	reasonId: string;
 	/** What the review shows: "1 × Merino T-shirt (Black / L) — Too small". */
 	label: string;
-}
-
-interface ReturnCreated {
-	reference: string;
-	status: 'requested' | 'received';
-	nextSteps: string[];
 }
 
 /**
@@ -83,7 +77,7 @@ class ReturnFlowElement extends HTMLElement {
 				locale,
 			};
 			if (!reviewUi.start(t('return.submitting'))) return;
-			const result = await postJson<ReturnCreated>(`/api/orders/${encodeURIComponent(order.id)}/returns`, request, {
+			const result = await postJson<ReturnCreatedResponse>(`/api/orders/${encodeURIComponent(order.id)}/returns`, request, {
 				token: this.#changeToken,
 				idempotencyKey: this.#key.for(request),
 			});
@@ -109,7 +103,7 @@ class ReturnFlowElement extends HTMLElement {
 	}
 
 	/** The order is known: refuse with the reason, or ask for the e-mailed code. */
-	#found({ order, token }: LookupResult, focus: boolean) {
+	#found({ order, token }: LookupResponse, focus: boolean) {
 		this.#order = order;
 		this.#viewToken = token.value;
 		showOrderFound(this, this.#t, order, 'return', this.#verify, focus);
@@ -189,7 +183,7 @@ class ReturnFlowElement extends HTMLElement {
 		showStep(this, 'review');
 	}
 
-	#showDone(created: ReturnCreated) {
+	#showDone(created: ReturnCreatedResponse) {
 		const t = this.#t;
 		const reference = this.querySelector('[data-reference]');
 		if (reference) reference.textContent = t('return.reference', { reference: created.reference });

@@ -1,20 +1,15 @@
-import type { Address } from '../../../../functions/domain/order';
+import type { CodeSentResponse, VerifiedResponse } from '../../../../functions/contract/responses';
 import { postJson, type ApiFailure } from './api';
 import { announce, checkControls, fieldValue, FormUi } from './form-kit';
 import type { Translate } from './strings';
 import { resetTurnstile, turnstileToken } from './turnstile';
-
-export interface Verified {
-	token: { value: string; expiresAt: string };
-	shippingAddress: Address | null;
-}
 
 interface VerifyOptions {
 	t: Translate;
 	locale: string;
 	/** The view token of the order being verified. */
 	viewToken(): string | undefined;
-	onVerified(verified: Verified): void;
+	onVerified(verified: VerifiedResponse): void;
 	/** The view token expired: the flow starts again from the lookup. */
 	onExpired(): void;
 }
@@ -40,7 +35,7 @@ export function attachVerify(root: HTMLElement, options: VerifyOptions): { reset
 		const turnstile = turnstileToken(sendForm);
 		if (turnstile.required && !turnstile.token) return ui.showErrors([{ message: t('form.error.turnstilePending') }]);
 		if (!ui.start(t('verify.sending'))) return;
-		const result = await postJson<{ sentTo: string }>('/api/orders/verify/code', {
+		const result = await postJson<CodeSentResponse>('/api/orders/verify/code', {
 			token: options.viewToken(),
 			locale,
 			turnstileToken: turnstile.token,
@@ -71,7 +66,7 @@ export function attachVerify(root: HTMLElement, options: VerifyOptions): { reset
 		const errors = checkControls(codeForm);
 		if (errors.length > 0) return codeUi.showErrors(errors);
 		if (!codeUi.start(t('verify.checking'))) return;
-		const result = await postJson<Verified>('/api/orders/verify', { token: options.viewToken(), code: fieldValue(codeForm, 'code'), locale });
+		const result = await postJson<VerifiedResponse>('/api/orders/verify', { token: options.viewToken(), code: fieldValue(codeForm, 'code'), locale });
 		codeUi.finish();
 		if (!result.ok) {
 			if (expired(result.failure)) return options.onExpired();

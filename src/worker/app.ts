@@ -1,23 +1,21 @@
 import { handle } from '@astrojs/cloudflare/handler';
 import { Hono } from 'hono';
 import redirects from 'virtual:help-center/redirects';
-import { api } from '../functions/app';
-import { consumeForwardBatch } from '../functions/background/forward-consumer';
-import { sweep } from '../functions/background/sweep';
-import { defaultLocale, locales } from './config/site';
-import { searchBundlePath } from './search/bundle-path';
-import { serveBrotliCopy } from './worker/brotli-assets';
-import { negotiateLocale } from './worker/negotiate-locale';
-import { servePackedAsset } from './worker/packed-assets';
-import { findRedirect } from './worker/redirects';
+import { api } from '../../functions/app';
+import { defaultLocale, locales } from '../config/site';
+import { searchBundlePath } from '../search/bundle-path';
+import { serveBrotliCopy } from './brotli-assets';
+import { negotiateLocale } from './negotiate-locale';
+import { servePackedAsset } from './packed-assets';
+import { findRedirect } from './redirects';
 
 /**
  * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
  * runs, except the search bundle's), Markdown twins and search fragments come out of their packs, search files
  * with a Brotli copy are sent as that copy, `/api/*` goes to the edge API, `/` picks a language, old addresses of
- * moved pages get a 301, and everything else falls to Astro's handler for its 404s, shown in the language of the URL. The queue and cron handlers forward tickets to the helpdesk.
+ * moved pages get a 301, and everything else falls to Astro's handler for its 404s, shown in the language of the URL.
  */
-const app = new Hono<{ Bindings: Env }>();
+export const app = new Hono<{ Bindings: Env }>();
 
 // The API keeps its own error handling (JSON 404s and errors), so it gets the request whole.
 app.all('/api/*', (c) => api.fetch(c.req.raw, c.env, c.executionCtx));
@@ -46,11 +44,3 @@ app.all('*', async (c) => {
 	if (!page.ok) return response;
 	return new Response(page.body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 });
-
-export default {
-	fetch: app.fetch,
-	queue: (batch, env) => consumeForwardBatch(batch, env),
-	scheduled: async (_controller, env) => {
-		await sweep(env);
-	},
-} satisfies ExportedHandler<Env>;

@@ -1,4 +1,4 @@
-import { normalizeQuery } from './text.ts';
+import { normalizeQuery } from './query-text.ts';
 
 // What a shopper may type that identifies them: e-mail addresses, and long numbers (order, phone, card, postcode
 // numbers). Queries are about articles, so dropping these loses nothing we need.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { anonymizeQuery } from '../search/privacy.ts';
-import { maxQueryLength } from '../search/text.ts';
+import { anonymizeQuery } from './query-privacy.ts';
+import { maxQueryLength } from './query-text.ts';
 
 /** The largest event body the endpoint accepts, in bytes; a valid event is well under it. */
 export const maxSearchEventBytes = 512;
