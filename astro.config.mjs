@@ -10,7 +10,8 @@ import { codeDigest } from './src/integrations/code-digest.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { prerenderBundle } from './src/integrations/prerender-bundle.ts';
 import { redirectMap } from './src/integrations/redirect-map.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
+import { searchUi } from './src/integrations/search-ui.ts';
 
 const siteConfig = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
 
@@ -37,5 +38,5 @@ export default defineConfig({
 		// src/pages/[locale]/[category]/[slug].astro).
 		incrementalBuild: true,
 	},
-	integrations: [buildMarks('first'), articleBodies(), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchIndex(), buildMarks('last')],
+	integrations: [buildMarks('first'), articleBodies(), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchUi(), devSearchIndex(), buildMarks('last')],
 });

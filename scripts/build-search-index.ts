@@ -8,7 +8,7 @@
  *
  * Pagefind indexes on one core. A site in several locales is indexed by up to `--jobs` processes at once (by default
  * one per core), each over some locales' folders; their bundles are then merged into the one a single process would
- * have written (src/search/merge-bundles.ts). `--folders`/`--except` and `--output` run one such process.
+ * have written (src/search/build/merge-bundles.ts). `--folders`/`--except` and `--output` run one such process.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,12 +17,12 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assetLimitMessages, countOutputFiles } from './lib/asset-limits.ts';
-import { writeSearchIndex } from '../src/search/build-index.ts';
-import { builtPages } from '../src/search/built-pages.ts';
-import { searchBundlePath } from '../src/search/bundle-path.ts';
-import { describeSearchIndex, searchIndexSummary, type SearchIndexSummary } from '../src/search/index-summary.ts';
-import { mergeSearchBundles } from '../src/search/merge-bundles.ts';
-import { readSearchSettings } from '../src/search/search-settings.ts';
+import { writeSearchIndex } from '../src/search/build/build-index.ts';
+import { builtPages } from '../src/search/build/built-pages.ts';
+import { searchBundlePath } from '../src/search/bundle-layout.ts';
+import { describeSearchIndex, searchIndexSummary, type SearchIndexSummary } from '../src/search/build/index-summary.ts';
+import { mergeSearchBundles } from '../src/search/build/merge-bundles.ts';
+import { readSearchSettings } from '../src/search/build/search-settings.ts';
 
 const { values } = parseArgs({
 	options: {

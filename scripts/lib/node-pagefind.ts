@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pagefindOptions, type Pagefind, type PagefindOptions } from '../../src/search/pagefind-api.ts';
-import { Vocabulary } from '../../src/search/vocabulary.ts';
+import { pagefindOptions, type Pagefind, type PagefindOptions } from '../../src/search/query/pagefind-api.ts';
+import { Vocabulary } from '../../src/search/query/vocabulary.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 
 interface PagefindModule {

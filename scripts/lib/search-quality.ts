@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Pagefind } from '../../src/search/pagefind-api.ts';
-import { searchHelpCenter } from '../../src/search/pipeline.ts';
+import type { Pagefind } from '../../src/search/query/pagefind-api.ts';
+import { searchHelpCenter } from '../../src/search/query/search-help-center.ts';
 import type { NodeSearch } from './node-pagefind.ts';
 import { projectRoot } from './bench-project.ts';
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import redirects from 'virtual:help-center/redirects';
 import { api } from '../../functions/app';
 import { defaultLocale, locales } from '../config/site';
-import { searchBundlePath } from '../search/bundle-path';
+import { searchBundlePath } from '../search/bundle-layout';
 import { serveBrotliCopy } from './brotli-assets';
 import { negotiateLocale } from './negotiate-locale';
 import { servePackedAsset } from './packed-assets';

@@ -7,7 +7,7 @@
  * the other (offsets count from the end of the table). Names are sorted, so the same files give the same pack.
  */
 
-import { parseFragmentName } from '../search/fragment-name.ts';
+import { parseFragmentName } from '../search/bundle-layout.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -85,7 +85,7 @@ export function markdownPackName(articlePath: string): string {
 export const fragmentPackFolder = 'fragment-packs/';
 
 /**
- * The pack holding a search fragment (`en_a491c621-7ps.pf_fragment`, see src/search/fragment-name.ts): its
+ * The pack holding a search fragment (`en_a491c621-7ps.pf_fragment`, see src/search/bundle-layout.ts): its
  * language and its position modulo 256, so at most 256 packs per language, evenly filled. Undefined for names that
  * are not fragments.
  */

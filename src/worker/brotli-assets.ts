@@ -1,5 +1,4 @@
-import { brotliSuffix, hasBrotliCopy } from '../search/brotli-copies.ts';
-import { searchBundlePath } from '../search/bundle-path.ts';
+import { brotliSuffix, hasBrotliCopy, searchBundlePath } from '../search/bundle-layout.ts';
 
 /** Whether an `Accept-Encoding` header accepts Brotli (`br`, not refused with `q=0`). */
 export function acceptsBrotli(acceptEncoding: string | null): boolean {
@@ -11,7 +10,7 @@ export function acceptsBrotli(acceptEncoding: string | null): boolean {
 }
 
 /**
- * Answers a request for a search file that the build also stored compressed with Brotli (src/search/brotli-copies.ts)
+ * Answers a request for a search file that the build also stored compressed with Brotli (src/search/bundle-layout.ts)
  * with that copy, when the browser accepts Brotli; undefined otherwise, and the gzipped original is served as usual.
  */
 export async function serveBrotliCopy(request: Request, assets: Fetcher): Promise<Response | undefined> {

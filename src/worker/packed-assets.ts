@@ -1,4 +1,4 @@
-import { searchBundlePath } from '../search/bundle-path.ts';
+import { searchBundlePath } from '../search/bundle-layout.ts';
 import { fragmentPackFolder, fragmentPackName, markdownPackFolder, markdownPackName, openPack, type AssetPack } from './asset-pack.ts';
 
 export interface PackedFile {
@@ -18,7 +18,7 @@ export function packedFileFor(pathname: string): PackedFile | undefined {
 		return {
 			packPath: `${searchBundlePath}${fragmentPackFolder}${pack}.pack`,
 			name: fragment,
-			// A fragment's name carries its index's tag (src/search/fragment-name.ts): a name never changes meaning.
+			// A fragment's name carries its index's tag (src/search/bundle-layout.ts): a name never changes meaning.
 			headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000, immutable' },
 		};
 	}

@@ -49,7 +49,7 @@ describe('an incremental build', () => {
 
 		// A change to the code (here, the search interface's script) renders every page again: no page may keep
 		// pointing at the script of the previous build.
-		const ui = join(project.root, 'src/search/client/search-ui.ts');
+		const ui = join(project.root, 'src/search/ui/search-ui.ts');
 		writeFileSync(ui, `${readFileSync(ui, 'utf8')}\nconsole.debug('search interface ready');\n`);
 		const afterCodeChange = await build();
 		expect(afterCodeChange).not.toMatch(/\((?:cached|restored)\)/);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchBuiltSite, type NodeSearch } from '../../scripts/lib/node-pagefind';
 import { hitRate, qualityQueries, scorePipeline } from '../../scripts/lib/search-quality';
-import { searchHelpCenter } from '../../src/search/pipeline';
+import { searchHelpCenter } from '../../src/search/query/search-help-center';
 import { builtPages, clientDir, loadDocument } from '../support/built-site';
 
 const pages = builtPages();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleText, pageLanguage, withSynonyms } from '../../src/search/indexed-page';
-import { articleSynonyms } from '../../src/search/synonyms';
+import { articleText, pageLanguage, withSynonyms } from '../../src/search/build/indexed-page';
+import { articleSynonyms } from '../../src/search/build/synonyms';
 
 const page = `<!doctype html><html lang="en" dir="ltr"><head><title>x</title></head><body>
 <nav>Menu refund</nav>

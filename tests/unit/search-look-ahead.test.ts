@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PagefindResultData } from '../../src/search/pagefind-api';
-import { likelyNextQuery } from '../../src/search/client/look-ahead';
+import type { PagefindResultData } from '../../src/search/query/pagefind-api';
+import { likelyNextQuery } from '../../src/search/query/look-ahead';
 
 /** A result whose matched words (its `locations`) are `matched`, in a text that also has other words. */
 function result(matched: string[]): PagefindResultData {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeSearchBundles } from '../../src/search/merge-bundles';
+import { mergeSearchBundles } from '../../src/search/build/merge-bundles';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));

@@ -2,8 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFragmentName } from '../../src/search/fragment-name';
-import { shortenPageNames } from '../../src/search/page-names';
+import { parseFragmentName } from '../../src/search/bundle-layout';
+import { shortenPageNames } from '../../src/search/build/page-names';
 
 const decodeMeta = (content: Uint8Array) => decode(gunzipSync(content).subarray('pagefind_dcd'.length)) as [string, [string, number, string][], ...unknown[]];
 

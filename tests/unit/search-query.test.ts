@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonymizeQuery } from '../../functions/contract/query-privacy';
 import { maxQueryLength, normalizeQuery } from '../../functions/contract/query-text';
-import { contentWords, tokenize } from '../../src/search/text';
+import { contentWords, tokenize } from '../../src/search/query/words';
 
 describe('normalizeQuery', () => {
 	it('lowercases, trims and collapses spaces', () => {

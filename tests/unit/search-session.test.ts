@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Pagefind, PagefindResponse } from '../../src/search/pagefind-api';
+import type { Pagefind, PagefindResponse } from '../../src/search/query/pagefind-api';
 
 /** The articles of a small help center, as the fake index knows them. */
 const articles = ['Refunds take five days to reach your card', 'Refund a gift card', 'Reference numbers on your receipt'];
@@ -33,12 +33,12 @@ vi.mock('virtual:pagefind-web', () => ({
 	search: (term: string | null) => fakePagefind.search(term),
 }));
 
-type SessionOptions = import('../../src/search/client/search-session').SessionOptions;
+type SessionOptions = import('../../src/search/ui/search-session').SessionOptions;
 
 /** A session as a new page has it: nothing searched, nothing remembered. */
 async function newSession(options: Partial<SessionOptions> & Pick<SessionOptions, 'render'>) {
 	vi.resetModules();
-	const { SearchSession } = await import('../../src/search/client/search-session');
+	const { SearchSession } = await import('../../src/search/ui/search-session');
 	return new SearchSession({ language: 'en', limit: 3, sections: 0, ...options });
 }
 

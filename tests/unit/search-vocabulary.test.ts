@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, serializeVocabulary, Vocabulary } from '../../src/search/vocabulary';
+import { buildVocabulary } from '../../src/search/build/vocabulary-counter';
+import { serializeVocabulary, Vocabulary } from '../../src/search/query/vocabulary';
 
 const vocabulary = Vocabulary.parse(
 	serializeVocabulary(

@@ -6,7 +6,7 @@ declare module 'virtual:search-ui-url' {
 
 declare module 'virtual:pagefind-web' {
 	/** Pagefind's browser API (see src/integrations/search-ui-plugin.ts). */
-	export const options: import('../pagefind-api.ts').Pagefind['options'];
-	export const init: import('../pagefind-api.ts').Pagefind['init'];
-	export const search: import('../pagefind-api.ts').Pagefind['search'];
+	export const options: import('../query/pagefind-api.ts').Pagefind['options'];
+	export const init: import('../query/pagefind-api.ts').Pagefind['init'];
+	export const search: import('../query/pagefind-api.ts').Pagefind['search'];
 }

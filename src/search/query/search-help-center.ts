@@ -1,6 +1,6 @@
 import type { Pagefind, PagefindResponse, PagefindResult, PagefindResultData } from './pagefind-api.ts';
-import { normalizeQuery } from '../../functions/contract/query-text.ts';
-import { contentWords, foldAccents, inflectionOf, inflectionsOf, isStopWord, tokenize } from './text.ts';
+import { normalizeQuery } from '../../../functions/contract/query-text.ts';
+import { contentWords, foldAccents, inflectionOf, inflectionsOf, isStopWord, tokenize } from './words.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface SearchRequest {

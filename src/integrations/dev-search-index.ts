@@ -4,10 +4,9 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseSiteConfig } from '../config/parse-site-config';
-import { buildSearchIndex, type PageToIndex } from '../search/build-index';
-import { searchBundlePath } from '../search/bundle-path';
-import { describeSearchIndex } from '../search/index-summary.ts';
-import { searchUiPlugin } from './search-ui-plugin';
+import { buildSearchIndex, type PageToIndex } from '../search/build/build-index';
+import { searchBundlePath } from '../search/bundle-layout';
+import { describeSearchIndex } from '../search/build/index-summary.ts';
 import { selfServiceUrls } from '../utils/self-service.ts';
 
 const contentTypes: Record<string, string> = {
@@ -48,18 +47,13 @@ async function renderedArticles(origin: string, locales: string[]): Promise<Page
  * scripts/build-search-index.ts once `astro build` has exited (`npm run build` runs both): Astro keeps what rendering
  * took until it exits, and Pagefind's process would add its own memory on top.
  */
-export function searchIndex(): AstroIntegration {
+export function devSearchIndex(): AstroIntegration {
 	let root: URL;
 	return {
-		name: 'help-center:search-index',
+		name: 'help-center:dev-search-index',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig }) => {
+			'astro:config:setup': ({ config }) => {
 				root = config.root;
-				updateConfig({ vite: { plugins: [searchUiPlugin(fileURLToPath(new URL('src/search/client/search-ui-entry.ts', config.root)))] } });
-			},
-			'astro:build:done': ({ logger }) => {
-				// A site deployed from `astro build` alone would have no search: say so where the build ends.
-				logger.info('The search index is built next by `npm run build` (scripts/build-search-index.ts); `astro build` alone leaves the site without search.');
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				let origin: string | undefined;

@@ -1,7 +1,7 @@
 import * as bundledPagefind from 'virtual:pagefind-web';
-import { searchBundlePath as bundlePath } from '../bundle-path.ts';
-import { pagefindOptions, type Pagefind, type PagefindResponse } from '../pagefind-api.ts';
-import { Vocabulary } from '../vocabulary.ts';
+import { searchBundlePath as bundlePath } from '../bundle-layout.ts';
+import { pagefindOptions, type Pagefind, type PagefindResponse } from '../query/pagefind-api.ts';
+import { Vocabulary } from '../query/vocabulary.ts';
 
 /**
  * How many searches are remembered. Typing a space, a stop word or the first letter of a new word searches the same

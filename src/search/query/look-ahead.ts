@@ -1,6 +1,6 @@
-import type { PagefindResultData } from '../pagefind-api.ts';
+import type { PagefindResultData } from './pagefind-api.ts';
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
-import { foldAccents, tokenize } from '../text.ts';
+import { foldAccents, tokenize } from './words.ts';
 
 /** A word being typed is guessed from this many letters on: shorter starts match too many words to guess. */
 const minTypedLetters = 3;

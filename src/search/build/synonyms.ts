@@ -1,4 +1,4 @@
-import { foldedWords, inflectionsOf } from './text.ts';
+import { foldedWords, inflectionsOf } from '../query/words.ts';
 
 /** Where a word appears in an article, strongest first. */
 export const synonymFields = ['title', 'terms', 'body'] as const;

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
-import { brotliSuffix, hasBrotliCopy } from './brotli-copies.ts';
+import { brotliSuffix, hasBrotliCopy } from '../bundle-layout.ts';
 
 /** Writes the Brotli copy of every file of the search bundle in `bundleDir` that gets one. */
 export async function writeBrotliCopies(bundleDir: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { foldAccents, foldedWords } from './text.ts';
+import { foldAccents } from './words.ts';
 
 /** Words shorter than this are never corrected: too many real words lie one letter away. */
 const minCorrectableLength = 4;
@@ -127,43 +127,6 @@ function undoubled(a: string, b: string): boolean {
 		if (long.slice(0, index) + long.slice(index + 1) === short) return long[index] === long[index - 1] || long[index] === long[index + 1];
 	}
 	return false;
-}
-
-/** Only letters make a word worth correcting; numbers and codes are searched as typed. */
-function isWord(token: string) {
-	return token.length >= 2 && token.length <= 30 && /\p{L}/u.test(token);
-}
-
-/** Counts, for each word, how many pages have it; pages are added one at a time so none needs to stay in memory. */
-export class VocabularyCounter {
-	readonly #documentFrequency = new Map<string, number>();
-	pages = 0;
-
-	/** Adds one page's text. */
-	add(text: string): void {
-		this.pages += 1;
-		for (const word of new Set(foldedWords(text))) {
-			if (isWord(word)) this.#documentFrequency.set(word, (this.#documentFrequency.get(word) ?? 0) + 1);
-		}
-	}
-
-	/** Every word, folded, most frequent first, at most `limit` words. */
-	words(limit = 50_000): string[] {
-		return [...this.#documentFrequency]
-			.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-			.slice(0, limit)
-			.map(([word]) => word);
-	}
-}
-
-/**
- * Builds a locale's vocabulary from the text of its indexed pages: every word, folded, most frequent first
- * (counted once per page), at most `limit` words.
- */
-export function buildVocabulary(pages: Iterable<string>, limit = 50_000): string[] {
-	const counter = new VocabularyCounter();
-	for (const text of pages) counter.add(text);
-	return counter.words(limit);
 }
 
 /** The file format of a vocabulary: one word per line. */

@@ -1,8 +1,8 @@
-import type { PagefindResultData } from '../pagefind-api.ts';
-import { searchHelpCenter, type SearchOutcome } from '../pipeline.ts';
+import type { PagefindResultData } from '../query/pagefind-api.ts';
+import { searchHelpCenter, type SearchOutcome } from '../query/search-help-center.ts';
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
-import { contentWords } from '../text.ts';
-import { likelyNextQuery } from './look-ahead.ts';
+import { contentWords } from '../query/words.ts';
+import { likelyNextQuery } from '../query/look-ahead.ts';
 import { loadPagefind, loadVocabulary } from './pagefind-loader.ts';
 
 export interface SectionView {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decode, encode } from 'cborg';
 import { z } from 'zod';
-import { pageName } from './fragment-name.ts';
+import { pageName } from '../bundle-layout.ts';
 import { readPagefindFile, writePagefindFile } from './pagefind-file.ts';
 
 /**
@@ -33,7 +33,7 @@ function readMeta(content: Uint8Array, file: string): z.infer<typeof pagefindMet
 	}
 	const parsed = pagefindMeta.safeParse(decoded);
 	if (!parsed.success) {
-		throw new Error(`${file} is not in the format of Pagefind 1.6.0, which src/search/page-names.ts rewrites: check that module against the installed Pagefind (${z.prettifyError(parsed.error)}).`);
+		throw new Error(`${file} is not in the format of Pagefind 1.6.0, which src/search/build/page-names.ts rewrites: check that module against the installed Pagefind (${z.prettifyError(parsed.error)}).`);
 	}
 	return parsed.data;
 }

@@ -1,15 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { encodePack, fragmentPackFolder, fragmentPackName } from '../worker/asset-pack.ts';
-import { parseFragmentName } from './fragment-name.ts';
+import { encodePack, fragmentPackFolder, fragmentPackName } from '../../worker/asset-pack.ts';
+import { parseFragmentName } from '../bundle-layout.ts';
 import { reportIndexPhase } from './index-phases.ts';
 import type { SearchIndexSummary } from './index-summary.ts';
 import { articleText, indexedPart, pageLanguage, withSynonyms } from './indexed-page.ts';
 import { pagefindEntryFile as entryFile, shortenPageNames, type RenamedIndex } from './page-names.ts';
 import { readPagefindFile } from './pagefind-file.ts';
 import { articleSynonyms } from './synonyms.ts';
-import { serializeVocabulary, VocabularyCounter } from './vocabulary.ts';
+import { serializeVocabulary } from '../query/vocabulary.ts';
+import { VocabularyCounter } from './vocabulary-counter.ts';
 import { writeBrotliCopies } from './write-brotli-copies.ts';
 
 export interface PageToIndex {
@@ -51,7 +52,7 @@ function fragmentText(content: Uint8Array): string {
 	return [fragment.content ?? '', ...meta].join(' ');
 }
 
-/** A fragment's new name (src/search/page-names.ts); a fragment of no page means Pagefind's output is not understood. */
+/** A fragment's new name (src/search/build/page-names.ts); a fragment of no page means Pagefind's output is not understood. */
 function renamedFragment(renamed: RenamedIndex, file: string): string {
 	const name = renamed.fragmentName(file);
 	if (!name) throw new Error(`Unexpected file in Pagefind's fragments: ${file}`);
@@ -149,9 +150,9 @@ export async function buildSearchIndex(pages: AsyncIterable<PageToIndex> | Itera
 
 /**
  * Writes the search bundle into `outputDir` for the built site: Pagefind's index, each language's vocabulary, and
- * the per-article fragments under shorter names (src/search/page-names.ts) packed into at most 256 packs per
+ * the per-article fragments under shorter names (src/search/build/page-names.ts) packed into at most 256 packs per
  * language (src/worker/asset-pack.ts), which the Worker opens to answer `/pagefind/fragment/<name>`, and Brotli
- * copies of the files every first search downloads (src/search/brotli-copies.ts). Pagefind hands its files over
+ * copies of the files every first search downloads (src/search/bundle-layout.ts). Pagefind hands its files over
  * rather than writing them: one file per article, written only to be read back into packs and deleted, cost about
  * 3 s of a 30 s step at 10,000 articles.
  */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { pagefindEntryFile as entryFile } from './page-names.ts';
 
 /**
- * Pagefind's list of languages and their index files, read only as far as merging needs (src/search/page-names.ts
+ * Pagefind's list of languages and their index files, read only as far as merging needs (src/search/build/page-names.ts
  * reads more of it, to rename pages); the rest passes through in the order Pagefind wrote it.
  */
 const pagefindEntry = z.looseObject({ version: z.string(), languages: z.record(z.string(), z.unknown()) });
@@ -17,7 +17,7 @@ async function entryOf(bundleDir: string): Promise<z.infer<typeof pagefindEntry>
 }
 
 /**
- * Moves search bundles that each index other languages (src/search/build-index.ts, run once per group of languages)
+ * Moves search bundles that each index other languages (src/search/build/build-index.ts, run once per group of languages)
  * into one bundle in `outputDir`, the same, byte for byte, as one run over all the languages would make: every
  * language's files have names of their own, the files every bundle has (Pagefind's scripts) are the same in each,
  * and the entry file lists the languages of all, in Pagefind's order (by name). Throws when two bundles index the

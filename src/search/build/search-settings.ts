@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSiteConfig } from '../config/parse-site-config.ts';
+import { parseSiteConfig } from '../../config/parse-site-config.ts';
 
 export interface SearchSettings {
 	/** The site config's search synonyms, per language. */
