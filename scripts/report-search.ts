@@ -73,3 +73,11 @@ console.table(
 		 WHERE ${where} AND kind = 'search' AND results = 0 GROUP BY query, locale ORDER BY searches DESC LIMIT ${limit}`,
 	),
 );
+
+console.log('Questions answered by a suggested article before contacting us');
+console.table(
+	query<Record<string, unknown>>(
+		`SELECT query, locale, COUNT(*) AS deflections, ROUND(AVG(rank), 1) AS "mean rank" FROM search_events
+		 WHERE ${where} AND kind = 'deflection' GROUP BY query, locale ORDER BY deflections DESC LIMIT ${limit}`,
+	),
+);

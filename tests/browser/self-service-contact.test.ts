@@ -1,11 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { queryLocalDatabase, ticketInInbox } from '../support/local-inbox';
 import { checkState, focusedText, phonePage } from '../support/self-service';
+import { request, unreliableNetwork } from '../support/unreliable-network';
 
 const baseUrl = inject('baseUrl');
 const stateDir = inject('stateDir');
+const projectRoot = new URL('../..', import.meta.url).pathname;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,18 +26,15 @@ async function fillContact(page: Page, t: (key: 'contactForm.name' | 'contactFor
 }
 
 describe('the contact form', () => {
-	it('suggests refund articles for "refund" and records "this answered my question", even with no endpoint', async () => {
+	it('suggests refund articles for "refund", and "this answered my question" reaches the search report', async () => {
 		const { page, errors, t, close } = await phonePage(browser, 'en');
-		const events: unknown[] = [];
-		// Nothing records events yet: answer like today's Worker (404) and check the page does not mind.
-		await page.route('**/api/events', async (route) => {
-			events.push(JSON.parse(route.request().postData() ?? 'null'));
-			await route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"not_found","message":"No such API endpoint."}}' });
-		});
+		const deflections = () =>
+			queryLocalDatabase<{ count: number }>(stateDir, "SELECT COUNT(*) AS count FROM search_events WHERE kind = 'deflection' AND query = 'refund' AND locale = 'en'")[0]?.count ?? 0;
+		const before = deflections();
 		await page.goto(`${baseUrl}/en/contact`);
 		await checkState(page, 'en-contact-1-form');
 		await page.getByLabel(t('contactForm.subject')).pressSequentially('refund', { delay: 30 });
-		const suggestions = page.getByRole('region', { name: t('suggest.heading') });
+		const suggestions = page.getByRole('region', { name: t('search.suggestionsHeading') });
 		await suggestions.waitFor();
 		const links = suggestions.getByRole('link');
 		const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
@@ -42,15 +42,20 @@ describe('the contact form', () => {
 		expect(hrefs.length).toBeLessThanOrEqual(5);
 		expect(hrefs[0]).toBe('/en/returns-refunds/refund-timing');
 		expect(await links.first().textContent()).toBe('When will I get my refund?');
-		await expect.poll(() => page.locator('[data-suggestion-status]').textContent()).toBe(`${hrefs.length} articles may answer your question.`);
+		await expect.poll(() => page.getByRole('status').filter({ hasText: 'may answer' }).textContent()).toBe(`${hrefs.length} articles may answer your question.`);
 		await checkState(page, 'en-contact-2-suggestions');
 
 		// Each button names its article for screen readers: "This answered my question: When will I get my refund?".
 		await suggestions.getByRole('button', { name: /^This answered my question\s?: When will I get my refund\?$/ }).click();
-		await expect.poll(() => events.length).toBe(1);
-		expect(events[0]).toEqual({ kind: 'deflection', locale: 'en', query: 'refund', url: '/en/returns-refunds/refund-timing', page: '/en/contact' });
 		expect(await focusedText(page)).toBe(t('suggest.thanks'));
 		await checkState(page, 'en-contact-3-deflected');
+		// Stored by the real endpoint, so the event was valid.
+		await expect.poll(deflections, { timeout: 15_000 }).toBe(before + 1);
+
+		// The support lead sees it where they look: the search report, under the question the shopper asked.
+		const report = execFileSync('npm', ['run', '--silent', 'report:search', '--', '--persist-to', stateDir, '--locale', 'en'], { cwd: projectRoot, encoding: 'utf8' });
+		const answeredSection = report.slice(report.indexOf('Questions answered by a suggested article'));
+		expect(answeredSection).toMatch(new RegExp(`│ 'refund' +│ 'en' +│ ${before + 1} +│`));
 		expect(errors).toEqual([]);
 		await close();
 	});
@@ -95,17 +100,14 @@ describe('the contact form', () => {
 
 	it('sends one ticket when the answer is lost and the shopper sends again (same Idempotency-Key)', async () => {
 		const { page, t, close } = await phonePage(browser, 'en');
+		const network = await unreliableNetwork(baseUrl);
 		const keys: string[] = [];
-		let lost = false;
-		await page.route('**/api/tickets', async (route) => {
-			keys.push(route.request().headers()['idempotency-key'] ?? '');
-			if (lost) return route.continue();
-			// The Worker gets the message, but the connection drops before the answer arrives.
-			lost = true;
-			await route.fetch();
-			await route.abort('connectionreset');
+		page.on('request', (sent) => {
+			if (new URL(sent.url()).pathname === '/api/tickets') keys.push(sent.headers()['idempotency-key'] ?? '');
 		});
-		await page.goto(`${baseUrl}/en/contact`);
+		// The Worker gets the message, but the connection drops before the answer arrives.
+		network.next(request('POST', '/api/tickets'), 'drop-answer');
+		await page.goto(`${network.url}/en/contact`);
 		const subject = `Lost answer ${Date.now()}`;
 		await fillContact(page, t, subject);
 		await page.getByRole('button', { name: t('contactForm.submit') }).click();
@@ -123,6 +125,8 @@ describe('the contact form', () => {
 		await ticketInInbox(stateDir, reference);
 		const sameSubject = queryLocalDatabase<{ external_id: string }>(stateDir, `SELECT external_id FROM inbox WHERE kind = 'ticket' AND subject = '${subject}'`);
 		expect(sameSubject).toEqual([{ external_id: reference }]);
+		expect(network.requests.filter((line) => line === 'POST /api/tickets')).toHaveLength(2);
+		await network.close();
 		await close();
 	});
 });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/config/site';
 import { selfServicePages, selfServiceUrl } from '../../src/utils/self-service';
 import { launchChromium } from '../support/browser';
+import { startWorker } from '../../scripts/lib/worker-server';
 import { checkState, lookUp, phonePage } from '../support/self-service';
+import { request, unreliableNetwork } from '../support/unreliable-network';
 
 const baseUrl = inject('baseUrl');
 const locales = ['en', 'fr'] as const;
@@ -54,47 +56,49 @@ describe('without JavaScript', () => {
 
 describe('states announced to screen readers', () => {
 	it('announces loading, then a rate limit with how long to wait', async () => {
+		// The Worker's own limits, at their real size: ten lookups an hour for one order number.
+		const strict = await startWorker({ vars: { RATE_LIMIT_SCALE: '1' } });
+		const network = await unreliableNetwork(strict.url);
 		const { page, t, close } = await phonePage(browser, 'en');
-		let release: () => void = () => undefined;
-		const answered = new Promise<void>((resolve) => {
-			release = resolve;
+		const orderNumber = '4242';
+		const email = 'nobody@example.com';
+		for (let attempt = 0; attempt < 10; attempt++) {
+			const response = await fetch(`${strict.url}/api/orders/lookup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ orderNumber, email, locale: 'en' }) });
+			expect(response.status).toBe(404);
+		}
+		let retryAfter = 0;
+		page.on('response', (answer) => {
+			if (new URL(answer.url()).pathname === '/api/orders/lookup') retryAfter = Number(answer.headers()['retry-after']);
 		});
-		let lookups = 0;
-		await page.route('**/api/orders/lookup', async (route) => {
-			lookups += 1;
-			await answered;
-			await route.fulfill({
-				status: 429,
-				headers: { 'Retry-After': '240' },
-				contentType: 'application/json',
-				body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many attempts.', details: { retryAfterSeconds: 240 } } }),
-			});
-		});
-		await page.goto(`${baseUrl}/en/track`);
-		await lookUp(page, t, '1004', 'sam.taylor@example.com');
+		// A slow network keeps the lookup on its way long enough to be seen.
+		network.next(request('POST', '/api/orders/lookup'), { delayMs: 1_500 });
+		await page.goto(`${network.url}/en/track`);
+		await lookUp(page, t, orderNumber, email);
 		const form = page.locator('[data-lookup-form]');
 		await expect.poll(() => form.locator('[role="status"]').textContent()).toBe(t('lookup.searching'));
 		expect(await form.getAttribute('aria-busy')).toBe('true');
 		// A second press while the first is on its way sends nothing more.
 		await page.getByRole('button', { name: t('lookup.submit') }).click({ force: true });
-		release();
 		const summary = page.locator('.error-summary:not([hidden])');
 		await summary.waitFor();
 		expect(await summary.getAttribute('role')).toBe('alert');
-		expect(await summary.textContent()).toContain('Too many attempts. Please try again in 4 minutes.');
+		const minutes = Math.ceil(retryAfter / 60);
+		expect(retryAfter).toBeGreaterThan(0);
+		expect(await summary.textContent()).toContain(minutes <= 1 ? t('form.error.rateLimitedOne') : t('form.error.rateLimited', { minutes }));
 		expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
 		expect(await form.getAttribute('aria-busy')).toBeNull();
-		expect(lookups).toBe(1);
+		expect(network.requests.filter((line) => line === 'POST /api/orders/lookup')).toHaveLength(1);
 		await checkState(page, 'en-track-rate-limited');
 		await close();
+		await network.close();
+		await strict.stop();
 	});
 
 	it('sends the Turnstile token when the site shows the widget, and waits for it when it is not there yet', async () => {
 		const { page, t, close } = await phonePage(browser, 'fr');
 		const bodies: Record<string, unknown>[] = [];
-		await page.route('**/api/tickets', async (route) => {
-			bodies.push(JSON.parse(route.request().postData() ?? '{}'));
-			await route.fulfill({ status: 202, contentType: 'application/json', body: '{"reference":"HC-TEST","status":"received"}' });
+		page.on('request', (sent) => {
+			if (new URL(sent.url()).pathname === '/api/tickets') bodies.push(JSON.parse(sent.postData() ?? '{}') as Record<string, unknown>);
 		});
 		await page.goto(`${baseUrl}/fr/contact`);
 		// What Cloudflare's script renders inside the widget slot once it has loaded (no internet here).

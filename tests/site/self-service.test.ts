@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageWeightBudgets } from '../support/page-weight-budgets';
-import { rankArticles, type IndexedArticle } from '../../src/components/self-service/rank-articles';
 import { site } from '../../src/config/site';
 import { selfServicePages, selfServiceUrl } from '../../src/utils/self-service';
 import { builtPages, clientDir, loadDocument } from '../support/built-site';
@@ -134,23 +133,13 @@ describe('the JavaScript budget', () => {
 	});
 });
 
-describe('the article index behind suggested articles', () => {
-	const index = (locale: string) => JSON.parse(readFileSync(join(clientDir, locale, 'article-index.json'), 'utf8')) as IndexedArticle[];
-
-	it('lists every article of each locale with its title, address and description', () => {
+describe('the contact form’s suggested articles', () => {
+	it('come from the site search, with "This answered my question" under each, and no second index', () => {
 		for (const locale of locales) {
-			const entries = index(locale);
-			const articlePaths = [...pages.keys()].filter((path) => path.startsWith(`/${locale}/`) && path.split('/').length === 4 && !path.endsWith('/404'));
-			expect(entries.map((entry) => entry.url).sort()).toEqual(articlePaths.sort());
-			for (const entry of entries) expect(entry.title.length * entry.description.length, entry.url).toBeGreaterThan(0);
+			const list = documentOf(selfServiceUrl(locale, 'contact')).querySelector('[data-suggested-articles]');
+			expect(list?.getAttribute('data-for'), locale).toBe('contact-subject');
+			expect(list?.hasAttribute('data-confirm'), locale).toBe(true);
+			expect(existsSync(join(clientDir, locale, 'article-index.json')), locale).toBe(false);
 		}
-	});
-
-	it('suggests the refund articles for "refund" and "remboursement"', () => {
-		const english = rankArticles(index('en'), 'refund').map((entry) => entry.url);
-		expect(english[0]).toBe('/en/returns-refunds/refund-timing');
-		expect(english.every((url) => url.startsWith('/en/returns-refunds/'))).toBe(true);
-		const french = rankArticles(index('fr'), 'remboursement').map((entry) => entry.url);
-		expect(french[0]).toBe('/fr/returns-refunds/delai-de-remboursement');
 	});
 });

@@ -1,12 +1,8 @@
 import { parseHTML } from 'linkedom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { postJson, retryAfterSeconds } from '../../src/components/self-service/client/api';
+import { describe, expect, it } from 'vitest';
+import { retryAfterSeconds } from '../../src/components/self-service/client/api';
 import { SubmissionKey } from '../../src/components/self-service/client/submission-key';
 import { turnstileToken } from '../../src/components/self-service/client/turnstile';
-
-afterEach(() => {
-	vi.unstubAllGlobals();
-});
 
 describe('SubmissionKey', () => {
 	it('keeps one Idempotency-Key while the same content is retried, and makes a new one for new content', () => {
@@ -21,32 +17,10 @@ describe('SubmissionKey', () => {
 	});
 });
 
-describe('postJson', () => {
-	const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-		vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })));
-
-	it('sends JSON with the token and Idempotency-Key headers and returns the answer', async () => {
-		answer(202, { reference: 'HC-1' });
-		const result = await postJson('/api/tickets', { name: 'A' }, { token: 'abc', idempotencyKey: 'key-12345' });
-		expect(result).toEqual({ ok: true, status: 202, data: { reference: 'HC-1' } });
-		const [path, init] = vi.mocked(fetch).mock.calls[0] ?? [];
-		expect(path).toBe('/api/tickets');
-		expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json', Authorization: 'Bearer abc', 'Idempotency-Key': 'key-12345' });
-		expect(init?.body).toBe('{"name":"A"}');
-	});
-
-	it('tells a rate limit apart, with how long to wait from Retry-After', async () => {
-		answer(429, { error: { code: 'rate_limited', message: 'Too many attempts.' } }, { 'Retry-After': '120' });
-		expect(await postJson('/api/orders/lookup', {})).toEqual({ ok: false, failure: { kind: 'rate_limited', retryAfterSeconds: 120 } });
-	});
-
-	it('keeps the stable error code of other errors, and calls a failed fetch a network error', async () => {
-		answer(404, { error: { code: 'order_not_found', message: 'No order.' } });
-		expect(await postJson('/api/orders/lookup', {})).toMatchObject({ ok: false, failure: { kind: 'error', status: 404, error: { code: 'order_not_found' } } });
-		vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-		expect(await postJson('/api/orders/lookup', {})).toEqual({ ok: false, failure: { kind: 'network' } });
-	});
-
+// postJson's outcomes are checked against the real Worker in the browser tests: an answer with its reference and
+// the same Idempotency-Key on a resend (contact), a rate limit with Retry-After and a lost answer (self-service
+// pages), and a stable error code (an order that is not found, track).
+describe('retryAfterSeconds', () => {
 	it('reads Retry-After as seconds or as a date', () => {
 		expect(retryAfterSeconds('30')).toBe(30);
 		expect(retryAfterSeconds(new Date(Date.UTC(2030, 0, 1, 0, 2)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(120);

@@ -17,14 +17,19 @@ export const searchStringKeys = [
 	'search.unavailable',
 ] as const satisfies UiKey[];
 
+/** The strings of a list of suggested articles (suggested-articles.astro), rendered with it. */
+export const suggestionStringKeys = ['suggest.count', 'suggest.countOne', 'suggest.helped', 'suggest.thanks'] as const satisfies UiKey[];
+
 export type SearchStringKey = (typeof searchStringKeys)[number];
-export type Translate = (key: SearchStringKey, values?: Record<string, string | number>) => string;
+export type SuggestionStringKey = (typeof suggestionStringKeys)[number];
+export type Translate<Key extends string = SearchStringKey> = (key: Key, values?: Record<string, string | number>) => string;
 
 /**
- * The search strings rendered in `form`, as a `t()` like the server's. Read here rather than with the self-service
- * islands' reader, which the bundler would split into a chunk of its own: one more request before the first results.
+ * The strings rendered in `container` (a search form, a suggestion list), as a `t()` like the server's. Read here
+ * rather than with the self-service islands' reader, which the bundler would split into a chunk of its own: one more
+ * request before the first results.
  */
-export function searchStrings(form: Element): Translate {
-	const strings = JSON.parse(form.querySelector('script[data-ui-strings]')?.textContent ?? '{}') as Partial<Record<SearchStringKey, string>>;
+export function searchStrings<Key extends string = SearchStringKey>(container: Element): Translate<Key> {
+	const strings = JSON.parse(container.querySelector('script[data-ui-strings]')?.textContent ?? '{}') as Partial<Record<Key, string>>;
 	return (key, values = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (placeholder, name: string) => String(values[name] ?? placeholder));
 }

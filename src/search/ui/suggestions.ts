@@ -1,7 +1,8 @@
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
-import { add, element, safeUrl } from './render.ts';
+import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type ResultView, type SearchView } from './search-session.ts';
+import { searchStrings, type SuggestionStringKey, type Translate } from './strings.ts';
 
 /** Suggestions never run longer than this: a short list is read, a long one is skipped. */
 export const maxSuggestions = 5;
@@ -11,6 +12,8 @@ export interface SuggestedArticle {
 	url: string;
 	/** The article's category, as shown to shoppers. */
 	category: string;
+	/** The passage that matches best: escaped text with `<mark>` around the matching words. */
+	excerpt: string;
 	/** 1-based position. */
 	rank: number;
 }
@@ -22,7 +25,7 @@ export interface SuggestionOptions {
 	limit?: number;
 }
 
-const toSuggestion = (result: ResultView): SuggestedArticle => ({ title: result.title, url: safeUrl(result.url), category: result.categoryTitle, rank: result.rank });
+const toSuggestion = (result: ResultView): SuggestedArticle => ({ title: result.title, url: safeUrl(result.url), category: result.categoryTitle, excerpt: result.excerpt, rank: result.rank });
 const clampLimit = (limit: number | undefined) => Math.min(maxSuggestions, Math.max(1, Math.trunc(limit ?? maxSuggestions)));
 
 /**
@@ -53,28 +56,34 @@ function wordsOfPath(language: string): string {
 /**
  * Fills a suggestion list (the `suggested-articles` component) with the articles that may answer what the
  * shopper writes in its field (`data-for`, the field's id), updated as they type, or, with `data-from-path`,
- * the words of the page's address. The list stays hidden while there is nothing to suggest. Opening a suggestion
- * is recorded as a deflection. Returns a function that stops following the field.
+ * the words of the page's address. The list stays hidden while there is nothing to suggest, and its count is
+ * announced in its status (`data-status`) when it changes. A deflection is recorded when the shopper says a
+ * suggestion answered them (`data-confirm`: "This answered my question" under each) or, in a list without that
+ * question, opens one. Returns a function that stops following the field.
  */
 export function attachSuggestions(list: HTMLElement): () => void {
 	const items = list.querySelector('ul');
 	const language = document.documentElement.lang || 'en';
 	const field = list.dataset['for'] ? document.getElementById(list.dataset['for']) : null;
+	const status = list.dataset['status'] ? document.getElementById(list.dataset['status']) : null;
+	const confirm = list.hasAttribute('data-confirm');
+	const t = searchStrings<SuggestionStringKey>(list);
 	if (!items) return () => {};
 	let shown: { text: string; view: SearchView } | undefined;
+	const show = (suggestions: SuggestedArticle[]) => {
+		const wasShown = !list.hidden;
+		items.replaceChildren(...suggestions.map((suggestion) => suggestionItem(suggestion, confirm ? t : undefined)));
+		list.hidden = suggestions.length === 0;
+		// Announce the count when it matters, not on every keystroke that keeps the same list.
+		const count = suggestions.length === 0 ? '' : suggestions.length === 1 ? t('suggest.countOne') : t('suggest.count', { count: suggestions.length });
+		if (status && (status.textContent !== count || !wasShown)) status.textContent = count;
+	};
 	const session = new SearchSession({
 		language,
 		limit: clampLimit(Number(list.dataset['limit']) || undefined),
 		sections: 0,
 		render: (view) => {
-			const links = (view?.results ?? []).map(toSuggestion).map((suggestion) => {
-				const link = element('a', undefined, suggestion.title);
-				link.href = suggestion.url;
-				link.dataset['rank'] = String(suggestion.rank);
-				return add(element('li'), link, element('p', undefined, suggestion.category));
-			});
-			items.replaceChildren(...links);
-			list.hidden = links.length === 0;
+			show((view?.results ?? []).map(toSuggestion));
 			shown = view ? { text: view.query, view } : undefined;
 		},
 	});
@@ -83,16 +92,26 @@ export function attachSuggestions(list: HTMLElement): () => void {
 		const text = currentText();
 		if (normalizeQuery(text).length < 3) {
 			session.cancel();
-			items.replaceChildren();
-			list.hidden = true;
+			show([]);
+			shown = undefined;
 			return;
 		}
 		session.update(text, { complete: true });
 	};
+	const recordDeflection = (rank: number) => {
+		if (shown) sendSearchEvent({ kind: 'deflection', query: shown.text, results: shown.view.outcome.results.length, rank, locale: language });
+	};
 	const onClick = (event: Event) => {
-		const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-rank]');
-		if (link && shown) {
-			sendSearchEvent({ kind: 'deflection', query: shown.text, results: shown.view.outcome.results.length, rank: Number(link.dataset['rank']), locale: language });
+		const target = (event.target as Element).closest<HTMLElement>('[data-rank]');
+		if (!target) return;
+		if (target instanceof HTMLButtonElement) {
+			recordDeflection(Number(target.dataset['rank']));
+			const thanks = element('p', undefined, t('suggest.thanks'));
+			thanks.tabIndex = -1;
+			target.replaceWith(thanks);
+			thanks.focus();
+		} else if (!confirm) {
+			recordDeflection(Number(target.dataset['rank']));
 		}
 	};
 	items.addEventListener('click', onClick);
@@ -103,4 +122,20 @@ export function attachSuggestions(list: HTMLElement): () => void {
 		field?.removeEventListener('input', update);
 		items.removeEventListener('click', onClick);
 	};
+}
+
+/**
+ * One suggestion: the article's link and its category, or with `t`, the passage that matches (for the shopper to
+ * judge whether it answers them) and "This answered my question".
+ */
+function suggestionItem(suggestion: SuggestedArticle, t?: Translate<SuggestionStringKey>): HTMLLIElement {
+	const link = element('a', undefined, suggestion.title);
+	link.href = suggestion.url;
+	link.dataset['rank'] = String(suggestion.rank);
+	if (!t) return add(element('li'), link, element('p', undefined, suggestion.category));
+	const item = add(element('li'), link, add(element('p'), excerptFragment(suggestion.excerpt)));
+	const helped = add(element('button', 'link-button', t('suggest.helped')), element('span', 'visually-hidden', `: ${suggestion.title}`));
+	helped.type = 'button';
+	helped.dataset['rank'] = String(suggestion.rank);
+	return add(item, helped);
 }
