@@ -1,16 +1,11 @@
-import type { Address, AddressChangedResponse, LookupResponse } from '../../../../functions/contract/responses';
+import type { Address, AddressChangedResponse } from '../../../../functions/contract/responses';
 import { isValidPostalCode } from '../../../../functions/contract/postal-codes';
 import { addressFormat, addressLines } from '../address-formats';
-import { postJson } from './api';
 import { find } from './dom';
 import { announce, checkControls, fieldValue, FormUi, showStep } from './form-kit';
-import { attachLookup } from './lookup';
-import { showLookupAgain, showOrderFound } from './order-steps';
-import { forgetLookup, recallLookup } from './order-handoff';
 import { countryName } from './intl';
+import { OrderChangeFlow } from './order-change-flow';
 import { readStrings, type Translate } from './strings';
-import { SubmissionKey } from './submission-key';
-import { attachVerify } from './verify';
 
 type NewAddress = Omit<Address, 'address2' | 'province' | 'phone'> & { address2?: string; province?: string; phone?: string };
 
@@ -21,14 +16,8 @@ type NewAddress = Omit<Address, 'address2' | 'province' | 'phone'> & { address2?
 class AddressChangeElement extends HTMLElement {
 	#t: Translate = (key) => key;
 	#locale = 'en';
-	#order: LookupResponse['order'] | undefined;
-	#viewToken: string | undefined;
-	#changeToken: string | undefined;
 	#current: Address | null = null;
 	#address: NewAddress | undefined;
-	#key = new SubmissionKey();
-	#lookupUi: FormUi | undefined;
-	#verify: ReturnType<typeof attachVerify> | undefined;
 
 	connectedCallback() {
 		if (this.dataset['ready']) return;
@@ -42,17 +31,14 @@ class AddressChangeElement extends HTMLElement {
 		const postalCode = addressForm?.querySelector<HTMLInputElement>('input[name="postalCode"]');
 		if (!lookupForm || !addressForm || !reviewForm || !country || !postalCode) return;
 
-		this.#lookupUi = attachLookup(lookupForm, t, locale, (result) => this.#found(result, true));
-		this.#verify = attachVerify(this, {
+		const flow = new OrderChangeFlow(this, lookupForm, {
 			t,
 			locale,
-			viewToken: () => this.#viewToken,
-			onVerified: ({ token, shippingAddress }) => {
-				this.#changeToken = token.value;
+			action: 'changeAddress',
+			onVerified: ({ shippingAddress }) => {
 				this.#current = shippingAddress;
 				this.#showForm(addressForm);
 			},
-			onExpired: () => this.#restart(t('form.error.expired')),
 		});
 		const addressUi = new FormUi(addressForm, t);
 		const reviewUi = new FormUi(reviewForm, t);
@@ -60,7 +46,6 @@ class AddressChangeElement extends HTMLElement {
 		country.addEventListener('change', () => this.#fitCountry(addressForm));
 		// The postal code is checked against the chosen country's format as the shopper types.
 		postalCode.addEventListener('input', () => postalCode.setCustomValidity(''));
-		for (const button of this.querySelectorAll('[data-lookup-again]')) button.addEventListener('click', () => this.#restart());
 		addressForm.addEventListener('submit', (event) => {
 			event.preventDefault();
 			this.#checkPostalCode(addressForm);
@@ -74,24 +59,11 @@ class AddressChangeElement extends HTMLElement {
 		});
 		reviewForm.addEventListener('submit', async (event) => {
 			event.preventDefault();
-			const order = this.#order;
-			if (!order || !this.#address || reviewUi.busy) return;
-			const request = { address: this.#address, locale };
+			if (!flow.order || !this.#address || reviewUi.busy) return;
 			if (!reviewUi.start(t('address.submitting'))) return;
-			const result = await postJson<AddressChangedResponse>(
-				`/api/orders/${encodeURIComponent(order.id)}/address`,
-				request,
-				{ token: this.#changeToken, idempotencyKey: this.#key.for(request) },
-			);
-			reviewUi.finish();
-			if (!result.ok) {
-				const failure = result.failure;
-				if (failure.kind === 'error' && failure.error.code === 'invalid_token') return this.#restart(t('form.error.expired'));
-				return reviewUi.showFailure(failure);
-			}
-			this.#key.done();
-			forgetLookup();
-			const { reference, status, address } = result.data;
+			const changed = await flow.submit<AddressChangedResponse>('address', { address: this.#address, locale }, reviewUi);
+			if (!changed) return;
+			const { reference, status, address } = changed;
 			const text = this.querySelector('[data-done-text]');
 			if (text) text.textContent = t(status === 'updated' ? 'address.doneUpdated' : 'address.doneReceived', { reference });
 			const done = this.querySelector('[data-done-address]');
@@ -100,19 +72,7 @@ class AddressChangeElement extends HTMLElement {
 			announce(this, t('address.doneHeading'));
 		});
 
-		const saved = recallLookup(locale);
-		if (saved) this.#found(saved, false);
-	}
-
-	#restart(message?: string) {
-		this.#order = this.#viewToken = this.#changeToken = undefined;
-		showLookupAgain(this, this.#lookupUi, message);
-	}
-
-	#found({ order, token }: LookupResponse, focus: boolean) {
-		this.#order = order;
-		this.#viewToken = token.value;
-		showOrderFound(this, this.#t, order, 'changeAddress', this.#verify, focus);
+		flow.resume();
 	}
 
 	/** Shows the current address and fills the form with it, to be corrected. */

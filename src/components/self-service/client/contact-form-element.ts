@@ -1,9 +1,9 @@
 import type { TicketReceivedResponse } from '../../../../functions/contract/responses';
 import { postJson } from './api';
-import { announce, checkControls, fieldValue, FormUi, showStep } from './form-kit';
+import { announce, fieldValue, FormUi, showStep } from './form-kit';
 import { readStrings } from './strings';
 import { SubmissionKey } from './submission-key';
-import { resetTurnstile, turnstileToken } from './turnstile';
+import { resetTurnstile } from './turnstile';
 
 /**
  * `<hc-contact-form>`: the contact form; a sent message shows its ticket reference and when to expect the reply.
@@ -25,10 +25,8 @@ class ContactFormElement extends HTMLElement {
 		form.addEventListener('submit', async (event) => {
 			event.preventDefault();
 			if (ui.busy) return;
-			const errors = checkControls(form);
-			const turnstile = turnstileToken(form);
-			if (errors.length === 0 && turnstile.required && !turnstile.token) errors.push({ message: t('form.error.turnstilePending') });
-			if (errors.length > 0) return ui.showErrors(errors);
+			const checked = ui.checkBeforeSending();
+			if (!checked) return;
 			const orderNumber = fieldValue(form, 'orderNumber');
 			const message = {
 				name: fieldValue(form, 'name'),
@@ -44,7 +42,7 @@ class ContactFormElement extends HTMLElement {
 			// The Turnstile token changes with every attempt, so it stays out of what identifies the submission.
 			const result = await postJson<TicketReceivedResponse>(
 				'/api/tickets',
-				{ ...message, turnstileToken: turnstile.token },
+				{ ...message, turnstileToken: checked.turnstileToken },
 				{ idempotencyKey: this.#key.for(message) },
 			);
 			resetTurnstile(form);

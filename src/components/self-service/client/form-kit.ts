@@ -1,6 +1,7 @@
 import type { ApiFailure } from './api';
 import { find, findAll, h, insertAfter } from './dom';
 import type { Translate } from './strings';
+import { turnstileToken } from './turnstile';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -102,6 +103,19 @@ export class FormUi {
 			target.focus();
 			target.scrollIntoView({ block: 'center' });
 		});
+	}
+
+	/**
+	 * Checks the fields, and that the Turnstile check passed where the form shows one, and shows what is wrong.
+	 * Returns the Turnstile token to send (undefined without Turnstile), or false when the form cannot be sent.
+	 */
+	checkBeforeSending(): { turnstileToken: string | undefined } | false {
+		const errors = checkControls(this.form);
+		const turnstile = turnstileToken(this.form);
+		if (errors.length === 0 && turnstile.required && !turnstile.token) errors.push({ message: this.t('form.error.turnstilePending') });
+		if (errors.length === 0) return { turnstileToken: turnstile.token };
+		this.showErrors(errors);
+		return false;
 	}
 
 	get busy(): boolean {

@@ -1,9 +1,9 @@
 import type { LookupResponse } from '../../../../functions/contract/responses';
 import { postJson } from './api';
-import { checkControls, fieldValue, FormUi } from './form-kit';
+import { fieldValue, FormUi } from './form-kit';
 import { rememberLookup } from './order-handoff';
 import type { Translate } from './strings';
-import { resetTurnstile, turnstileToken } from './turnstile';
+import { resetTurnstile } from './turnstile';
 
 /** Wires the order lookup form: checks the fields, asks the API, and hands the order found to `onFound`. */
 export function attachLookup(form: HTMLFormElement, t: Translate, locale: string, onFound: (result: LookupResponse) => void): FormUi {
@@ -11,16 +11,14 @@ export function attachLookup(form: HTMLFormElement, t: Translate, locale: string
 	form.addEventListener('submit', async (event) => {
 		event.preventDefault();
 		if (ui.busy) return;
-		const errors = checkControls(form);
-		const turnstile = turnstileToken(form);
-		if (errors.length === 0 && turnstile.required && !turnstile.token) errors.push({ message: t('form.error.turnstilePending') });
-		if (errors.length > 0) return ui.showErrors(errors);
+		const checked = ui.checkBeforeSending();
+		if (!checked) return;
 		if (!ui.start(t('lookup.searching'))) return;
 		const result = await postJson<LookupResponse>('/api/orders/lookup', {
 			orderNumber: fieldValue(form, 'orderNumber'),
 			email: fieldValue(form, 'email'),
 			locale,
-			turnstileToken: turnstile.token,
+			turnstileToken: checked.turnstileToken,
 		});
 		resetTurnstile(form);
 		if (!result.ok) {

@@ -1,13 +1,8 @@
-import type { LookupResponse, OrderSummary, ReturnCreatedResponse } from '../../../../functions/contract/responses';
-import { postJson } from './api';
+import type { ReturnCreatedResponse } from '../../../../functions/contract/responses';
 import { find, findAll, h } from './dom';
 import { announce, checkControls, fieldValue, FormUi, showStep, type FieldError } from './form-kit';
-import { attachLookup } from './lookup';
-import { showLookupAgain, showOrderFound } from './order-steps';
-import { forgetLookup, recallLookup } from './order-handoff';
+import { OrderChangeFlow } from './order-change-flow';
 import { readStrings, type Translate } from './strings';
-import { SubmissionKey } from './submission-key';
-import { attachVerify } from './verify';
 
 interface ReturnLine {
 	lineItemId: string;
@@ -23,13 +18,8 @@ interface ReturnLine {
  */
 class ReturnFlowElement extends HTMLElement {
 	#t: Translate = (key) => key;
-	#order: OrderSummary | undefined;
-	#viewToken: string | undefined;
-	#changeToken: string | undefined;
+	#flow: OrderChangeFlow | undefined;
 	#lines: ReturnLine[] = [];
-	#key = new SubmissionKey();
-	#lookupUi: FormUi | undefined;
-	#verify: ReturnType<typeof attachVerify> | undefined;
 
 	connectedCallback() {
 		if (this.dataset['ready']) return;
@@ -41,21 +31,10 @@ class ReturnFlowElement extends HTMLElement {
 		const reviewForm = this.querySelector<HTMLFormElement>('[data-review-form]');
 		if (!lookupForm || !itemsForm || !reviewForm) return;
 
-		this.#lookupUi = attachLookup(lookupForm, t, locale, (result) => this.#found(result, true));
-		this.#verify = attachVerify(this, {
-			t,
-			locale,
-			viewToken: () => this.#viewToken,
-			onVerified: ({ token }) => {
-				this.#changeToken = token.value;
-				this.#showItems(itemsForm);
-			},
-			onExpired: () => this.#restart(t('form.error.expired')),
-		});
+		const flow = (this.#flow = new OrderChangeFlow(this, lookupForm, { t, locale, action: 'return', onVerified: () => this.#showItems(itemsForm) }));
 		const itemsUi = new FormUi(itemsForm, t);
 		const reviewUi = new FormUi(reviewForm, t);
 
-		for (const button of this.querySelectorAll('[data-lookup-again]')) button.addEventListener('click', () => this.#restart());
 		itemsForm.addEventListener('submit', (event) => {
 			event.preventDefault();
 			const errors = this.#collectLines(itemsForm);
@@ -68,8 +47,7 @@ class ReturnFlowElement extends HTMLElement {
 		});
 		reviewForm.addEventListener('submit', async (event) => {
 			event.preventDefault();
-			const order = this.#order;
-			if (!order || reviewUi.busy) return;
+			if (!flow.order || reviewUi.busy) return;
 			const request = {
 				items: this.#lines.map(({ lineItemId, quantity, reasonId }) => ({ lineItemId, quantity, reasonId })),
 				resolution: fieldValue(itemsForm, 'resolution'),
@@ -77,36 +55,11 @@ class ReturnFlowElement extends HTMLElement {
 				locale,
 			};
 			if (!reviewUi.start(t('return.submitting'))) return;
-			const result = await postJson<ReturnCreatedResponse>(`/api/orders/${encodeURIComponent(order.id)}/returns`, request, {
-				token: this.#changeToken,
-				idempotencyKey: this.#key.for(request),
-			});
-			reviewUi.finish();
-			if (!result.ok) {
-				const failure = result.failure;
-				if (failure.kind === 'error' && failure.error.code === 'invalid_token') return this.#restart(t('form.error.expired'));
-				return reviewUi.showFailure(failure);
-			}
-			this.#key.done();
-			forgetLookup();
-			this.#showDone(result.data);
+			const created = await flow.submit<ReturnCreatedResponse>('returns', request, reviewUi);
+			if (created) this.#showDone(created);
 		});
 
-		const saved = recallLookup(locale);
-		if (saved) this.#found(saved, false);
-	}
-
-	/** Back to the lookup, with `message` in its error summary when the flow had to stop. */
-	#restart(message?: string) {
-		this.#order = this.#viewToken = this.#changeToken = undefined;
-		showLookupAgain(this, this.#lookupUi, message);
-	}
-
-	/** The order is known: refuse with the reason, or ask for the e-mailed code. */
-	#found({ order, token }: LookupResponse, focus: boolean) {
-		this.#order = order;
-		this.#viewToken = token.value;
-		showOrderFound(this, this.#t, order, 'return', this.#verify, focus);
+		flow.resume();
 	}
 
 	/** One group per item: returnable ones with a checkbox, quantity and reason; the others with their reason. */
@@ -114,9 +67,10 @@ class ReturnFlowElement extends HTMLElement {
 		const t = this.#t;
 		const container = itemsForm.querySelector('[data-items]');
 		const reasons = this.querySelector<HTMLTemplateElement>('template[data-reason-options]');
-		if (!this.#order || !container || !reasons) return;
+		const order = this.#flow?.order;
+		if (!order || !container || !reasons) return;
 		container.replaceChildren(
-			...this.#order.items.map((item, index) => {
+			...order.items.map((item, index) => {
 				const id = `return-item-${index}`;
 				const details = [item.variantTitle, t('order.quantity', { quantity: item.quantity })].filter(Boolean).join(' · ');
 				if (item.returnableQuantity === 0) {
@@ -156,7 +110,7 @@ class ReturnFlowElement extends HTMLElement {
 		const boxes = findAll(itemsForm, 'input[name="item"]', HTMLInputElement);
 		if (!boxes.some((box) => box.checked)) errors.unshift({ control: boxes[0], message: t('return.error.noItem') });
 		this.#lines = [];
-		for (const [index, item] of (this.#order?.items ?? []).entries()) {
+		for (const [index, item] of (this.#flow?.order?.items ?? []).entries()) {
 			const box = itemsForm.querySelector<HTMLInputElement>(`#return-item-${index}`);
 			if (!box?.checked) continue;
 			const quantity = Number(fieldValue(itemsForm, `quantity-${index}`) ?? 1);
