@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchBuiltSite, type NodeSearch } from '../../scripts/lib/node-pagefind';
+import { VocabularyCounter } from '../../src/search/build/vocabulary-counter';
+import { searchHelpCenter } from '../../src/search/query/search-help-center';
+import { serializeVocabulary } from '../../src/search/query/vocabulary';
+
+/** A small help center of our own, indexed by the real Pagefind: the query core is tested without building the site. */
+const articles = [
+	{ url: '/en/returns/refund-timing', title: 'When will I get my refund?', category: 'returns', content: 'Refunds reach your card within five working days of the parcel arriving at our warehouse.' },
+	{ url: '/en/returns/return-shipping', title: 'Return shipping costs', category: 'returns', content: 'A prepaid label costs five euros, deducted from your refund. Faulty items are returned for free.' },
+	{ url: '/en/shipping/lost-parcel', title: 'Missing or damaged parcel', category: 'shipping', content: 'If your parcel never arrived, tell us within thirty days and we send a new one.' },
+	{ url: '/en/shipping/delivery-times', title: 'Delivery times', category: 'shipping', content: 'Standard delivery takes three to five working days; express delivery arrives the next day.' },
+	{ url: '/en/payments/gift-cards', title: 'Gift cards', category: 'payments', content: 'Gift cards never expire and can pay for part of an order.' },
+];
+
+let root: string;
+let search: NodeSearch;
+beforeAll(async () => {
+	root = mkdtempSync(join(tmpdir(), 'query-core-'));
+	const { index } = await pagefind.createIndex({});
+	if (!index) throw new Error('Pagefind did not start');
+	const counter = new VocabularyCounter();
+	for (const article of articles) {
+		await index.addCustomRecord({ url: article.url, content: article.content, language: 'en', meta: { title: article.title, category: article.category }, filters: { category: [article.category] } });
+		counter.add(`${article.title} ${article.content}`);
+	}
+	await index.writeFiles({ outputPath: join(root, 'pagefind') });
+	await index.deleteIndex();
+	writeFileSync(join(root, 'pagefind/words.en.txt'), serializeVocabulary(counter.words()));
+	search = await searchBuiltSite(root);
+}, 60_000);
+afterAll(async () => {
+	await search?.stop();
+	await pagefind.close();
+	rmSync(root, { recursive: true, force: true });
+});
+
+async function searchFor(query: string, options: { complete?: boolean; category?: string } = {}) {
+	const outcome = await searchHelpCenter(search.pagefind('en'), { query, language: 'en', complete: options.complete ?? true, category: options.category, vocabulary: () => search.vocabulary('en') });
+	const urls = await Promise.all(outcome.results.map(async (result) => (await result.data()).url));
+	return { ...outcome, urls };
+}
+
+describe('the query core on a real Pagefind index', () => {
+	it('finds the articles with every word, best first', async () => {
+		const outcome = await searchFor('refund');
+		expect(outcome.urls[0]).toBe('/en/returns/refund-timing');
+		expect(outcome.partial).toBe(false);
+		expect(outcome.corrected).toBeUndefined();
+		expect(outcome.urls).toEqual(['/en/returns/refund-timing', '/en/returns/return-shipping']);
+	});
+
+	it('corrects a misspelt word from the index’s own vocabulary and says what it searched instead', async () => {
+		const outcome = await searchFor('refnud');
+		expect(outcome.corrected).toBe('refund');
+		expect(outcome.urls[0]).toBe('/en/returns/refund-timing');
+	});
+
+	it('searches the word being typed as a start, and only whole words once the query is complete', async () => {
+		expect((await searchFor('deliv', { complete: false })).urls).toContain('/en/shipping/delivery-times');
+		expect((await searchFor('gift car', { complete: false })).urls[0]).toBe('/en/payments/gift-cards');
+	});
+
+	it('follows with the articles that have most of the words when none has them all', async () => {
+		const outcome = await searchFor('parcel gift expire');
+		expect(outcome.partial).toBe(true);
+		expect(outcome.urls[0]).toBe('/en/payments/gift-cards');
+		expect(outcome.urls).toContain('/en/shipping/lost-parcel');
+	});
+
+	it('keeps to a category and counts the results of every category, and finds nothing for a word no article has', async () => {
+		const days = await searchFor('days', { category: 'shipping' });
+		expect(days.urls).toEqual(['/en/shipping/delivery-times', '/en/shipping/lost-parcel']);
+		expect(days.categoryCounts).toEqual({ payments: 0, returns: 1, shipping: 2 });
+		expect((await searchFor('xylophone')).urls).toEqual([]);
+	});
+
+	it('normalises what the shopper typed into the query events record', async () => {
+		expect((await searchFor('  REFUND\u200b  ')).query).toBe('refund');
+	});
+});
