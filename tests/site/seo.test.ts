@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { readSiteConfig } from '../../src/config/read-site-config';
 import { writtenArticles } from '../support/validators/agent-outputs';
 import { checkHeadTags } from '../support/validators/head-tags';
 import { checkHreflang } from '../support/validators/hreflang';
@@ -9,7 +9,7 @@ import { headTags, openSite } from '../support/validators/site';
 import { checkJsonLd, jsonLdTypes } from '../support/validators/structured-data';
 import { selfServiceUrls } from '../../src/utils/self-service';
 
-const config = parseSiteConfig(readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8'));
+const config = readSiteConfig(new URL('../../', import.meta.url));
 const locales = config.locales.map((locale) => locale.code);
 const site = openSite();
 const paths = [...site.pages.keys()];

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatGithubAnnotations } from '../../src/content-checks/check-content';
 import { readContent } from '../../src/content-checks/read-content';
-import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { readSiteConfig } from '../../src/config/read-site-config';
 import { scaffoldArticle, slugify } from '../../scripts/lib/scaffold-article';
 import { makeContentFixture, type ContentFixture } from '../support/content-fixture';
 
 const projectRoot = join(import.meta.dirname, '../..');
 
 async function check(fixture: ContentFixture) {
-	const site = parseSiteConfig(readFileSync(join(fixture.contentDir, 'site.yaml'), 'utf8'));
+	const site = readSiteConfig(fixture.root);
 	return checkContent(await readContent(fixture.root, fixture.contentDir), site, fixture.publicDir);
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { checkContent, formatProblems, isError, placeholderDescription } from '../../../src/content-checks/check-content.ts';
 import { readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
-import { parseSiteConfig } from '../../../src/config/parse-site-config.ts';
+import { readSiteConfig } from '../../../src/config/read-site-config.ts';
 import { collectReferences, htmlToMdx, parseHtml } from './html-to-mdx.ts';
 import { mapLocale } from './locale-map.ts';
 import { MediaStore } from './media.ts';
@@ -116,7 +116,7 @@ function livePaths(existing: ContentSources, locales: readonly string[], planned
 }
 
 async function errorLines(root: string): Promise<Set<string>> {
-	const site = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
+	const site = readSiteConfig(root);
 	const problems = checkContent(await readContent(root, join(root, 'content/')), site, join(root, 'public'));
 	return new Set(formatProblems(problems.filter(isError)).split('\n').filter(Boolean));
 }
@@ -128,7 +128,7 @@ async function errorLines(root: string): Promise<Set<string>> {
  */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
 	const { root, source } = options;
-	const site = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
+	const site = readSiteConfig(root);
 	const locales = site.locales.map((locale) => locale.code);
 	const defaultLocale = site.defaultLocale;
 	const existing = await readContent(root, join(root, 'content/'));
