@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { z } from 'zod';
 import { findContrastFailures } from '../brand/contrast.ts';
+import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
-import { selfServiceUrls } from '../utils/self-service.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 
 /** The description `npm run new:article` writes; a warning until the editor replaces it. */
@@ -266,19 +266,19 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	const livePaths = new Map<string, Set<string>>();
 	const addPage = (path: string, anchors: Set<string> = new Set()) => livePaths.set(path, anchors);
 	for (const locale of locales) {
-		addPage(`/${locale}`);
-		for (const category of categoryIds.get(locale) ?? []) addPage(`/${locale}/${category}`);
+		addPage(homeUrl(locale));
+		for (const category of categoryIds.get(locale) ?? []) addPage(categoryUrl(locale, category));
 	}
 	for (const path of selfServiceUrls(locales)) addPage(path);
 	const ownAnchors = new Map<ArticleSource, Set<string>>();
 	for (const article of reachable) {
 		const anchors = headingAnchors(article.source.body);
 		ownAnchors.set(article.source, anchors);
-		addPage(`/${article.source.locale}/${article.source.category}/${article.source.slug}`, anchors);
+		addPage(articleUrl(article.source.locale, article.source.category, article.source.slug), anchors);
 		if (article.source.locale !== defaultLocale) continue;
 		for (const locale of locales) {
 			if (locale !== defaultLocale && !byLocaleKey.has(`${locale}:${article.key}`)) {
-				addPage(`/${locale}/${article.source.category}/${article.source.slug}`, anchors);
+				addPage(articleUrl(locale, article.source.category, article.source.slug), anchors);
 			}
 		}
 	}

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { articleUrl, categoryUrl } from '../config/page-urls';
 import { defaultLocale, locales } from '../config/site';
 import type { Category } from '../schemas/article';
 
@@ -63,7 +64,7 @@ async function loadHelpCenter(): Promise<HelpCenter> {
 				category: article.category,
 				slug: article.slug,
 				key: article.key,
-				url: `/${locale}/${article.category}/${article.slug}`,
+				url: articleUrl(locale, article.category, article.slug),
 				entry: article.entry,
 				translations: [],
 			});
@@ -81,7 +82,7 @@ async function loadHelpCenter(): Promise<HelpCenter> {
 	const categories: CategoryPage[] = categoryEntries
 		.map((entry) => {
 			const [locale = '', id = ''] = entry.id.split('/');
-			return { locale, id, url: `/${locale}/${id}`, data: entry.data, articles: [] as ArticlePage[], translations: [] };
+			return { locale, id, url: categoryUrl(locale, id), data: entry.data, articles: [] as ArticlePage[], translations: [] };
 		})
 		.filter((category) => locales.includes(category.locale));
 	for (const category of categories) {

@@ -1,15 +1,4 @@
-import { translate } from '../i18n/translate.ts';
-
-/** The self-service pages, each at /<locale>/<slug>; slugs are UI strings, so each language names its own. */
-export const selfServicePages = ['track', 'return', 'address', 'contact'] as const;
-export type SelfServicePage = (typeof selfServicePages)[number];
-
-/** The address of a self-service page in `locale`, for example `/fr/suivi`. */
-export function selfServiceUrl(locale: string, page: SelfServicePage): string {
-	return `/${locale}/${translate(locale, `selfService.slug.${page}`)}`;
-}
-
-/** Every self-service address in the given locales (articles may link to them). */
-export function selfServiceUrls(localeCodes: string[]): string[] {
-	return localeCodes.flatMap((locale) => selfServicePages.map((page) => selfServiceUrl(locale, page)));
-}
+// The self-service addresses moved to src/config/page-urls.ts. This re-export stays only for
+// src/integrations/search-index.ts and tests/browser/self-service-pages.test.ts, which are being moved elsewhere;
+// once they import src/config/page-urls.ts, delete this file.
+export { selfServicePages, selfServiceUrl, selfServiceUrls, type SelfServicePage } from '../config/page-urls.ts';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { articleUrl } from '../../src/config/page-urls';
 import { readContent } from '../../src/content-checks/read-content';
 
 /** An old address and the page it must answer `301` to. */
@@ -21,7 +22,7 @@ export async function listRedirectPairs(root: string): Promise<RedirectPair[]> {
 	for (const article of articles) {
 		const paths = article.data?.['redirectFrom'];
 		if (!Array.isArray(paths) || article.data?.['draft'] === true) continue;
-		const to = `/${article.locale}/${article.category}/${article.slug}`;
+		const to = articleUrl(article.locale, article.category, article.slug);
 		for (const from of paths) {
 			if (typeof from !== 'string') continue;
 			pairs.push({ from, to });

@@ -1,3 +1,4 @@
+import { articleUrl } from '../../../src/config/page-urls.ts';
 import type { ArticleSource, ContentSources } from '../../../src/content-checks/read-content.ts';
 import { slugify } from '../scaffold-article.ts';
 import { mapLocale, normalizeLocale } from './locale-map.ts';
@@ -206,7 +207,7 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 			category,
 			slug,
 			file,
-			url: `/${article.locale}/${category}/${slug}`,
+			url: articleUrl(article.locale, category, slug),
 			title,
 			...(existingFile ? { existing: existingFile } : {}),
 		};

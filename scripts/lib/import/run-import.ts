@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { articleUrl, categoryUrl, homeUrl } from '../../../src/config/page-urls.ts';
 import { checkContent, formatProblems, isError, placeholderDescription } from '../../../src/content-checks/check-content.ts';
 import { readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
 import { readSiteConfig } from '../../../src/config/read-site-config.ts';
@@ -104,12 +105,12 @@ function oldPath(address: string): string | undefined {
 }
 
 function livePaths(existing: ContentSources, locales: readonly string[], planned: PlannedArticle[]): Set<string> {
-	const paths = new Set<string>(locales.map((locale) => `/${locale}`));
-	for (const category of existing.categories) paths.add(`/${category.locale}/${category.id}`);
+	const paths = new Set<string>(locales.map((locale) => homeUrl(locale)));
+	for (const category of existing.categories) paths.add(categoryUrl(category.locale, category.id));
 	for (const article of [...existing.articles, ...planned]) {
 		for (const locale of locales) {
-			paths.add(`/${locale}/${article.category}/${article.slug}`);
-			paths.add(`/${locale}/${article.category}`);
+			paths.add(articleUrl(locale, article.category, article.slug));
+			paths.add(categoryUrl(locale, article.category));
 		}
 	}
 	return paths;
@@ -193,7 +194,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			if (source.system !== 'zendesk') return undefined;
 			// Imported by an earlier run: Zendesk ids are the groups.
 			const earlier = bySource.get(sourceKey('zendesk', group, locale)) ?? bySource.get(sourceKey('zendesk', group, defaultLocale));
-			return earlier ? `/${locale}/${earlier.category}/${earlier.slug}` : undefined;
+			return earlier ? articleUrl(locale, earlier.category, earlier.slug) : undefined;
 		};
 		const redirectOwners = new Map<string, string>();
 		for (const article of existing.articles) {
@@ -280,9 +281,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 					if (address) return address;
 				} else if (target?.kind === 'section') {
 					const folder = plan.sectionFolders.get(target.key);
-					if (folder) return `/${locale}/${folder}`;
+					if (folder) return categoryUrl(locale, folder);
 				} else if (target?.kind === 'home') {
-					return `/${locale}`;
+					return homeUrl(locale);
 				}
 				if (url.origin !== unknownOrigin) {
 					report.links.push({ file: article.file, href, outcome: `kept to the old help center (${url.href}): its target was not imported` });
