@@ -8,6 +8,11 @@ export function homeUrl(locale: string): string {
 	return `/${locale}`;
 }
 
+/** The locale an address is under, its first segment (`/fr/suivi` → `fr`); callers check that it is a site locale. */
+export function localeOfUrl(path: string): string {
+	return path.split('/')[1] ?? '';
+}
+
 /** A category page, for example `/en/shipping`. */
 export function categoryUrl(locale: string, category: string): string {
 	return `${homeUrl(locale)}/${category}`;
