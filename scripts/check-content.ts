@@ -20,7 +20,7 @@ const root = resolve(values.root);
 const started = performance.now();
 try {
 	const site = readSiteConfig(root);
-	const sources = await readContent(root, join(root, 'content/'));
+	const sources = await readContent(root);
 	const problems = checkContent(sources, site, join(root, 'public'));
 	const errors = problems.filter(isError).length;
 	if (problems.length > 0) console.log(values.format === 'github' ? formatGithubAnnotations(problems) : formatProblems(problems));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { parseContentPath, type ArticlePlace } from '../config/content-layout.ts';
+import { contentFolder, parseContentPath, type ArticlePlace } from '../config/content-layout.ts';
 
 /** One article file as written, before validation. */
 export interface ArticleSource extends ArticlePlace {
@@ -30,7 +30,6 @@ export interface CategorySource {
 
 export interface ContentSources {
 	root: string;
-	contentDir: string;
 	articles: ArticleSource[];
 	categories: CategorySource[];
 	/** Files whose place in the tree is wrong (for example an article outside a category folder). */
@@ -93,17 +92,17 @@ export function parseArticleText(text: string): Pick<ArticleSource, 'data' | 'ke
 }
 
 /**
- * Reads every article and category file in `contentDir`, the content folder of the project at `root`. The reads are
- * synchronous on purpose: for thousands of small files one `readFileSync` each is several times cheaper than `await
+ * Reads every article and category file of the project at `root`, in its content folder. The reads are synchronous on
+ * purpose: for thousands of small files one `readFileSync` each is several times cheaper than `await
  * readFile` (four thread-pool round trips per file), and nothing else runs while the build waits for the
  * content anyway.
  */
-export async function readContent(root: string, contentDir: string): Promise<ContentSources> {
-	const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
+export async function readContent(root: string): Promise<ContentSources> {
+	const files = readdirSync(join(root, contentFolder), { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => join(entry.parentPath, entry.name))
 		.sort();
-	const sources: ContentSources = { root, contentDir, articles: [], categories: [], misplaced: [] };
+	const sources: ContentSources = { root, articles: [], categories: [], misplaced: [] };
 	for (const path of files) {
 		const file = relative(root, path).split(sep).join('/');
 		const place = parseContentPath(file);

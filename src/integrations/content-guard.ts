@@ -20,9 +20,8 @@ export function contentGuard(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': async ({ config, command, logger }) => {
 				const root = fileURLToPath(config.root);
-				const contentDir = fileURLToPath(new URL('content/', config.root));
 				const site = readSiteConfig(config.root);
-				const sources = await (command === 'build' ? readContentForBuild : readContent)(root, contentDir);
+				const sources = await (command === 'build' ? readContentForBuild : readContent)(root);
 				const problems = checkContent(sources, site, fileURLToPath(config.publicDir));
 				if (problems.length === 0) return;
 				const report = `${problems.length} content problem(s):\n${formatProblems(problems)}`;

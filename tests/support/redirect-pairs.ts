@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { articleUrl } from '../../src/config/page-urls';
 import { readContent } from '../../src/content-checks/read-content';
 
@@ -17,7 +16,7 @@ const zendeskIdPath = /^\/hc\/[a-z]{2,3}(?:-[a-z0-9]+)*\/articles\/\d+$/i;
  * redirect by id whatever their slug. Use it to check the running Worker answers each `from` with a 301 to `to`.
  */
 export async function listRedirectPairs(root: string): Promise<RedirectPair[]> {
-	const { articles } = await readContent(root, join(root, 'content/'));
+	const { articles } = await readContent(root);
 	const pairs: RedirectPair[] = [];
 	for (const article of articles) {
 		const paths = article.data?.['redirectFrom'];

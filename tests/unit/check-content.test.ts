@@ -8,7 +8,7 @@ import { contentMistakes, makeContentFixture, type ContentFixture } from '../sup
 
 async function check(fixture: ContentFixture) {
 	const site = readSiteConfig(fixture.root);
-	return checkContent(await readContent(fixture.root, fixture.contentDir), site, fixture.publicDir);
+	return checkContent(await readContent(fixture.root), site, fixture.publicDir);
 }
 
 describe('checkContent', () => {
@@ -19,7 +19,7 @@ describe('checkContent', () => {
 	it('passes the demo content clean', async () => {
 		const root = join(import.meta.dirname, '../..');
 		const site = readSiteConfig(root);
-		const problems = checkContent(await readContent(root, join(root, 'content/')), site, join(root, 'public'));
+		const problems = checkContent(await readContent(root), site, join(root, 'public'));
 		expect(formatProblems(problems)).toBe('');
 	});
 

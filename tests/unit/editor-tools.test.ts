@@ -12,7 +12,7 @@ const projectRoot = join(import.meta.dirname, '../..');
 
 async function check(fixture: ContentFixture) {
 	const site = readSiteConfig(fixture.root);
-	return checkContent(await readContent(fixture.root, fixture.contentDir), site, fixture.publicDir);
+	return checkContent(await readContent(fixture.root), site, fixture.publicDir);
 }
 
 function runCheck(root: string, ...args: string[]) {

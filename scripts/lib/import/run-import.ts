@@ -118,7 +118,7 @@ function livePaths(existing: ContentSources, locales: readonly string[], planned
 
 async function errorLines(root: string): Promise<Set<string>> {
 	const site = readSiteConfig(root);
-	const problems = checkContent(await readContent(root, join(root, 'content/')), site, join(root, 'public'));
+	const problems = checkContent(await readContent(root), site, join(root, 'public'));
 	return new Set(formatProblems(problems.filter(isError)).split('\n').filter(Boolean));
 }
 
@@ -132,7 +132,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 	const site = readSiteConfig(root);
 	const locales = site.locales.map((locale) => locale.code);
 	const defaultLocale = site.defaultLocale;
-	const existing = await readContent(root, join(root, 'content/'));
+	const existing = await readContent(root);
 	const plan = planImport(source, {
 		locales,
 		defaultLocale,

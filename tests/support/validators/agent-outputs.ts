@@ -17,7 +17,7 @@ export interface WrittenArticle {
 
 /** Every article file of a content folder (the project's by default), published or draft. */
 export async function writtenArticles(root = fileURLToPath(new URL('../../../', import.meta.url))): Promise<WrittenArticle[]> {
-	const sources = await readContent(root, `${root}content/`);
+	const sources = await readContent(root);
 	return sources.articles.flatMap((source) => {
 		const result = articleFrontmatterSchema.safeParse(source.data);
 		if (!result.success) return [];
