@@ -1,9 +1,8 @@
 // @ts-check
 import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
-import { parse } from 'yaml';
+import { readSiteConfig } from './src/config/read-site-config.ts';
 import { articleBodies } from './src/integrations/article-bodies.ts';
 import { buildMarks } from './src/integrations/build-marks.ts';
 import { codeDigest } from './src/integrations/code-digest.ts';
@@ -13,7 +12,8 @@ import { redirectMap } from './src/integrations/redirect-map.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { searchUi } from './src/integrations/search-ui.ts';
 
-const siteConfig = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
+// Validated here, before Astro reads `site`: a mistake in site.yaml stops every command with the field to fix.
+const siteConfig = readSiteConfig(new URL('./', import.meta.url));
 
 export default defineConfig({
 	site: siteConfig.siteUrl,

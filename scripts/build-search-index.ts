@@ -67,7 +67,7 @@ if (!existsSync(client)) {
 	process.exit(1);
 }
 
-const settings = await readSearchSettings(root, values.output ? () => {} : warn);
+const settings = readSearchSettings(root, values.output ? () => {} : warn);
 const include = (part: Part) => (name: string) => (part.folders ? part.folders.includes(name) : !(part.except ?? []).includes(name));
 
 if (values.output) {

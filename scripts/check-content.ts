@@ -3,12 +3,12 @@
  * reports like a compiler: `path:line:col [field]  message  (how to fix)`. Exits 1 when there is an error
  * (warnings alone pass). `npm run check -- --format github` prints GitHub Actions annotations instead.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent, formatGithubAnnotations, formatProblems, isError } from '../src/content-checks/check-content.ts';
 import { readContent } from '../src/content-checks/read-content.ts';
-import { parseSiteConfig, SiteConfigError } from '../src/config/parse-site-config.ts';
+import { SiteConfigError } from '../src/config/parse-site-config.ts';
+import { readSiteConfig } from '../src/config/read-site-config.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -19,8 +19,8 @@ const { values } = parseArgs({
 const root = resolve(values.root);
 const started = performance.now();
 try {
-	const site = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
-	const sources = await readContent(root, join(root, 'content/'));
+	const site = readSiteConfig(root);
+	const sources = await readContent(root);
 	const problems = checkContent(sources, site, join(root, 'public'));
 	const errors = problems.filter(isError).length;
 	if (problems.length > 0) console.log(values.format === 'github' ? formatGithubAnnotations(problems) : formatProblems(problems));

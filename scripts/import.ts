@@ -5,8 +5,7 @@
  * Common options: --dry-run (report only), --json (print the report as JSON), --timeout <seconds> (per download),
  * --root <project> (default: the current folder). Re-running updates the articles imported before.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { readCsv } from './lib/import/csv.ts';
@@ -14,7 +13,8 @@ import { formatReport } from './lib/import/format-report.ts';
 import { ImportError, type ImportSource } from './lib/import/model.ts';
 import { runImport, type ImportProgress } from './lib/import/run-import.ts';
 import { readZendeskExport } from './lib/import/zendesk.ts';
-import { SiteConfigError, parseSiteConfig } from '../src/config/parse-site-config.ts';
+import { SiteConfigError } from '../src/config/parse-site-config.ts';
+import { readSiteConfig } from '../src/config/read-site-config.ts';
 
 const usage = `Usage:
   npm run import -- zendesk <export.json or folder> [--media <folder>]
@@ -53,7 +53,7 @@ try {
 	const root = resolve(values.root);
 	const timeout = Number(values.timeout);
 	if (!(timeout > 0)) throw new ImportError('--timeout is a number of seconds, for example --timeout 20.');
-	const site = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
+	const site = readSiteConfig(root);
 	let source: ImportSource;
 	if (system === 'zendesk') {
 		source = await readZendeskExport(resolve(input));

@@ -4,7 +4,7 @@
  *   npm run new:article -- --locale fr --category shipping --title "Livraison dans les îles" --translation-of delivery-to-islands
  */
 import { createInterface } from 'node:readline/promises';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scaffoldArticle } from './lib/scaffold-article.ts';
 
@@ -24,7 +24,7 @@ try {
 	const category = await ask('Category folder (for example shipping)', values.category);
 	const title = await ask('Title', values.title);
 	const translationOf = values['translation-of'] ?? (values.locale ? undefined : (await prompt.question('English file name it translates (leave empty if none): ')).trim() || undefined);
-	const file = await scaffoldArticle({ contentDir: join(process.cwd(), 'content'), locale, category, title, ...(translationOf ? { translationOf } : {}) });
+	const file = await scaffoldArticle({ root: process.cwd(), locale, category, title, ...(translationOf ? { translationOf } : {}) });
 	console.log(`Created ${relative(process.cwd(), file)}. Write its description and text, then run npm run check.`);
 } catch (error) {
 	console.error((error as Error).message);

@@ -4,12 +4,20 @@
  * every language. Writes it to the path given as `brand.socialImage` in content/site.yaml.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { siteConfigSchema } from '../src/schemas/site-config.ts';
+import { SiteConfigError } from '../src/config/parse-site-config.ts';
+import { readSiteConfig } from '../src/config/read-site-config.ts';
+import type { SiteConfig } from '../src/schemas/site-config.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 
 const root = new URL('../', import.meta.url);
-const site = siteConfigSchema.parse(parse(readFileSync(new URL('content/site.yaml', root), 'utf8')));
+let site: SiteConfig;
+try {
+	site = readSiteConfig(root);
+} catch (error) {
+	if (!(error instanceof SiteConfigError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}
 const target = site.brand.socialImage;
 if (!target) {
 	console.error('Set brand.socialImage in content/site.yaml (for example /brand/social-card.png) first.');

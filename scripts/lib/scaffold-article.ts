@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { articleFile, categoryFile } from '../../src/config/content-layout.ts';
 import { placeholderDescription } from '../../src/content-checks/check-content.ts';
 import { parseArticleText } from '../../src/content-checks/read-content.ts';
 
@@ -19,7 +20,8 @@ export function slugify(title: string): string {
 }
 
 export interface ScaffoldOptions {
-	contentDir: string;
+	/** The project's folder: the article goes into its content/. */
+	root: string;
 	locale: string;
 	category: string;
 	title: string;
@@ -30,14 +32,14 @@ export interface ScaffoldOptions {
 
 /** Writes a new article with complete frontmatter and returns its path; refuses to overwrite. */
 export async function scaffoldArticle(options: ScaffoldOptions): Promise<string> {
-	const directory = join(options.contentDir, options.locale, options.category);
-	if (!existsSync(join(directory, '_category.yaml'))) {
-		throw new Error(`There is no category "${options.category}" in ${options.locale} (content/${options.locale}/${options.category}/_category.yaml is missing).`);
-	}
+	const { root, locale, category } = options;
+	const settings = categoryFile(locale, category);
+	if (!existsSync(join(root, settings))) throw new Error(`There is no category "${category}" in ${locale} (${settings} is missing).`);
 	const slug = slugify(options.title);
 	if (!slug) throw new Error('The title needs at least one letter or digit.');
-	const file = join(directory, `${slug}.mdx`);
-	if (existsSync(`${file}`) || existsSync(join(directory, `${slug}.md`))) throw new Error(`${file} already exists: choose another title.`);
+	const file = join(root, articleFile({ locale, category, slug }));
+	if (existsSync(file) || existsSync(join(root, articleFile({ locale, category, slug }, 'md')))) throw new Error(`${file} already exists: choose another title.`);
+	const directory = dirname(file);
 	const siblings = (await readdir(directory)).filter((name) => /\.mdx?$/.test(name));
 	let order = 0;
 	for (const name of siblings) {

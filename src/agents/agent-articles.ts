@@ -1,5 +1,5 @@
+import { markdownUrl } from '../config/page-urls';
 import { locales } from '../config/site';
-import { markdownPath } from '../seo/urls';
 import { articleBody } from '../utils/article-body';
 import { getHelpCenter, type ArticlePage } from '../utils/help-center';
 import { articleBodyMarkdown, articleMarkdown, type ArticleMarkdownInput } from './markdown';
@@ -38,7 +38,7 @@ async function loadAgentArticles(): Promise<AgentArticle[]> {
 						return {
 							page,
 							categoryTitle: category.data.title,
-							markdownUrl: markdownPath(page.url),
+							markdownUrl: markdownUrl(page.url),
 							markdown: articleMarkdown(input),
 							bodyMarkdown: articleBodyMarkdown(input),
 						};

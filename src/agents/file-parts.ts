@@ -1,5 +1,6 @@
-import { getAgentArticles, type AgentArticle } from './agent-articles';
+import { homeUrl } from '../config/page-urls';
 import { locales } from '../config/site';
+import { getAgentArticles, type AgentArticle } from './agent-articles';
 
 /**
  * The most bytes one file for agents (`/<locale>/llms-full.txt`, `/articles.json`) may hold before the rest goes to
@@ -29,7 +30,19 @@ export function splitBySize<T>(items: T[], size: (item: T) => number, limit = ag
 }
 
 /** The file name of part `index` (from 0): `llms-full`, then `llms-full-2`, `llms-full-3`… */
-export const partName = (base: string, index: number) => (index === 0 ? base : `${base}-${index + 1}`);
+const partName = (base: string, index: number) => (index === 0 ? base : `${base}-${index + 1}`);
+
+/** The name of a full text's part `index` (from 0), without `.txt`: `llms-full`, `llms-full-2`… */
+export const fullTextName = (index: number) => partName('llms-full', index);
+
+/** The address of part `index` of a locale's full text: `/en/llms-full.txt`, `/en/llms-full-2.txt`… */
+export const fullTextUrl = (locale: string, index: number) => `${homeUrl(locale)}/${fullTextName(index)}.txt`;
+
+/** The name of the JSON export's part `index` (from 0), without `.json`: `articles`, `articles-2`… */
+export const exportName = (index: number) => partName('articles', index);
+
+/** The address of the JSON export's part `index`: `/articles.json`, `/articles-2.json`… */
+export const exportUrl = (index: number) => `/${exportName(index)}.json`;
 
 const byteLength = (text: string) => encoder.encode(text).byteLength;
 

@@ -1,7 +1,7 @@
+import { selfServiceUrl } from '../config/page-urls';
 import { site } from '../config/site';
 import { translate } from '../i18n/translate';
 import { absoluteUrl } from '../seo/urls';
-import { selfServiceUrl } from '../utils/self-service';
 import { toVideoEmbed } from '../utils/video-embed';
 
 /** Thrown when an article uses MDX that has no Markdown equivalent yet, so the twin never ships raw JSX. */

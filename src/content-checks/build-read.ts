@@ -8,14 +8,13 @@ const pending = new Map<string, Promise<ContentSources>>();
  * when the Worker is bundled), and then forgotten, so the build does not hold every article's text to the end.
  * `astro dev` must use `readContent`: there files change and every read must see them.
  */
-export function readContentForBuild(root: string, contentDir: string): Promise<ContentSources> {
-	const key = `${root}\n${contentDir}`;
-	const kept = pending.get(key);
+export function readContentForBuild(root: string): Promise<ContentSources> {
+	const kept = pending.get(root);
 	if (kept) {
-		pending.delete(key);
+		pending.delete(root);
 		return kept;
 	}
-	const read = readContent(root, contentDir);
-	pending.set(key, read);
+	const read = readContent(root);
+	pending.set(root, read);
 	return read;
 }

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { z } from 'zod';
 import { findContrastFailures } from '../brand/contrast.ts';
+import { articleLocales, categoryFile, categoryFolder } from '../config/content-layout.ts';
+import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
-import { selfServiceUrls } from '../utils/self-service.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 
 /** The description `npm run new:article` writes; a warning until the editor replaces it. */
@@ -185,7 +186,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			problems.push({
 				file: source.file,
 				field: 'category',
-				message: `Unknown category "${source.category}": content/${source.locale}/${source.category}/_category.yaml does not exist.`,
+				message: `Unknown category "${source.category}": ${categoryFile(source.locale, source.category)} does not exist.`,
 				fix: `Move the article into one of: ${[...known].sort().join(', ')}; or create that category's _category.yaml.`,
 			});
 		} else if (data.category && data.category !== source.category) {
@@ -197,7 +198,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 				message: known.has(data.category)
 					? `The category field says "${data.category}" but the file is in the "${source.category}" folder.`
 					: `Unknown category "${data.category}".`,
-				fix: `Remove the category field (the folder decides), or move the file to content/${source.locale}/${data.category}/ if that category exists. Categories: ${[...known].sort().join(', ')}.`,
+				fix: `Remove the category field (the folder decides), or move the file to ${categoryFolder(source.locale, data.category)}/ if that category exists. Categories: ${[...known].sort().join(', ')}.`,
 			});
 		}
 		if (data.description === placeholderDescription) {
@@ -266,20 +267,17 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	const livePaths = new Map<string, Set<string>>();
 	const addPage = (path: string, anchors: Set<string> = new Set()) => livePaths.set(path, anchors);
 	for (const locale of locales) {
-		addPage(`/${locale}`);
-		for (const category of categoryIds.get(locale) ?? []) addPage(`/${locale}/${category}`);
+		addPage(homeUrl(locale));
+		for (const category of categoryIds.get(locale) ?? []) addPage(categoryUrl(locale, category));
 	}
 	for (const path of selfServiceUrls(locales)) addPage(path);
 	const ownAnchors = new Map<ArticleSource, Set<string>>();
-	for (const article of reachable) {
-		const anchors = headingAnchors(article.source.body);
-		ownAnchors.set(article.source, anchors);
-		addPage(`/${article.source.locale}/${article.source.category}/${article.source.slug}`, anchors);
-		if (article.source.locale !== defaultLocale) continue;
-		for (const locale of locales) {
-			if (locale !== defaultLocale && !byLocaleKey.has(`${locale}:${article.key}`)) {
-				addPage(`/${locale}/${article.source.category}/${article.source.slug}`, anchors);
-			}
+	for (const { source, key } of reachable) {
+		const anchors = headingAnchors(source.body);
+		ownAnchors.set(source, anchors);
+		const isTranslated = (locale: string) => byLocaleKey.has(`${locale}:${key}`);
+		for (const { locale } of articleLocales(source.locale, isTranslated, locales, defaultLocale)) {
+			addPage(articleUrl(locale, source.category, source.slug), anchors);
 		}
 	}
 

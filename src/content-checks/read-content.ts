@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { contentFolder, parseContentPath, type ArticlePlace } from '../config/content-layout.ts';
 
 /** One article file as written, before validation. */
-export interface ArticleSource {
+export interface ArticleSource extends ArticlePlace {
 	/** Path relative to the project root, with forward slashes, for messages. */
 	file: string;
-	locale: string;
-	category: string;
-	slug: string;
 	extension: 'md' | 'mdx';
 	/** Parsed frontmatter, or undefined when it could not be parsed. */
 	data: Record<string, unknown> | undefined;
@@ -32,7 +30,6 @@ export interface CategorySource {
 
 export interface ContentSources {
 	root: string;
-	contentDir: string;
 	articles: ArticleSource[];
 	categories: CategorySource[];
 	/** Files whose place in the tree is wrong (for example an article outside a category folder). */
@@ -95,51 +92,40 @@ export function parseArticleText(text: string): Pick<ArticleSource, 'data' | 'ke
 }
 
 /**
- * Reads every article and category file under `contentDir`. The reads are synchronous on purpose: for thousands of
- * small files one `readFileSync` each is several times cheaper than `await readFile` (four thread-pool round trips
- * per file), and nothing else runs while the build waits for the content anyway.
+ * Reads every article and category file of the project at `root`, in its content folder. The reads are synchronous on
+ * purpose: for thousands of small files one `readFileSync` each is several times cheaper than `await
+ * readFile` (four thread-pool round trips per file), and nothing else runs while the build waits for the
+ * content anyway.
  */
-export async function readContent(root: string, contentDir: string): Promise<ContentSources> {
-	const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
+export async function readContent(root: string): Promise<ContentSources> {
+	const files = readdirSync(join(root, contentFolder), { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => join(entry.parentPath, entry.name))
 		.sort();
-	const sources: ContentSources = { root, contentDir, articles: [], categories: [], misplaced: [] };
+	const sources: ContentSources = { root, articles: [], categories: [], misplaced: [] };
 	for (const path of files) {
 		const file = relative(root, path).split(sep).join('/');
-		const parts = relative(contentDir, path).split(sep);
-		const name = parts.at(-1) ?? '';
-		const isArticle = /\.mdx?$/.test(name);
-		const isCategory = name === '_category.yaml';
-		if (parts.length === 1) continue; // site.yaml, README.md and other notes at the top.
-		if (!isArticle && !isCategory) continue;
-		if (parts.length !== 3) {
+		const place = parseContentPath(file);
+		if (!place) continue;
+		if (place.kind === 'misplaced') {
 			sources.misplaced.push(file);
 			continue;
 		}
-		const [locale = '', category = ''] = parts;
 		const text = readFileSync(path, 'utf8');
-		if (isCategory) {
+		if (place.kind === 'category') {
 			const parsed = parseYaml(text);
 			sources.categories.push({
 				file,
-				locale,
-				id: category,
+				locale: place.locale,
+				id: place.category,
 				data: parsed.data,
 				keyLines: parsed.keyLines,
 				...(parsed.error ? { readError: `The file is not valid YAML: ${parsed.error}.` } : {}),
 			});
 			continue;
 		}
-		const extension = name.endsWith('.mdx') ? 'mdx' : 'md';
-		sources.articles.push({
-			file,
-			locale,
-			category,
-			slug: name.replace(/\.mdx?$/, ''),
-			extension,
-			...parseArticleText(text),
-		});
+		const { locale, category, slug, extension } = place;
+		sources.articles.push({ file, locale, category, slug, extension, ...parseArticleText(text) });
 	}
 	return sources;
 }

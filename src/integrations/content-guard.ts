@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblems, isError } from '../content-checks/check-content';
 import { readContentForBuild } from '../content-checks/build-read';
 import { readContent } from '../content-checks/read-content';
-import { parseSiteConfig } from '../config/parse-site-config';
+import { readSiteConfig } from '../config/read-site-config';
 
 /** Thrown to stop the build; the message is the editor-facing report. */
 export class ContentError extends Error {
@@ -21,9 +20,8 @@ export function contentGuard(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': async ({ config, command, logger }) => {
 				const root = fileURLToPath(config.root);
-				const contentDir = fileURLToPath(new URL('content/', config.root));
-				const site = parseSiteConfig(await readFile(`${contentDir}site.yaml`, 'utf8'));
-				const sources = await (command === 'build' ? readContentForBuild : readContent)(root, contentDir);
+				const site = readSiteConfig(config.root);
+				const sources = await (command === 'build' ? readContentForBuild : readContent)(root);
 				const problems = checkContent(sources, site, fileURLToPath(config.publicDir));
 				if (problems.length === 0) return;
 				const report = `${problems.length} content problem(s):\n${formatProblems(problems)}`;

@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { parseSiteConfig } from '../config/parse-site-config';
+import { parseContentPath } from '../config/content-layout';
+import { articleUrl, homeUrl, searchUrl, selfServiceUrls } from '../config/page-urls';
+import { readSiteConfig } from '../config/read-site-config';
 import { buildSearchIndex, type PageToIndex } from '../search/build/build-index';
 import { searchBundlePath } from '../search/bundle-layout';
 import { describeSearchIndex } from '../search/build/index-summary.ts';
-import { selfServiceUrls } from '../utils/self-service.ts';
 
 const contentTypes: Record<string, string> = {
 	js: 'text/javascript; charset=utf-8',
@@ -30,11 +30,12 @@ async function renderedArticles(origin: string, locales: string[]): Promise<Page
 	const pages: PageToIndex[] = [];
 	for (const locale of locales) {
 		// Two-segment addresses are categories, except the self-service and search pages.
-		const notCategories = new Set([...selfServiceUrls([locale]), `/${locale}/search`]);
-		const categories = [...new Set(linksIn(await get(`/${locale}`), new RegExp(`^/${locale}/[^/]+$`)))].filter((url) => !notCategories.has(url));
+		const home = homeUrl(locale);
+		const notCategories = new Set([...selfServiceUrls([locale]), searchUrl(locale)]);
+		const categories = [...new Set(linksIn(await get(home), new RegExp(`^${home}/[^/]+$`)))].filter((url) => !notCategories.has(url));
 		const articles = new Set<string>();
 		for (const category of categories) {
-			for (const link of linksIn(await get(category), new RegExp(`^/${locale}/[^/]+/[^/]+$`))) articles.add(link);
+			for (const link of linksIn(await get(category), new RegExp(`^${home}/[^/]+/[^/]+$`))) articles.add(link);
 		}
 		for (const url of articles) pages.push({ url, html: await get(url) });
 	}
@@ -71,7 +72,7 @@ export function devSearchIndex(): AstroIntegration {
 					if (!origin) return;
 					const started = performance.now();
 					try {
-						const config = parseSiteConfig(await readFile(new URL('content/site.yaml', root), 'utf8'));
+						const config = readSiteConfig(root);
 						let pages = await renderedArticles(origin, config.locales.map((locale) => locale.code));
 						for (let attempt = 0; attempt < 20; attempt++) {
 							const urls = new Set(pages.map((page) => page.url));
@@ -106,11 +107,14 @@ export function devSearchIndex(): AstroIntegration {
 					origin = `http://${host}:${address.port}`;
 					schedule(0);
 				});
-				const contentDir = fileURLToPath(new URL('content/', root));
+				const rootDir = fileURLToPath(root);
 				server.watcher.on('all', (event, file) => {
-					if (!file.startsWith(contentDir)) return;
-					const article = /^([a-z]{2}(?:-[A-Z]{2})?)\/([^/]+)\/([^/_][^/]*)\.mdx?$/.exec(file.slice(contentDir.length).split(sep).join('/'));
-					if (article && (event === 'add' || event === 'unlink')) expected.set(`/${article[1]}/${article[2]}/${article[3]}`, event === 'add');
+					const place = parseContentPath(relative(rootDir, file).split(sep).join('/'));
+					if (!place) return;
+					// Files whose name starts with "_" are not pages (Astro's glob leaves them out).
+					if (place.kind === 'article' && !place.slug.startsWith('_') && (event === 'add' || event === 'unlink')) {
+						expected.set(articleUrl(place.locale, place.category, place.slug), event === 'add');
+					}
 					schedule(1_000);
 				});
 				server.middlewares.use(searchBundlePath, (request, response, next) => {

@@ -17,7 +17,6 @@ export function redirectMap(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, command, updateConfig }) => {
 				const root = fileURLToPath(config.root);
-				const contentDir = fileURLToPath(new URL('content/', config.root));
 				updateConfig({
 					vite: {
 						plugins: [
@@ -26,7 +25,7 @@ export function redirectMap(): AstroIntegration {
 								resolveId: (id) => (id === moduleId ? resolvedId : undefined),
 								async load(id) {
 									if (id !== resolvedId) return undefined;
-									const sources = await (command === 'build' ? readContentForBuild : readContent)(root, contentDir);
+									const sources = await (command === 'build' ? readContentForBuild : readContent)(root);
 									for (const source of sources.articles) this.addWatchFile(`${root}/${source.file}`);
 									return `export default ${JSON.stringify(buildRedirectMap(articleRedirects(sources.articles)))};`;
 								},

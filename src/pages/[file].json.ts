@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { AgentArticle } from '../agents/agent-articles';
-import { exportParts, partName } from '../agents/file-parts';
+import { exportName, exportParts, exportUrl } from '../agents/file-parts';
 import { markdownToPlainText } from '../agents/plain-text';
 import { defaultLocale, site } from '../config/site';
 import { translate } from '../i18n/translate';
@@ -12,8 +12,8 @@ export const prerender = true;
 export const getStaticPaths = (async () => {
 	const parts = await exportParts();
 	return parts.map((articles, index) => ({
-		params: { file: partName('articles', index) },
-		props: { articles, next: index + 1 < parts.length ? `/${partName('articles', index + 1)}.json` : undefined },
+		params: { file: exportName(index) },
+		props: { articles, next: index + 1 < parts.length ? exportUrl(index + 1) : undefined },
 	}));
 }) satisfies GetStaticPaths;
 

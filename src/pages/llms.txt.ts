@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getAgentArticles } from '../agents/agent-articles';
-import { fullTextParts, partName } from '../agents/file-parts';
+import { exportUrl, fullTextParts, fullTextUrl } from '../agents/file-parts';
 import { llmsTxt } from '../agents/llms-txt';
 import { defaultLocale, locales, site } from '../config/site';
 import { translate } from '../i18n/translate';
@@ -32,11 +32,11 @@ export const GET: APIRoute = async () => {
 		...site.locales.flatMap(({ code, name }) =>
 			(fullTexts.get(code) ?? [[]]).map((_part, index) => ({
 				title: index === 0 ? t('llms.fullText', { language: name }) : t('llms.fullTextPart', { language: name, part: String(index + 1) }),
-				url: absoluteUrl(`/${code}/${partName('llms-full', index)}.txt`),
+				url: absoluteUrl(fullTextUrl(code, index)),
 			})),
 		),
 		// The JSON export's parts name the next one: agents follow `next` from the first.
-		{ title: t('llms.json'), url: absoluteUrl('/articles.json'), notes: t('llms.jsonNotes') },
+		{ title: t('llms.json'), url: absoluteUrl(exportUrl(0)), notes: t('llms.jsonNotes') },
 	];
 	const text = llmsTxt({
 		title: t('site.title', { brand: site.brand.name }),

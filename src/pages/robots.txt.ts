@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { searchUrl } from '../config/page-urls';
 import { locales } from '../config/site';
 import { absoluteUrl } from '../seo/urls';
 
@@ -11,7 +12,7 @@ export const GET: APIRoute = () => {
 		'Allow: /',
 		'Disallow: /api/',
 		// Search results are thin, endless pages; they also carry `noindex`.
-		...locales.map((locale) => `Disallow: /${locale}/search`),
+		...locales.map((locale) => `Disallow: ${searchUrl(locale)}`),
 		'',
 		`Sitemap: ${absoluteUrl('/sitemap.xml')}`,
 		'',

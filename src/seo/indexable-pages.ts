@@ -1,5 +1,5 @@
+import { homeUrl, selfServicePages, selfServiceUrl } from '../config/page-urls';
 import type { HelpCenter } from '../utils/help-center';
-import { selfServicePages, selfServiceUrl } from '../utils/self-service';
 import { hreflangLinks } from './head-tags';
 import { latest, type SitemapUrl } from './sitemap-xml';
 import { absoluteUrl } from './urls';
@@ -27,10 +27,10 @@ export function indexablePages(helpCenter: HelpCenter, locale: string, locales: 
 			alternates: hreflangLinks(article.translations, defaultLocale),
 		}));
 	const home = {
-		loc: absoluteUrl(`/${locale}`),
+		loc: absoluteUrl(homeUrl(locale)),
 		lastmod: latest(categoryUrls.map((category) => category.lastmod)),
 		alternates: hreflangLinks(
-			locales.map((code) => ({ locale: code, url: `/${code}` })),
+			locales.map((code) => ({ locale: code, url: homeUrl(code) })),
 			defaultLocale,
 		),
 	};

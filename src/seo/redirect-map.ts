@@ -1,3 +1,4 @@
+import { articleUrl } from '../config/page-urls';
 import type { ArticleSource } from '../content-checks/read-content';
 import { articleFrontmatterSchema } from '../schemas/article';
 import { redirectKey, type RedirectMap } from '../worker/redirects';
@@ -13,7 +14,7 @@ export function articleRedirects(articles: ArticleSource[]): Redirect[] {
 	return articles.flatMap((source) => {
 		const result = articleFrontmatterSchema.safeParse(source.data);
 		if (!result.success || result.data.draft) return [];
-		const to = `/${source.locale}/${source.category}/${source.slug}`;
+		const to = articleUrl(source.locale, source.category, source.slug);
 		return result.data.redirectFrom.map((from) => ({ from, to }));
 	});
 }

@@ -10,6 +10,7 @@ import type {
 	WebSiteLeaf,
 	WithActionConstraints,
 } from 'schema-dts';
+import { homeUrl, searchUrl } from '../config/page-urls';
 import { site } from '../config/site';
 import { absoluteUrl } from './urls';
 
@@ -47,14 +48,14 @@ export function organization(full = false): OrganizationLeaf {
 export function webSite(locale: string, name: string): WebSiteLeaf {
 	const search: WithActionConstraints<SearchAction> = {
 		'@type': 'SearchAction',
-		target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(`/${locale}/search`)}?q={search_term_string}` },
+		target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(searchUrl(locale))}?q={search_term_string}` },
 		'query-input': 'required name=search_term_string',
 	};
 	return {
 		'@type': 'WebSite',
-		'@id': absoluteUrl(`/${locale}#website`),
+		'@id': absoluteUrl(`${homeUrl(locale)}#website`),
 		name,
-		url: absoluteUrl(`/${locale}`),
+		url: absoluteUrl(homeUrl(locale)),
 		inLanguage: locale,
 		publisher: organizationReference,
 		potentialAction: search,

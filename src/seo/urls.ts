@@ -12,8 +12,3 @@ export function absoluteUrl(path: string): string {
 export function pagePath(pathname: string): string {
 	return pathname.replace(/\.html$/, '').replace(/(.)\/$/, '$1');
 }
-
-/** The Markdown twin of an article page, for AI agents: the same path with `.md`. */
-export function markdownPath(articlePath: string): string {
-	return `${articlePath}.md`;
-}

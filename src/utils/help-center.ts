@@ -1,4 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { articleLocales, parseContentPath } from '../config/content-layout';
+import { articleUrl, categoryUrl } from '../config/page-urls';
 import { defaultLocale, locales } from '../config/site';
 import type { Category } from '../schemas/article';
 
@@ -33,42 +35,36 @@ export interface HelpCenter {
 	categories: CategoryPage[];
 }
 
-function parsePath(entry: CollectionEntry<'articles'>) {
-	const [locale = '', category = '', file = ''] = (entry.filePath ?? entry.id).replace(/^.*?content\//, '').split('/');
-	return { locale, category, slug: file.replace(/\.mdx?$/, '') };
-}
-
 async function loadHelpCenter(): Promise<HelpCenter> {
 	// Drafts show in `npm run dev` so editors can preview them; they are never built.
 	const entries = await getCollection('articles', (entry) => import.meta.env.DEV || !entry.data.draft);
 	const categoryEntries = await getCollection('categories');
 
-	const written = entries.map((entry) => {
-		const { locale, category, slug } = parsePath(entry);
-		return { entry, locale, category, slug, key: entry.data.translationKey ?? slug };
+	const written = entries.flatMap((entry) => {
+		const place = parseContentPath(entry.filePath ?? '');
+		if (place?.kind !== 'article') return [];
+		return [{ entry, locale: place.locale, category: place.category, slug: place.slug, key: entry.data.translationKey ?? place.slug }];
 	});
-	const byLocaleKey = new Map(written.map((article) => [`${article.locale}:${article.key}`, article]));
+	const translated = new Set(written.map((article) => `${article.locale}:${article.key}`));
 
-	const pages: ArticlePage[] = [];
-	for (const locale of locales) {
-		for (const article of written) {
-			const isOwn = article.locale === locale;
-			const isFallback =
-				!isOwn && article.locale === defaultLocale && !byLocaleKey.has(`${locale}:${article.key}`);
-			if (!isOwn && !isFallback) continue;
-			pages.push({
+	const shown = written.flatMap((article) =>
+		articleLocales(article.locale, (locale) => translated.has(`${locale}:${article.key}`), locales, defaultLocale).map(
+			({ locale, isFallback }): ArticlePage => ({
 				locale,
 				contentLocale: article.locale,
 				isFallback,
 				category: article.category,
 				slug: article.slug,
 				key: article.key,
-				url: `/${locale}/${article.category}/${article.slug}`,
+				url: articleUrl(locale, article.category, article.slug),
 				entry: article.entry,
 				translations: [],
-			});
-		}
-	}
+			}),
+		),
+	);
+	// By locale, and within a locale in the order of the files.
+	const byLocale = Map.groupBy(shown, (page) => page.locale);
+	const pages = locales.flatMap((locale) => byLocale.get(locale) ?? []);
 	const pagesByKey = Map.groupBy(pages, (page) => page.key);
 	for (const page of pages) {
 		const family = pagesByKey.get(page.key) ?? [];
@@ -78,12 +74,12 @@ async function loadHelpCenter(): Promise<HelpCenter> {
 			.map((other) => ({ locale: other.locale, url: other.url, isFallback: other.isFallback }));
 	}
 
-	const categories: CategoryPage[] = categoryEntries
-		.map((entry) => {
-			const [locale = '', id = ''] = entry.id.split('/');
-			return { locale, id, url: `/${locale}/${id}`, data: entry.data, articles: [] as ArticlePage[], translations: [] };
-		})
-		.filter((category) => locales.includes(category.locale));
+	const categories: CategoryPage[] = categoryEntries.flatMap((entry) => {
+		const place = parseContentPath(entry.filePath ?? '');
+		if (place?.kind !== 'category' || !locales.includes(place.locale)) return [];
+		const { locale, category: id } = place;
+		return [{ locale, id, url: categoryUrl(locale, id), data: entry.data, articles: [], translations: [] }];
+	});
 	for (const category of categories) {
 		category.translations = categories
 			.filter((other) => other.id === category.id)

@@ -2,6 +2,7 @@ import { handle } from '@astrojs/cloudflare/handler';
 import { Hono } from 'hono';
 import redirects from 'virtual:help-center/redirects';
 import { api } from '../../functions/app';
+import { homeUrl, localeOfUrl, notFoundUrl } from '../config/page-urls';
 import { defaultLocale, locales } from '../config/site';
 import { searchBundlePath } from '../search/bundle-layout';
 import { serveBrotliCopy } from './brotli-assets';
@@ -24,7 +25,7 @@ app.get('/', (c) => {
 	const locale = negotiateLocale(c.req.header('Accept-Language'), locales, defaultLocale);
 	c.header('Vary', 'Accept-Language');
 	c.header('Cache-Control', 'private, max-age=0');
-	return c.redirect(`/${locale}`, 302);
+	return c.redirect(homeUrl(locale), 302);
 });
 
 // The search bundle (run_worker_first in wrangler.toml): Brotli copies where the browser takes them, fragments from
@@ -38,9 +39,9 @@ app.all('*', async (c) => {
 	if (packed) return packed;
 	const response = await handle(c.req.raw, c.env, c.executionCtx as ExecutionContext);
 	if (response.status !== 404) return response;
-	const [, firstSegment = ''] = new URL(c.req.url).pathname.split('/');
-	const locale = locales.includes(firstSegment) ? firstSegment : defaultLocale;
-	const page = await c.env.ASSETS.fetch(new URL(`/${locale}/404`, c.req.url));
+	const urlLocale = localeOfUrl(new URL(c.req.url).pathname);
+	const locale = locales.includes(urlLocale) ? urlLocale : defaultLocale;
+	const page = await c.env.ASSETS.fetch(new URL(notFoundUrl(locale), c.req.url));
 	if (!page.ok) return response;
 	return new Response(page.body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 });

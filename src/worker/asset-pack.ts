@@ -7,6 +7,7 @@
  * the other (offsets count from the end of the table). Names are sorted, so the same files give the same pack.
  */
 
+import { localeOfUrl } from '../config/page-urls.ts';
 import { parseFragmentName } from '../search/bundle-layout.ts';
 
 const encoder = new TextEncoder();
@@ -77,8 +78,7 @@ export const markdownPackFolder = '/markdown-packs/';
  * at most, so 20,000 articles in one language make about 80 twins per pack.
  */
 export function markdownPackName(articlePath: string): string {
-	const [, locale = ''] = articlePath.split('/');
-	return `${locale}-${(fnv1a(articlePath) & 0xff).toString(16).padStart(2, '0')}`;
+	return `${localeOfUrl(articlePath)}-${(fnv1a(articlePath) & 0xff).toString(16).padStart(2, '0')}`;
 }
 
 /** Where search fragments are packed, inside the search bundle. */

@@ -1,3 +1,4 @@
+import { articleUrlOfMarkdown } from '../config/page-urls.ts';
 import { searchBundlePath } from '../search/bundle-layout.ts';
 import { fragmentPackFolder, fragmentPackName, markdownPackFolder, markdownPackName, openPack, type AssetPack } from './asset-pack.ts';
 
@@ -22,9 +23,8 @@ export function packedFileFor(pathname: string): PackedFile | undefined {
 			headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000, immutable' },
 		};
 	}
-	const twin = /^(\/[^/]+\/[^/]+\/[^/]+)\.md$/.exec(pathname);
-	if (twin?.[1]) {
-		const article = twin[1];
+	const article = articleUrlOfMarkdown(pathname);
+	if (article) {
 		return {
 			packPath: `${markdownPackFolder}${markdownPackName(article)}.pack`,
 			name: article,

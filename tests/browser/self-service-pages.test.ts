@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/config/site';
-import { selfServicePages, selfServiceUrl } from '../../src/utils/self-service';
+import { selfServicePages, selfServiceUrl } from '../../src/config/page-urls';
 import { launchChromium } from '../support/browser';
 import { startWorker } from '../../scripts/lib/worker-server';
 import { checkState, lookUp, phonePage } from '../support/self-service';

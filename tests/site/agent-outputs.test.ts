@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { readSiteConfig } from '../../src/config/read-site-config';
 import { articleExportSchema } from '../../src/schemas/article-export';
 import { checkAgentOutputs, writtenArticles } from '../support/validators/agent-outputs';
 import { openSite } from '../support/validators/site';
 
-const config = parseSiteConfig(readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8'));
+const config = readSiteConfig(new URL('../../', import.meta.url));
 const locales = config.locales.map((locale) => locale.code);
 const site = openSite();
 const articles = await writtenArticles();

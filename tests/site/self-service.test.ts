@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageWeightBudgets } from '../support/page-weight-budgets';
+import { homeUrl, selfServicePages, selfServiceUrl } from '../../src/config/page-urls';
 import { site } from '../../src/config/site';
-import { selfServicePages, selfServiceUrl } from '../../src/utils/self-service';
 import { builtPages, clientDir, loadDocument } from '../support/built-site';
 
 const pages = builtPages();
@@ -70,7 +70,7 @@ describe('the self-service pages', () => {
 
 	it('are linked from the home page and from the footer of every page', () => {
 		for (const locale of locales) {
-			const home = [...documentOf(`/${locale}`).querySelectorAll('main a')].map((link) => link.getAttribute('href'));
+			const home = [...documentOf(homeUrl(locale)).querySelectorAll('main a')].map((link) => link.getAttribute('href'));
 			for (const page of selfServicePages) expect(home, `/${locale} → ${page}`).toContain(selfServiceUrl(locale, page));
 		}
 		for (const [path] of pages) {

@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { homeUrl, searchUrl, selfServiceUrls } from '../../src/config/page-urls';
+import { readSiteConfig } from '../../src/config/read-site-config';
 import { writtenArticles } from '../support/validators/agent-outputs';
 import { checkHeadTags } from '../support/validators/head-tags';
 import { checkHreflang } from '../support/validators/hreflang';
 import { readSitemaps, checkSitemapCoverage, validateSitemapXml } from '../support/validators/sitemaps';
 import { headTags, openSite } from '../support/validators/site';
 import { checkJsonLd, jsonLdTypes } from '../support/validators/structured-data';
-import { selfServiceUrls } from '../../src/utils/self-service';
 
-const config = parseSiteConfig(readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8'));
+const config = readSiteConfig(new URL('../../', import.meta.url));
 const locales = config.locales.map((locale) => locale.code);
 const site = openSite();
 const paths = [...site.pages.keys()];
 const isNotFound = (path: string) => /(^|\/)404$/.test(path);
-const homePaths = locales.map((locale) => `/${locale}`);
-const selfServicePaths = new Set([...selfServiceUrls(['en', 'fr']), '/en/search', '/fr/search']);
+const homePaths = locales.map((locale) => homeUrl(locale));
+const selfServicePaths = new Set([...selfServiceUrls(locales), ...locales.map((locale) => searchUrl(locale))]);
 const categoryPaths = paths.filter((path) => path.split('/').length === 3 && !isNotFound(path) && !selfServicePaths.has(path));
 const articlePaths = paths.filter((path) => path.split('/').length === 4 && !isNotFound(path));
 const fallbackPath = '/fr/products-sizing/restock-notifications';

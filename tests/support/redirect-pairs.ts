@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { articleUrl } from '../../src/config/page-urls';
 import { readContent } from '../../src/content-checks/read-content';
 
 /** An old address and the page it must answer `301` to. */
@@ -16,12 +16,12 @@ const zendeskIdPath = /^\/hc\/[a-z]{2,3}(?:-[a-z0-9]+)*\/articles\/\d+$/i;
  * redirect by id whatever their slug. Use it to check the running Worker answers each `from` with a 301 to `to`.
  */
 export async function listRedirectPairs(root: string): Promise<RedirectPair[]> {
-	const { articles } = await readContent(root, join(root, 'content/'));
+	const { articles } = await readContent(root);
 	const pairs: RedirectPair[] = [];
 	for (const article of articles) {
 		const paths = article.data?.['redirectFrom'];
 		if (!Array.isArray(paths) || article.data?.['draft'] === true) continue;
-		const to = `/${article.locale}/${article.category}/${article.slug}`;
+		const to = articleUrl(article.locale, article.category, article.slug);
 		for (const from of paths) {
 			if (typeof from !== 'string') continue;
 			pairs.push({ from, to });

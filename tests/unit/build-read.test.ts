@@ -8,20 +8,20 @@ const titleOf = (sources: Awaited<ReturnType<typeof readContentForBuild>>) =>
 describe('readContentForBuild', () => {
 	it('hands one read to the next reader, then reads the files again', async () => {
 		const fixture = makeContentFixture();
-		const first = await readContentForBuild(fixture.root, fixture.contentDir);
+		const first = await readContentForBuild(fixture.root);
 		fixture.edit('content/en/shipping/customs.md', (text) => text.replace(/^title: .*$/m, 'title: Changed after the first read'));
-		const second = await readContentForBuild(fixture.root, fixture.contentDir);
+		const second = await readContentForBuild(fixture.root);
 		expect(second).toBe(first);
-		const third = await readContentForBuild(fixture.root, fixture.contentDir);
+		const third = await readContentForBuild(fixture.root);
 		expect(titleOf(third)).toBe('Changed after the first read');
 		expect(titleOf(first)).not.toBe('Changed after the first read');
 	});
 
-	it('keeps reads of different content folders apart', async () => {
+	it('keeps reads of different projects apart', async () => {
 		const one = makeContentFixture();
 		const other = makeContentFixture();
 		other.edit('content/en/shipping/customs.md', (text) => text.replace(/^title: .*$/m, 'title: The other fixture'));
-		await readContentForBuild(one.root, one.contentDir);
-		expect(titleOf(await readContentForBuild(other.root, other.contentDir))).toBe('The other fixture');
+		await readContentForBuild(one.root);
+		expect(titleOf(await readContentForBuild(other.root))).toBe('The other fixture');
 	});
 });

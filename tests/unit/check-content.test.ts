@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../src/content-checks/check-content';
 import { readContent } from '../../src/content-checks/read-content';
-import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { readSiteConfig } from '../../src/config/read-site-config';
 import { contentMistakes, makeContentFixture, type ContentFixture } from '../support/content-fixture';
 
 async function check(fixture: ContentFixture) {
-	const site = parseSiteConfig(readFileSync(join(fixture.contentDir, 'site.yaml'), 'utf8'));
-	return checkContent(await readContent(fixture.root, fixture.contentDir), site, fixture.publicDir);
+	const site = readSiteConfig(fixture.root);
+	return checkContent(await readContent(fixture.root), site, fixture.publicDir);
 }
 
 describe('checkContent', () => {
@@ -18,8 +18,8 @@ describe('checkContent', () => {
 
 	it('passes the demo content clean', async () => {
 		const root = join(import.meta.dirname, '../..');
-		const site = parseSiteConfig(readFileSync(join(root, 'content/site.yaml'), 'utf8'));
-		const problems = checkContent(await readContent(root, join(root, 'content/')), site, join(root, 'public'));
+		const site = readSiteConfig(root);
+		const problems = checkContent(await readContent(root), site, join(root, 'public'));
 		expect(formatProblems(problems)).toBe('');
 	});
 

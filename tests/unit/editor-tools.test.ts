@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatGithubAnnotations } from '../../src/content-checks/check-content';
 import { readContent } from '../../src/content-checks/read-content';
-import { parseSiteConfig } from '../../src/config/parse-site-config';
+import { readSiteConfig } from '../../src/config/read-site-config';
 import { scaffoldArticle, slugify } from '../../scripts/lib/scaffold-article';
 import { makeContentFixture, type ContentFixture } from '../support/content-fixture';
 
 const projectRoot = join(import.meta.dirname, '../..');
 
 async function check(fixture: ContentFixture) {
-	const site = parseSiteConfig(readFileSync(join(fixture.contentDir, 'site.yaml'), 'utf8'));
-	return checkContent(await readContent(fixture.root, fixture.contentDir), site, fixture.publicDir);
+	const site = readSiteConfig(fixture.root);
+	return checkContent(await readContent(fixture.root), site, fixture.publicDir);
 }
 
 function runCheck(root: string, ...args: string[]) {
@@ -30,7 +30,7 @@ describe('slugify', () => {
 describe('scaffoldArticle', () => {
 	it('writes an article the checker accepts, with only the description left to write', async () => {
 		const fixture = makeContentFixture();
-		const file = await scaffoldArticle({ contentDir: fixture.contentDir, locale: 'en', category: 'shipping', title: 'Delivery to islands', today: new Date('2026-11-25') });
+		const file = await scaffoldArticle({ root: fixture.root, locale: 'en', category: 'shipping', title: 'Delivery to islands', today: new Date('2026-11-25') });
 		expect(file).toBe(join(fixture.contentDir, 'en/shipping/delivery-to-islands.mdx'));
 		const text = readFileSync(file, 'utf8');
 		expect(text).toContain('updated: 2026-11-25');
@@ -41,10 +41,10 @@ describe('scaffoldArticle', () => {
 
 	it('links a translation to its source and refuses to overwrite or to invent a category', async () => {
 		const fixture = makeContentFixture();
-		const file = await scaffoldArticle({ contentDir: fixture.contentDir, locale: 'fr', category: 'shipping', title: 'La douane', translationOf: 'customs' });
+		const file = await scaffoldArticle({ root: fixture.root, locale: 'fr', category: 'shipping', title: 'La douane', translationOf: 'customs' });
 		expect(readFileSync(file, 'utf8')).toContain('translationKey: customs');
-		await expect(scaffoldArticle({ contentDir: fixture.contentDir, locale: 'fr', category: 'shipping', title: 'La douane' })).rejects.toThrow(/already exists/);
-		await expect(scaffoldArticle({ contentDir: fixture.contentDir, locale: 'en', category: 'shiping', title: 'Anything' })).rejects.toThrow(/no category "shiping"/);
+		await expect(scaffoldArticle({ root: fixture.root, locale: 'fr', category: 'shipping', title: 'La douane' })).rejects.toThrow(/already exists/);
+		await expect(scaffoldArticle({ root: fixture.root, locale: 'en', category: 'shiping', title: 'Anything' })).rejects.toThrow(/no category "shiping"/);
 	});
 });
 

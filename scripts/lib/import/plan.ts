@@ -1,3 +1,5 @@
+import { articleFile, categoryFile } from '../../../src/config/content-layout.ts';
+import { articleUrl } from '../../../src/config/page-urls.ts';
 import type { ArticleSource, ContentSources } from '../../../src/content-checks/read-content.ts';
 import { slugify } from '../scaffold-article.ts';
 import { mapLocale, normalizeLocale } from './locale-map.ts';
@@ -194,10 +196,10 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 			if (slug !== base) {
 				const holder = plannedSlugs.get(`${article.locale}/${base}`);
 				const reason = holder ? `same title as ${holder.file}` : `the name "${base}" is taken by ${taken.get(base) ?? 'another article'}`;
-				duplicateTitles.push({ file: `content/${article.locale}/${category}/${slug}.mdx`, title, slug, reason });
+				duplicateTitles.push({ file: articleFile({ locale: article.locale, category, slug }), title, slug, reason });
 			}
 		}
-		const file = existingFile?.file ?? `content/${article.locale}/${category}/${slug}.mdx`;
+		const file = existingFile?.file ?? articleFile({ locale: article.locale, category, slug });
 		taken.set(slug, file);
 		if (title !== original) titlesShortened.push({ file, from: original, to: title });
 		const plan: PlannedArticle = {
@@ -206,7 +208,7 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 			category,
 			slug,
 			file,
-			url: `/${article.locale}/${category}/${slug}`,
+			url: articleUrl(article.locale, category, slug),
 			title,
 			...(existingFile ? { existing: existingFile } : {}),
 		};
@@ -257,7 +259,7 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 		const sectionKey = folderOwners.get(folder);
 		const section = sectionKey === undefined ? undefined : sections.get(sectionKey);
 		for (const locale of locales) {
-			const file = `content/${locale}/${folder}/_category.yaml`;
+			const file = categoryFile(locale, folder);
 			if (existingCategories.has(`${locale}/${folder}`)) {
 				categories.push({ locale, id: folder, file, status: 'kept', title: categoryTitle(locale, folder) });
 				continue;

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { articleUrl, categoryUrl, homeUrl } from '../../../src/config/page-urls.ts';
 import { checkContent, formatProblems, isError, placeholderDescription } from '../../../src/content-checks/check-content.ts';
 import { readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
-import { parseSiteConfig } from '../../../src/config/parse-site-config.ts';
+import { readSiteConfig } from '../../../src/config/read-site-config.ts';
 import { collectReferences, htmlToMdx, parseHtml } from './html-to-mdx.ts';
 import { mapLocale } from './locale-map.ts';
 import { MediaStore } from './media.ts';
@@ -104,20 +105,20 @@ function oldPath(address: string): string | undefined {
 }
 
 function livePaths(existing: ContentSources, locales: readonly string[], planned: PlannedArticle[]): Set<string> {
-	const paths = new Set<string>(locales.map((locale) => `/${locale}`));
-	for (const category of existing.categories) paths.add(`/${category.locale}/${category.id}`);
+	const paths = new Set<string>(locales.map((locale) => homeUrl(locale)));
+	for (const category of existing.categories) paths.add(categoryUrl(category.locale, category.id));
 	for (const article of [...existing.articles, ...planned]) {
 		for (const locale of locales) {
-			paths.add(`/${locale}/${article.category}/${article.slug}`);
-			paths.add(`/${locale}/${article.category}`);
+			paths.add(articleUrl(locale, article.category, article.slug));
+			paths.add(categoryUrl(locale, article.category));
 		}
 	}
 	return paths;
 }
 
 async function errorLines(root: string): Promise<Set<string>> {
-	const site = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
-	const problems = checkContent(await readContent(root, join(root, 'content/')), site, join(root, 'public'));
+	const site = readSiteConfig(root);
+	const problems = checkContent(await readContent(root), site, join(root, 'public'));
 	return new Set(formatProblems(problems.filter(isError)).split('\n').filter(Boolean));
 }
 
@@ -128,10 +129,10 @@ async function errorLines(root: string): Promise<Set<string>> {
  */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
 	const { root, source } = options;
-	const site = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
+	const site = readSiteConfig(root);
 	const locales = site.locales.map((locale) => locale.code);
 	const defaultLocale = site.defaultLocale;
-	const existing = await readContent(root, join(root, 'content/'));
+	const existing = await readContent(root);
 	const plan = planImport(source, {
 		locales,
 		defaultLocale,
@@ -193,7 +194,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			if (source.system !== 'zendesk') return undefined;
 			// Imported by an earlier run: Zendesk ids are the groups.
 			const earlier = bySource.get(sourceKey('zendesk', group, locale)) ?? bySource.get(sourceKey('zendesk', group, defaultLocale));
-			return earlier ? `/${locale}/${earlier.category}/${earlier.slug}` : undefined;
+			return earlier ? articleUrl(locale, earlier.category, earlier.slug) : undefined;
 		};
 		const redirectOwners = new Map<string, string>();
 		for (const article of existing.articles) {
@@ -280,9 +281,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 					if (address) return address;
 				} else if (target?.kind === 'section') {
 					const folder = plan.sectionFolders.get(target.key);
-					if (folder) return `/${locale}/${folder}`;
+					if (folder) return categoryUrl(locale, folder);
 				} else if (target?.kind === 'home') {
-					return `/${locale}`;
+					return homeUrl(locale);
 				}
 				if (url.origin !== unknownOrigin) {
 					report.links.push({ file: article.file, href, outcome: `kept to the old help center (${url.href}): its target was not imported` });

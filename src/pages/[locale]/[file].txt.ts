@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { AgentArticle } from '../../agents/agent-articles';
-import { fullTextParts, partName } from '../../agents/file-parts';
+import { fullTextName, fullTextParts, fullTextUrl } from '../../agents/file-parts';
 import { llmsFullTxt } from '../../agents/llms-txt';
 import { site } from '../../config/site';
 import { translate } from '../../i18n/translate';
@@ -12,8 +12,8 @@ export const getStaticPaths = (async () => {
 	const parts = await fullTextParts();
 	return [...parts].flatMap(([locale, localeParts]) =>
 		localeParts.map((articles, index) => ({
-			params: { locale, file: partName('llms-full', index) },
-			props: { articles, next: index + 1 < localeParts.length ? `/${locale}/${partName('llms-full', index + 1)}.txt` : undefined },
+			params: { locale, file: fullTextName(index) },
+			props: { articles, next: index + 1 < localeParts.length ? fullTextUrl(locale, index + 1) : undefined },
 		})),
 	);
 }) satisfies GetStaticPaths;

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseSiteConfig } from '../../config/parse-site-config.ts';
+import { readSiteConfig, siteConfigFile } from '../../config/read-site-config.ts';
 
 export interface SearchSettings {
 	/** The site config's search synonyms, per language. */
@@ -13,12 +11,12 @@ export interface SearchSettings {
  * What indexing needs from the site config of the project at `root`. When the config is invalid, no synonyms and
  * no known locales: the content checks report the problem, and search still works, without synonyms.
  */
-export async function readSearchSettings(root: string, warn: (message: string) => void): Promise<SearchSettings> {
+export function readSearchSettings(root: string, warn: (message: string) => void): SearchSettings {
 	try {
-		const config = parseSiteConfig(await readFile(join(root, 'content/site.yaml'), 'utf8'));
+		const config = readSiteConfig(root);
 		return { synonyms: config.search.synonyms, locales: config.locales.map((locale) => locale.code) };
 	} catch {
-		warn('content/site.yaml is not valid: indexing without synonyms.');
+		warn(`${siteConfigFile} is not valid: indexing without synonyms.`);
 		return { synonyms: {}, locales: [] };
 	}
 }

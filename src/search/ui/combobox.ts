@@ -1,3 +1,4 @@
+import { searchUrl } from '../../config/page-urls.ts';
 import { searchStrings, type Translate } from './strings.ts';
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
@@ -232,9 +233,9 @@ export class SearchCombobox {
 		const text = query.trim();
 		const footer = element('div', 'search-group search-group-more');
 		footer.setAttribute('role', 'group');
-		add(footer, this.#option(this.#t('search.seeAll', { query: text }), `/${this.#locale}/search?q=${encodeURIComponent(text)}`, 'search-option-more'));
+		add(footer, this.#option(this.#t('search.seeAll', { query: text }), `${searchUrl(this.#locale)}?q=${encodeURIComponent(text)}`, 'search-option-more'));
 		for (const other of otherLanguages(this.#form)) {
-			add(footer, this.#option(this.#t('search.otherLanguage', { query: text, language: other.name }), `/${other.code}/search?q=${encodeURIComponent(text)}`, 'search-option-more'));
+			add(footer, this.#option(this.#t('search.otherLanguage', { query: text, language: other.name }), `${searchUrl(other.code)}?q=${encodeURIComponent(text)}`, 'search-option-more'));
 		}
 		children.push(footer);
 		this.#listbox.replaceChildren(...children);

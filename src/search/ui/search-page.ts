@@ -1,3 +1,4 @@
+import { searchUrl } from '../../config/page-urls.ts';
 import { searchStrings, type Translate } from './strings.ts';
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
@@ -114,7 +115,7 @@ export class SearchPage {
 				? otherLanguages(this.#form).map((other) => {
 						const item = element('li');
 						const link = element('a', undefined, this.#t('search.otherLanguage', { query, language: other.name }));
-						link.href = `/${other.code}/search${suffix}`;
+						link.href = `${searchUrl(other.code)}${suffix}`;
 						add(item, link);
 						return item;
 					})

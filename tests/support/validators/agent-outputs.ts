@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { articleUrl } from '../../../src/config/page-urls';
 import { readContent } from '../../../src/content-checks/read-content';
 import { articleExportSchema } from '../../../src/schemas/article-export';
 import { articleFrontmatterSchema } from '../../../src/schemas/article';
@@ -16,7 +17,7 @@ export interface WrittenArticle {
 
 /** Every article file of a content folder (the project's by default), published or draft. */
 export async function writtenArticles(root = fileURLToPath(new URL('../../../', import.meta.url))): Promise<WrittenArticle[]> {
-	const sources = await readContent(root, `${root}content/`);
+	const sources = await readContent(root);
 	return sources.articles.flatMap((source) => {
 		const result = articleFrontmatterSchema.safeParse(source.data);
 		if (!result.success) return [];
@@ -24,7 +25,7 @@ export async function writtenArticles(root = fileURLToPath(new URL('../../../', 
 			{
 				file: source.file,
 				locale: source.locale,
-				path: `/${source.locale}/${source.category}/${source.slug}`,
+				path: articleUrl(source.locale, source.category, source.slug),
 				title: result.data.title,
 				draft: result.data.draft,
 			},

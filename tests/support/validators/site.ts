@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { parseSiteConfig } from '../../../src/config/parse-site-config';
+import { readSiteConfig } from '../../../src/config/read-site-config';
 import { markdownPackFolder, openPack } from '../../../src/worker/asset-pack';
 import { builtPages, clientDir, resolveBuiltPath } from '../built-site';
 
@@ -42,8 +42,7 @@ function looseTextFiles(dir: string, root = dir): [string, string][] {
 	});
 }
 
-const projectSiteUrl = () =>
-	parseSiteConfig(readFileSync(new URL('../../../content/site.yaml', import.meta.url), 'utf8')).siteUrl;
+const projectSiteUrl = () => readSiteConfig(new URL('../../../', import.meta.url)).siteUrl;
 
 /** Opens a built site: dist/client and the configured siteUrl by default, or a fixture folder. */
 export function openSite(dir = clientDir, siteUrl = projectSiteUrl()): BuiltSite {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseSiteConfig } from '../../../src/config/parse-site-config';
+import { readSiteConfig } from '../../../src/config/read-site-config';
 import { fragmentPackFolder, openPack } from '../../../src/worker/asset-pack';
 import { pageWeightBudgets } from '../page-weight-budgets';
 import { checkAgentOutputs, writtenArticles } from './agent-outputs';
@@ -70,7 +70,7 @@ export function searchPackProblems(site: BuiltSite): string[] {
  * first-round-trip page weights, packed search fragments. Returns the problems found, by check.
  */
 export async function checkWholeSite(root: string): Promise<Record<string, string[]>> {
-	const config = parseSiteConfig(readFileSync(join(root, 'content/site.yaml'), 'utf8'));
+	const config = readSiteConfig(root);
 	const dir = join(root, 'dist/client');
 	const site = openSite(dir, config.siteUrl);
 	const articles = await writtenArticles(root.endsWith('/') ? root : `${root}/`);
