@@ -80,7 +80,7 @@ export async function forwardSubmission(db: D1Database, dataKey: CryptoKey, help
 			.run();
 		return { kind: 'sent' };
 	} catch (error) {
-		const connectorError = error instanceof ConnectorError ? error : new ConnectorError('unexpected error while forwarding', true);
+		const connectorError = error instanceof ConnectorError ? error : new ConnectorError('unexpected error while forwarding', { vendor: 'helpdesk', kind: 'unavailable' });
 		const detail = connectorError.status ? `HTTP ${connectorError.status}` : connectorError.message;
 		if (!connectorError.retryable) return fail(detail, connectorError.status);
 		await db.prepare('UPDATE submissions SET last_error = ?2, updated_at = ?3 WHERE id = ?1').bind(id, detail.slice(0, 200), Date.now()).run();
