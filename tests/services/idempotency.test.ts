@@ -93,7 +93,7 @@ describe('pruneIdempotencyKeys', () => {
 		const now = Date.now();
 		await env.DB.batch([
 			env.DB.prepare(`INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at) VALUES ('prune', 'old-key-1', 'h', 'done', ?1)`).bind(now - 2 * 86_400_000 - 1),
-			env.DB.prepare(`INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at) VALUES ('prune', 'new-key-1', 'h', 'done', ?1)`).bind(now - 86_400_000),
+			env.DB.prepare(`INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at) VALUES ('prune', 'new-key-1', 'h', 'done', ?1)`).bind(now - 2 * 86_400_000 + 60_000),
 		]);
 		await pruneIdempotencyKeys(env.DB, now);
 		const { results } = await env.DB.prepare(`SELECT key FROM idempotency_keys WHERE scope = 'prune'`).all<{ key: string }>();

@@ -34,7 +34,7 @@ describe('pruneRateCounters', () => {
 		const old = { bucket: bucket(), limit: 10, windowSeconds: 60 };
 		const recent = { bucket: bucket(), limit: 10, windowSeconds: 60 };
 		await enforceRateLimits(env.DB, [old], 1, now - 3 * 86_400_000);
-		await enforceRateLimits(env.DB, [recent], 1, now - 86_400_000);
+		await enforceRateLimits(env.DB, [recent], 1, now - 2 * 86_400_000 + 3_600_000);
 		await pruneRateCounters(env.DB, now);
 		const { results } = await env.DB.prepare('SELECT bucket FROM rate_counters WHERE bucket IN (?1, ?2)').bind(old.bucket, recent.bucket).all();
 		expect(results).toEqual([{ bucket: recent.bucket }]);

@@ -113,7 +113,8 @@ describe('pruneVerificationCodes', () => {
 		const target = await order();
 		const now = Date.now();
 		await issueVerificationCode(env.DB, await key(), mailbox(), { ...target, id: `${target.id}-old` }, 'en', now - 2 * 86_400_000);
-		await issueVerificationCode(env.DB, await key(), mailbox(), target, 'en', now - 3_600_000);
+		// Expired 23 hours ago: kept a little longer.
+		await issueVerificationCode(env.DB, await key(), mailbox(), target, 'en', now - 23 * 3_600_000 - 600_000);
 		await pruneVerificationCodes(env.DB, now);
 		const { results } = await env.DB.prepare('SELECT order_id FROM verification_codes WHERE order_id IN (?1, ?2)').bind(target.id, `${target.id}-old`).all();
 		expect(results).toEqual([{ order_id: target.id }]);
