@@ -7,7 +7,7 @@ import { ConfigError } from './config';
 import { ConnectorError } from './connectors/errors';
 import { provideServices, type AppEnv } from './context';
 import { errorBody } from './contract/errors';
-import { ApiError } from './errors';
+import { ApiError, shopFailure } from './errors';
 import { requireJson } from './middleware/require-json';
 import { events } from './routes/events';
 import { health } from './routes/health';
@@ -73,15 +73,17 @@ api.route('/events', events);
 
 api.notFound((c) => c.json(errorBody('not_found', 'No such API endpoint.'), 404));
 api.onError((error, c) => {
-	if (error instanceof ApiError) {
-		for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-		return c.json(error.toBody(), error.status);
-	}
+	let failure = error;
 	if (error instanceof ConnectorError) {
-		// The shop could not answer (down, slow, throttling): say so, and when to try again.
-		console.error(`api error: shop unavailable${error.status ? ` (HTTP ${error.status})` : ''}`);
-		c.header('Retry-After', String(error.retryAfterSeconds ?? 5));
-		return c.json(errorBody('shop_unavailable', 'The shop is not answering right now. Please try again in a moment.'), 503);
+		// This line is how the team learns of a refusal: a connector's words name the vendor, a status and its codes,
+		// never what the shopper sent.
+		const status = error.status ? ` (HTTP ${error.status})` : '';
+		console.error(error.retryable ? `api error: shop unavailable${status}` : `api error: shop refused${status}: ${error.message}`);
+		failure = shopFailure(error);
+	}
+	if (failure instanceof ApiError) {
+		for (const [name, value] of Object.entries(failure.headers)) c.header(name, value);
+		return c.json(failure.toBody(), failure.status);
 	}
 	// Log the kind of failure only: messages of vendor or runtime errors can carry request data.
 	console.error(`api error: ${error instanceof ConfigError ? error.message : error.name}`);

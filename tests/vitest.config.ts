@@ -1,19 +1,48 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const migrations = await readD1Migrations(fileURLToPath(new URL('../functions/migrations', import.meta.url)));
+const wranglerToml = readFileSync(new URL('../wrangler.toml', import.meta.url), 'utf8');
+const compatibilityDate = /^compatibility_date\s*=\s*"([\d-]+)"/m.exec(wranglerToml)?.[1];
+if (!compatibilityDate) throw new Error('wrangler.toml has no compatibility_date');
 
 /**
- * Four projects, from fastest to slowest: unit tests in Node, checks of the built site, the built Worker inside
- * workerd, and Chromium against the Worker served by `wrangler dev`. `npm test` builds the site first.
+ * Six projects, from fastest to slowest: unit tests in Node, the API's services inside workerd (no build needed),
+ * checks of the built site, the built Worker inside workerd (twice: as configured, and with vendors failing), and
+ * Chromium against the Worker served by `wrangler dev`. `npm test` builds the site first.
  */
 export default defineConfig({
 	test: {
 		root,
 		projects: [
 			{ test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'] } },
+			{
+				// The API's services imported from source and run inside workerd: no Worker entry, so no build, only the
+				// bindings they use (the runtime's date and flags are wrangler.toml's).
+				plugins: [
+					cloudflareTest({
+						miniflare: {
+							compatibilityDate,
+							compatibilityFlags: ['nodejs_compat'],
+							d1Databases: ['DB'],
+							queueProducers: { FORWARD_QUEUE: { queueName: 'help-center-forward' } },
+							bindings: { TEST_MIGRATIONS: migrations },
+						},
+					}),
+				],
+				test: {
+					name: 'services',
+					root,
+					include: ['tests/services/**/*.test.ts'],
+					setupFiles: ['tests/support/apply-migrations.ts'],
+					// One runtime for every file (about 5 s instead of 15): the files share the database, so each test
+					// keeps to rows of its own.
+					isolate: false,
+				},
+			},
 			{
 				test: {
 					name: 'site',

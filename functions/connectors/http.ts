@@ -35,12 +35,12 @@ export async function callVendor(
 		// Redirects are never followed: a vendor has no reason to send our credentials elsewhere.
 		const response = await fetchFn(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
 		const text = await response.text();
-		if (text.length > maxResponseChars) throw temporaryFailure(vendor, 'oversized response', undefined, response.status);
+		if (text.length > maxResponseChars) throw temporaryFailure({ vendor, detail: 'oversized response', status: response.status });
 		return { status: response.status, headers: response.headers, text };
 	} catch (error) {
 		if (error instanceof ConnectorError) throw error;
 		const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-		throw temporaryFailure(vendor, timedOut ? `no answer within ${timeoutMs} ms` : 'network error');
+		throw temporaryFailure({ vendor, detail: timedOut ? `no answer within ${timeoutMs} ms` : 'network error' });
 	}
 }
 

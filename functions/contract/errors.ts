@@ -24,6 +24,7 @@ export const errorCodeSchema = z.enum([
 	'shop_unavailable',
 	'mail_unavailable',
 	'internal_error',
+	'shop_refused',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

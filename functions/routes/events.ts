@@ -6,6 +6,7 @@ import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
 import { readJson } from '../middleware/read-json';
 import { enforceRateLimits } from '../services/rate-limit';
+import { recordSearchEvent } from '../services/search-events';
 
 /**
  * Search insight from the help center's search box and the contact form's suggestions, sent with
@@ -26,9 +27,7 @@ export const events = new Hono<AppEnv>().post(
 		}
 		// Generous for people, tight for scripts filling the table.
 		await enforceRateLimits(c.env.DB, [{ bucket: `events:ip:${c.var.clientIp}`, limit: 120, windowSeconds: 600 }], c.var.config.RATE_LIMIT_SCALE);
-		await c.env.DB.prepare('INSERT INTO search_events (kind, query, results, rank, locale, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
-			.bind(event.kind, event.query, event.results, event.rank ?? null, event.locale, new Date().toISOString().slice(0, 10))
-			.run();
+		await recordSearchEvent(c.env.DB, event);
 		return c.body(null, 204);
 	},
 );

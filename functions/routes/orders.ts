@@ -13,10 +13,10 @@ import { issueVerificationCode, checkVerificationCode, maskEmail } from '../serv
 import { emailDigest, issueOrderToken, normalizeEmail, verifyOrderToken, type TokenPurpose } from '../services/order-tokens';
 import { summarizeOrder } from '../services/order-summary';
 import { enforceRateLimits } from '../services/rate-limit';
-import { getSigningKey } from '../services/signing-key';
+import { getDataKey, getSigningKey } from '../services/signing-key';
 import { verifyTurnstile } from '../services/turnstile';
 import { submitReturn } from '../services/submit-return';
-import { submissionDeps } from '../services/submissions';
+import type { SubmissionDeps } from '../services/submissions';
 import { submitAddressChange } from '../services/submit-address-change';
 import { hashForKey } from '../services/rate-limit-keys';
 import { publicOrderId } from '../services/public-order-id';
@@ -38,6 +38,11 @@ async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token:
 		throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
 	}
 	return { order, tokenId: claims.j };
+}
+
+/** What the submission services need, picked off the request's context. */
+async function submissionDeps(c: Context<AppEnv>): Promise<SubmissionDeps> {
+	return { db: c.env.DB, dataKey: await getDataKey(c.var.config, c.env.DB), queue: c.env.FORWARD_QUEUE, shop: c.var.connectors.shop };
 }
 
 function bearer(c: Context<AppEnv>): string | undefined {

@@ -85,3 +85,8 @@ export async function runIdempotent(
 		.run();
 	return response;
 }
+
+/** Forgets keys older than two days: retries come within minutes, and clients never reuse a key that late. */
+export async function pruneIdempotencyKeys(db: D1Database, now = Date.now()): Promise<void> {
+	await db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?1').bind(now - 2 * 86_400_000).run();
+}

@@ -35,6 +35,11 @@ export async function recordSubmission(
 	return { duplicateOf: first.id };
 }
 
+/** Keeps the shop's id of the change a submission made (a Shopify return id), for agents to find it. */
+export async function recordShopReference(db: D1Database, id: string, shopReference: string): Promise<void> {
+	await db.prepare('UPDATE submissions SET shop_reference = ?2 WHERE id = ?1').bind(id, shopReference).run();
+}
+
 /** Replaces the ticket of a pending submission (for example to ask an agent to finish by hand). */
 export async function replaceTicket(db: D1Database, dataKey: CryptoKey, ticket: Ticket): Promise<void> {
 	await db.prepare(`UPDATE submissions SET ticket = ?2 WHERE id = ?1 AND status = 'pending'`).bind(ticket.reference, await encryptText(dataKey, JSON.stringify(ticket))).run();
@@ -80,7 +85,7 @@ export async function forwardSubmission(db: D1Database, dataKey: CryptoKey, help
 			.run();
 		return { kind: 'sent' };
 	} catch (error) {
-		const connectorError = error instanceof ConnectorError ? error : new ConnectorError('unexpected error while forwarding', true);
+		const connectorError = error instanceof ConnectorError ? error : new ConnectorError('unexpected error while forwarding', { vendor: 'helpdesk', kind: 'unavailable' });
 		const detail = connectorError.status ? `HTTP ${connectorError.status}` : connectorError.message;
 		if (!connectorError.retryable) return fail(detail, connectorError.status);
 		await db.prepare('UPDATE submissions SET last_error = ?2, updated_at = ?3 WHERE id = ?1').bind(id, detail.slice(0, 200), Date.now()).run();
@@ -93,13 +98,29 @@ export async function markDead(db: D1Database, id: string): Promise<void> {
 	await db.prepare(`UPDATE submissions SET status = 'dead', updated_at = ?2 WHERE id = ?1 AND status = 'pending'`).bind(id, Date.now()).run();
 }
 
-/** Ids of pending submissions untouched for `olderThanSeconds`: lost enqueues, crashed consumers. */
-export async function findStuckSubmissions(db: D1Database, olderThanSeconds: number, now = Date.now(), limit = 500): Promise<string[]> {
+/**
+ * Hands pending submissions untouched for `olderThanSeconds` (lost enqueues, crashed consumers) to the queue
+ * again, at most `limit` per run, and answers how many. Each is touched, so the next run leaves it to the queue.
+ */
+export async function requeueStuckSubmissions(
+	db: D1Database,
+	queue: Queue<ForwardMessage>,
+	olderThanSeconds: number,
+	now = Date.now(),
+	limit = 500,
+): Promise<number> {
 	const { results } = await db
 		.prepare(`SELECT id FROM submissions WHERE status = 'pending' AND updated_at < ?1 ORDER BY updated_at LIMIT ?2`)
 		.bind(now - olderThanSeconds * 1000, limit)
 		.all<{ id: string }>();
-	return results.map((row) => row.id);
+	const stuck = results.map((row) => row.id);
+	// sendBatch takes at most 100 messages.
+	for (let start = 0; start < stuck.length; start += 100) {
+		const ids = stuck.slice(start, start + 100);
+		await queue.sendBatch(ids.map((id) => ({ body: { id } })));
+		await db.batch(ids.map((id) => db.prepare('UPDATE submissions SET updated_at = ?2 WHERE id = ?1').bind(id, now)));
+	}
+	return stuck.length;
 }
 
 /**

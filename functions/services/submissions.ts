@@ -1,26 +1,30 @@
-import type { Context } from 'hono';
 import { translate } from '../../src/i18n/translate';
-import type { AppEnv } from '../context';
 import { ConnectorError } from '../connectors/errors';
 import type { ShopConnector } from '../connectors/shop';
+import type { Ticket } from '../domain/ticket';
 import { ApiError } from '../errors';
-import { getDataKey } from './signing-key';
+import { enqueueForward, type ForwardMessage, recordShopReference, recordSubmission, replaceTicket } from './outbox';
 
 /** What submitting a return or an address change needs, without the HTTP layer. */
 export interface SubmissionDeps {
 	db: D1Database;
 	dataKey: CryptoKey;
-	queue: Queue;
+	queue: Queue<ForwardMessage>;
 	shop: ShopConnector;
 }
 
-/** Picks the submission dependencies off a request context. */
-export async function submissionDeps(c: Context<AppEnv>): Promise<SubmissionDeps> {
-	return { db: c.env.DB, dataKey: await getDataKey(c.var.config, c.env.DB), queue: c.env.FORWARD_QUEUE, shop: c.var.connectors.shop };
+/** A change the shop is asked to make, and what an agent is told when it could not. */
+export interface ShopChange {
+	/** How the log names the change: "return", "address change". */
+	label: string;
+	/** Asks the shop; answers the shop's id for what it made, when it gives one. */
+	apply: () => Promise<{ shopReference: string | null }>;
+	/** The sentence added to the ticket when an agent must make the change by hand, given why the shop did not. */
+	manualNote: (reason: string) => string;
 }
 
 /** The change token already made this kind of change: name the first one, in the shopper's language. */
-export function alreadySubmitted(locale: string, reference: string): ApiError {
+function alreadySubmitted(locale: string, reference: string): ApiError {
 	return new ApiError(409, 'action_unavailable', translate(locale, 'api.reason.already_submitted', { reference }), {
 		details: { code: 'already_submitted', reference },
 	});
@@ -30,6 +34,36 @@ export function alreadySubmitted(locale: string, reference: string): ApiError {
  * Why the shop did not make a change, for the agent who makes it by hand and for the log: a connector's own
  * words (vendor, status, refusal codes), which never carry personal data.
  */
-export function shopFailureReason(error: unknown): string {
+function shopFailureReason(error: unknown): string {
 	return error instanceof ConnectorError ? error.message : 'unexpected error';
+}
+
+/**
+ * The sequence every change a shopper makes goes through. The ticket is written to the outbox first (a change
+ * token makes one change of each kind: a second is refused with the first's reference); then the shop is asked.
+ * When the shop fails, for whatever reason, the ticket asks an agent to make the change by hand and the shopper
+ * is still answered: the request is on record. Either way the ticket is then forwarded to the helpdesk.
+ * Answers whether the shop made the change.
+ */
+export async function submitShopChange(
+	deps: SubmissionDeps,
+	submission: { ticket: Ticket; orderId: string; tokenId: string },
+	change: ShopChange,
+): Promise<{ applied: boolean }> {
+	const { ticket } = submission;
+	const { duplicateOf } = await recordSubmission(deps.db, deps.dataKey, submission);
+	if (duplicateOf !== undefined) throw alreadySubmitted(ticket.locale, duplicateOf);
+	let applied = true;
+	try {
+		const { shopReference } = await change.apply();
+		if (shopReference !== null) await recordShopReference(deps.db, ticket.reference, shopReference);
+	} catch (error) {
+		applied = false;
+		const reason = shopFailureReason(error);
+		console.error(`${change.label} ${ticket.reference}: left to an agent (${reason})`);
+		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\n${change.manualNote(reason)}`, tags: [...ticket.tags, 'needs-manual-action'] };
+		await replaceTicket(deps.db, deps.dataKey, manual);
+	}
+	await enqueueForward(deps.queue, ticket.reference);
+	return { applied };
 }

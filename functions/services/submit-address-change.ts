@@ -4,8 +4,7 @@ import type { Ticket } from '../domain/ticket';
 import type { NewAddress } from '../contract/requests';
 import type { AddressChangedResponse } from '../contract/responses';
 import { newReference } from './crypto';
-import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
-import { alreadySubmitted, shopFailureReason, type SubmissionDeps } from './submissions';
+import { submitShopChange, type SubmissionDeps } from './submissions';
 
 function formatAddress(address: Address): string {
 	return [
@@ -57,18 +56,13 @@ export async function submitAddressChange(deps: SubmissionDeps, order: Order, re
 		tags: ['address-change', 'order-verified'],
 		orderName: order.name,
 	};
-	const { duplicateOf } = await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id, tokenId });
-	if (duplicateOf !== undefined) throw alreadySubmitted(request.locale, duplicateOf);
-	let status: 'updated' | 'received' = 'updated';
-	try {
-		await deps.shop.updateShippingAddress(order, address);
-	} catch (error) {
-		status = 'received';
-		const reason = shopFailureReason(error);
-		console.error(`address change ${reference}: left to an agent (${reason})`);
-		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not update the order automatically (${reason}): please change the address by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
-		await replaceTicket(deps.db, deps.dataKey, manual);
-	}
-	await enqueueForward(deps.queue, reference);
-	return { reference, status, address };
+	const { applied } = await submitShopChange(deps, { ticket, orderId: order.id, tokenId }, {
+		label: 'address change',
+		apply: async () => {
+			await deps.shop.updateShippingAddress(order, address);
+			return { shopReference: null };
+		},
+		manualNote: (reason) => `The shop could not update the order automatically (${reason}): please change the address by hand.`,
+	});
+	return { reference, status: applied ? 'updated' : 'received', address };
 }

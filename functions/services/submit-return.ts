@@ -8,8 +8,7 @@ import type { ReturnRequest } from '../contract/requests';
 import type { ReturnCreatedResponse } from '../contract/responses';
 import { newReference } from './crypto';
 import type { ReturnableItem } from './eligibility';
-import { enqueueForward, recordSubmission, replaceTicket } from './outbox';
-import { alreadySubmitted, shopFailureReason, type SubmissionDeps } from './submissions';
+import { submitShopChange, type SubmissionDeps } from './submissions';
 
 const resolutionStep: Record<ReturnRequest['resolution'], UiKey> = {
 	refund: 'api.return.nextSteps.refund',
@@ -85,24 +84,15 @@ export async function submitReturn(deps: SubmissionDeps, order: Order, eligible:
 	const plan = planReturn(order, eligible, request);
 	const reference = newReference();
 	const ticket = returnTicket(reference, order, plan, request);
-	const { duplicateOf } = await recordSubmission(deps.db, deps.dataKey, { ticket, orderId: order.id, tokenId });
-	if (duplicateOf !== undefined) throw alreadySubmitted(request.locale, duplicateOf);
-	let status: 'requested' | 'received' = 'requested';
-	try {
-		const { returnId } = await deps.shop.requestReturn(order, plan);
-		await deps.db.prepare('UPDATE submissions SET shop_reference = ?2 WHERE id = ?1').bind(reference, returnId).run();
-	} catch (error) {
-		status = 'received';
-		const reason = shopFailureReason(error);
-		console.error(`return ${reference}: left to an agent (${reason})`);
-		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\nThe shop could not record this return automatically (${reason}): please create it by hand.`, tags: [...ticket.tags, 'needs-manual-action'] };
-		await replaceTicket(deps.db, deps.dataKey, manual);
-	}
-	await enqueueForward(deps.queue, reference);
+	const { applied } = await submitShopChange(deps, { ticket, orderId: order.id, tokenId }, {
+		label: 'return',
+		apply: async () => ({ shopReference: (await deps.shop.requestReturn(order, plan)).returnId }),
+		manualNote: (reason) => `The shop could not record this return automatically (${reason}): please create it by hand.`,
+	});
 	const t = (key: UiKey) => translate(request.locale, key);
 	return {
 		reference,
-		status,
+		status: applied ? 'requested' : 'received',
 		items: plan.map(({ lineItemId, quantity, reasonId }) => ({ lineItemId, quantity, reasonId })),
 		resolution: request.resolution,
 		nextSteps: [t('api.return.nextSteps.label'), t('api.return.nextSteps.dropOff'), t(resolutionStep[request.resolution])],

@@ -77,3 +77,8 @@ export async function checkVerificationCode(db: D1Database, key: CryptoKey, orde
 	const consumed = await db.prepare('UPDATE verification_codes SET consumed_at = ?2 WHERE id = ?1 AND consumed_at IS NULL').bind(row.id, now).run();
 	if (consumed.meta.changes === 0) throw new ApiError(400, 'code_expired', 'This code was already used. Ask for a new one.');
 }
+
+/** Deletes codes that expired more than a day ago; an expired code only ever answers `code_expired`. */
+export async function pruneVerificationCodes(db: D1Database, now = Date.now()): Promise<void> {
+	await db.prepare('DELETE FROM verification_codes WHERE expires_at < ?1').bind(now - 86_400_000).run();
+}

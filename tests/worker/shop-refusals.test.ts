@@ -18,10 +18,10 @@ function refusingShop(): ShopConnector {
 	return {
 		...demo,
 		requestReturn: async () => {
-			throw new ConnectorError('Shopify refused the return request (MISSING_PERMISSION)', false, undefined, 422);
+			throw new ConnectorError('Shopify refused the return request (MISSING_PERMISSION)', { vendor: 'Shopify', kind: 'refused', status: 422 });
 		},
 		updateShippingAddress: async () => {
-			throw new ConnectorError('Shopify refused the address change (shippingAddress.zip)', false, undefined, 422);
+			throw new ConnectorError('Shopify refused the address change (shippingAddress.zip)', { vendor: 'Shopify', kind: 'refused', status: 422 });
 		},
 	};
 }

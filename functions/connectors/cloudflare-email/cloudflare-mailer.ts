@@ -20,9 +20,9 @@ const sendResultSchema = z.object({ messageId: z.string().min(1) });
 function bindingFailure(error: unknown): ConnectorError {
 	const code = bindingErrorSchema.safeParse(error).data?.code;
 	// No code: the binding itself failed (or a local simulation refused); nothing says waiting will not help.
-	if (code === undefined) return temporaryFailure(vendor, 'send failed');
-	if (retryableCodes.has(code)) return temporaryFailure(vendor, code, code === 'E_RATE_LIMIT_EXCEEDED' ? 60 : undefined);
-	return new ConnectorError(`${vendor} refused the message (${code})`, false);
+	if (code === undefined) return temporaryFailure({ vendor, detail: 'send failed' });
+	if (retryableCodes.has(code)) return temporaryFailure({ vendor, detail: code, retryAfterSeconds: code === 'E_RATE_LIMIT_EXCEEDED' ? 60 : undefined });
+	return new ConnectorError(`${vendor} refused the message (${code})`, { vendor, kind: 'refused' });
 }
 
 /**
@@ -33,7 +33,7 @@ export function createCloudflareMailer(binding: SendEmail, sender: MailSender): 
 	return {
 		async send(input) {
 			const parsed = emailMessageSchema.safeParse(input);
-			if (!parsed.success) throw new ConnectorError('invalid e-mail message', false, undefined, 422);
+			if (!parsed.success) throw new ConnectorError('invalid e-mail message', { vendor, kind: 'refused', status: 422 });
 			const message = parsed.data;
 			let result: unknown;
 			try {

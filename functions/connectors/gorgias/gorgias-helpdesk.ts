@@ -7,6 +7,8 @@ import { gorgiasBaseUrl, type GorgiasConfigInput, gorgiasConfigSchema } from './
 import { createdTicketSchema, ticketListSchema } from './payloads';
 import { gorgiasTicketBody } from './ticket-body';
 
+const vendor = 'Gorgias';
+
 /** Gorgias refills 40 calls per 20 s; without a Retry-after we wait for a whole window. */
 const defaultRateLimitWaitSeconds = 20;
 
@@ -28,15 +30,15 @@ export function createGorgiasHelpdesk(configInput: GorgiasConfigInput, deps?: Co
 	function failure(response: VendorResponse, what: string): ConnectorError {
 		if (response.status === 429) {
 			const wait = retryAfterSeconds(response.headers.get('Retry-After')) ?? defaultRateLimitWaitSeconds;
-			return temporaryFailure('Gorgias', 'rate limited', wait, 429);
+			return temporaryFailure({ vendor, detail: 'rate limited', retryAfterSeconds: wait, status: 429 });
 		}
-		if (response.status >= 500) return temporaryFailure('Gorgias', `${what} failed`, undefined, response.status);
-		return permanentFailure('Gorgias', response.status);
+		if (response.status >= 500) return temporaryFailure({ vendor, detail: `${what} failed`, status: response.status });
+		return permanentFailure({ vendor, status: response.status });
 	}
 
 	async function findByReference(reference: string): Promise<string | undefined> {
 		const response = await callVendor(
-			'Gorgias',
+			vendor,
 			fetchFn,
 			`${baseUrl}/api/tickets?${new URLSearchParams({ external_id: reference })}`,
 			{ method: 'GET', headers },
@@ -44,7 +46,7 @@ export function createGorgiasHelpdesk(configInput: GorgiasConfigInput, deps?: Co
 		);
 		if (response.status !== 200) throw failure(response, 'ticket lookup');
 		const list = ticketListSchema.safeParse(parseJson(response.text));
-		if (!list.success) throw temporaryFailure('Gorgias', 'unexpected ticket list', undefined, response.status);
+		if (!list.success) throw temporaryFailure({ vendor, detail: 'unexpected ticket list', status: response.status });
 		// Compared here too, so a filter the API ignored can never hand us someone else's ticket.
 		const match = list.data.data.find((candidate) => candidate.external_id === reference);
 		return match ? String(match.id) : undefined;
@@ -54,14 +56,14 @@ export function createGorgiasHelpdesk(configInput: GorgiasConfigInput, deps?: Co
 		async createTicket(input) {
 			const parsed = ticketSchema.safeParse(input);
 			if (!parsed.success || !referencePattern.test(parsed.data.reference)) {
-				throw new ConnectorError('invalid ticket', false, undefined, 422);
+				throw new ConnectorError('invalid ticket', { vendor, kind: 'refused', status: 422 });
 			}
 			const ticket = parsed.data;
 			const existing = await findByReference(ticket.reference);
 			if (existing !== undefined) return { helpdeskId: existing };
 
 			const response = await callVendor(
-				'Gorgias',
+				vendor,
 				fetchFn,
 				`${baseUrl}/api/tickets`,
 				{
@@ -75,12 +77,12 @@ export function createGorgiasHelpdesk(configInput: GorgiasConfigInput, deps?: Co
 				// "Identifier already in use": someone created it meanwhile.
 				const created = await findByReference(ticket.reference);
 				if (created !== undefined) return { helpdeskId: created };
-				throw temporaryFailure('Gorgias', 'conflict without a ticket', undefined, 409);
+				throw temporaryFailure({ vendor, detail: 'conflict without a ticket', status: 409 });
 			}
 			if (response.status < 200 || response.status > 299) throw failure(response, 'ticket creation');
 			const created = createdTicketSchema.safeParse(parseJson(response.text));
 			// The ticket may exist: a retry looks it up before creating anything.
-			if (!created.success) throw temporaryFailure('Gorgias', 'unexpected ticket response', undefined, response.status);
+			if (!created.success) throw temporaryFailure({ vendor, detail: 'unexpected ticket response', status: response.status });
 			return { helpdeskId: String(created.data.id) };
 		},
 	};

@@ -6,6 +6,8 @@ import { singleLine } from '../text';
 import { resendBaseUrl, type ResendConfigInput, resendConfigSchema } from './config';
 import { resendErrorSchema, sentEmailSchema } from './payloads';
 
+const vendor = 'Resend';
+
 /** Resend refuses requests without a User-Agent (403, error 1010); Workers' fetch sends none of its own. */
 const userAgent = 'shop-help-center';
 
@@ -30,12 +32,12 @@ function failure(response: VendorResponse): ConnectorError {
 	const what = `HTTP ${response.status}${name ? ` ${name}` : ''}`;
 	if (response.status === 429 && !quotaErrors.has(name ?? '')) {
 		const wait = retryAfterSeconds(response.headers.get('Retry-After')) ?? retryAfterSeconds(response.headers.get('ratelimit-reset')) ?? 1;
-		return temporaryFailure('Resend', 'rate limited', wait, 429);
+		return temporaryFailure({ vendor, detail: 'rate limited', retryAfterSeconds: wait, status: 429 });
 	}
 	// The same Idempotency-Key is still being processed: its outcome will be known in a moment.
-	if (response.status === 409 && name === 'concurrent_idempotent_requests') return temporaryFailure('Resend', what, 1, 409);
-	if (response.status >= 500) return temporaryFailure('Resend', what, undefined, response.status);
-	return new ConnectorError(`Resend refused the message (${what})`, false, undefined, response.status);
+	if (response.status === 409 && name === 'concurrent_idempotent_requests') return temporaryFailure({ vendor, detail: what, retryAfterSeconds: 1, status: 409 });
+	if (response.status >= 500) return temporaryFailure({ vendor, detail: what, status: response.status });
+	return new ConnectorError(`${vendor} refused the message (${what})`, { vendor, kind: 'refused', status: response.status });
 }
 
 /**
@@ -51,10 +53,10 @@ export function createResendMailer(configInput: ResendConfigInput, deps?: Connec
 	return {
 		async send(input) {
 			const parsed = emailMessageSchema.safeParse(input);
-			if (!parsed.success) throw new ConnectorError('invalid e-mail message', false, undefined, 422);
+			if (!parsed.success) throw new ConnectorError('invalid e-mail message', { vendor, kind: 'refused', status: 422 });
 			const message = parsed.data;
 			const response = await callVendor(
-				'Resend',
+				vendor,
 				fetchFn,
 				endpoint,
 				{

@@ -1,6 +1,6 @@
 import { permanentFailure, temporaryFailure } from '../errors';
 import { callVendor, type FetchFn, parseJson } from '../http';
-import { shopifyBaseUrl, type ShopifyConfig } from './config';
+import { shopifyBaseUrl, type ShopifyConfig, shopifyVendor as vendor } from './config';
 import { accessTokenSchema } from './payloads';
 
 /** Gives the Admin API token to send; client-credentials tokens expire and are fetched again. */
@@ -34,7 +34,7 @@ export function accessTokenSource(config: ShopifyConfig, fetchFn: FetchFn, now: 
 
 	async function fetchToken(): Promise<CachedToken> {
 		const response = await callVendor(
-			'Shopify',
+			vendor,
 			fetchFn,
 			`${baseUrl}/admin/oauth/access_token`,
 			{
@@ -49,10 +49,10 @@ export function accessTokenSource(config: ShopifyConfig, fetchFn: FetchFn, now: 
 			config.timeoutMs,
 		);
 		if (response.status >= 500 || response.status === 429)
-			throw temporaryFailure('Shopify', 'token endpoint failed', undefined, response.status);
-		if (response.status !== 200) throw permanentFailure('Shopify', response.status);
+			throw temporaryFailure({ vendor, detail: 'token endpoint failed', status: response.status });
+		if (response.status !== 200) throw permanentFailure({ vendor, status: response.status });
 		const parsed = accessTokenSchema.safeParse(parseJson(response.text));
-		if (!parsed.success) throw temporaryFailure('Shopify', 'unexpected token response', undefined, response.status);
+		if (!parsed.success) throw temporaryFailure({ vendor, detail: 'unexpected token response', status: response.status });
 		const lifetimeMs = (parsed.data.expires_in ?? defaultLifetimeSeconds) * 1000;
 		return { token: parsed.data.access_token, expiresAt: now() + Math.max(lifetimeMs - refreshMarginMs, lifetimeMs / 2) };
 	}

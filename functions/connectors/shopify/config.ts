@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { timeoutMsSchema, vendorBaseUrlSchema } from '../http';
 
+/** How errors and logs name this vendor. */
+export const shopifyVendor = 'Shopify';
+
 /** The Admin API version every request is pinned to (`returnReasonDefinitionId` needs 2026-01 or later). */
 export const shopifyApiVersion = '2026-10';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ConnectorError, permanentFailure, retryAfterSeconds, temporaryFailure } from '../errors';
 import { callVendor, type FetchFn, parseJson } from '../http';
 import type { AccessTokenSource } from './access-token';
-import { shopifyApiVersion, shopifyBaseUrl, type ShopifyConfig } from './config';
+import { shopifyApiVersion, shopifyBaseUrl, type ShopifyConfig, shopifyVendor as vendor } from './config';
 import { type GraphqlEnvelope, graphqlEnvelopeSchema } from './payloads';
 
 /** Runs one of our fixed documents against the Admin API and returns its `data`, parsed. */
@@ -21,7 +21,7 @@ export function graphqlRunner(config: ShopifyConfig, fetchFn: FetchFn, tokens: A
 
 	async function send(document: string, variables: Record<string, unknown>) {
 		return callVendor(
-			'Shopify',
+			vendor,
 			fetchFn,
 			endpoint,
 			{
@@ -46,32 +46,30 @@ export function graphqlRunner(config: ShopifyConfig, fetchFn: FetchFn, tokens: A
 		const throttled = envelope.success && envelope.data.errors?.some((error) => error.extensions?.code === 'THROTTLED');
 		if (response.status === 429 || throttled) {
 			const wait = envelope.success ? throttleWaitSeconds(envelope.data) : undefined;
-			throw temporaryFailure(
-				'Shopify',
-				'throttled',
-				wait ?? retryAfterSeconds(response.headers.get('Retry-After')) ?? 1,
-				response.status,
-			);
+			throw temporaryFailure({
+				vendor,
+				detail: 'throttled',
+				retryAfterSeconds: wait ?? retryAfterSeconds(response.headers.get('Retry-After')) ?? 1,
+				status: response.status,
+			});
 		}
-		if (response.status >= 500) throw temporaryFailure('Shopify', 'server error', undefined, response.status);
-		if (response.status !== 200) throw permanentFailure('Shopify', response.status);
-		if (!envelope.success) throw temporaryFailure('Shopify', 'unexpected response', undefined, response.status);
+		if (response.status >= 500) throw temporaryFailure({ vendor, detail: 'server error', status: response.status });
+		if (response.status !== 200) throw permanentFailure({ vendor, status: response.status });
+		if (!envelope.success) throw temporaryFailure({ vendor, detail: 'unexpected response', status: response.status });
 
 		const errors = envelope.data.errors ?? [];
 		if (errors.length > 0) {
 			// Codes only: messages can quote the variables, which hold shopper data.
 			const codes = errors.map((error) => error.extensions?.code ?? 'UNKNOWN');
-			if (codes.includes('INTERNAL_SERVER_ERROR'))
-				throw temporaryFailure('Shopify', 'internal error', undefined, response.status);
-			throw new ConnectorError(
-				`Shopify rejected the query (${[...new Set(codes)].join(', ')})`,
-				false,
-				undefined,
-				response.status,
-			);
+			if (codes.includes('INTERNAL_SERVER_ERROR')) throw temporaryFailure({ vendor, detail: 'internal error', status: response.status });
+			throw new ConnectorError(`${vendor} rejected the query (${[...new Set(codes)].join(', ')})`, {
+				vendor,
+				kind: 'refused',
+				status: response.status,
+			});
 		}
 		const data = dataSchema.safeParse(envelope.data.data);
-		if (!data.success) throw temporaryFailure('Shopify', 'unexpected response', undefined, response.status);
+		if (!data.success) throw temporaryFailure({ vendor, detail: 'unexpected response', status: response.status });
 		return data.data;
 	};
 }

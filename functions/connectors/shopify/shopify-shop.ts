@@ -4,7 +4,7 @@ import { type ConnectorDeps, resolveFetch } from '../http';
 import type { ReturnLineRequest, ShopConnector } from '../shop';
 import { singleLine } from '../text';
 import { accessTokenSource } from './access-token';
-import { type ShopifyConfigInput, shopifyConfigSchema } from './config';
+import { type ShopifyConfigInput, shopifyConfigSchema, shopifyVendor as vendor } from './config';
 import {
 	orderChangeabilityQuery,
 	orderDetailQuery,
@@ -34,7 +34,7 @@ const customerNoteMax = 300;
 
 /** The state changed under us (fulfilled meanwhile, quantity already returned): HTTP 409 semantics. */
 function conflict(message: string): ConnectorError {
-	return new ConnectorError(message, false, undefined, 409);
+	return new ConnectorError(message, { vendor, kind: 'refused', status: 409 });
 }
 
 /**
@@ -43,12 +43,11 @@ function conflict(message: string): ConnectorError {
  */
 function refused(operation: string, codes: (string | null | undefined)[]): ConnectorError {
 	const known = [...new Set(codes.filter((code): code is string => typeof code === 'string' && /^[A-Za-z0-9_.]{1,64}$/.test(code)))];
-	return new ConnectorError(
-		`Shopify refused ${operation}${known.length > 0 ? ` (${known.join(', ')})` : ''}`,
-		false,
-		undefined,
-		422,
-	);
+	return new ConnectorError(`${vendor} refused ${operation}${known.length > 0 ? ` (${known.join(', ')})` : ''}`, {
+		vendor,
+		kind: 'refused',
+		status: 422,
+	});
 }
 
 function comparable(value: string | null | undefined): string {
@@ -57,9 +56,9 @@ function comparable(value: string | null | undefined): string {
 
 /**
  * The shop connector for Shopify's Admin GraphQL API (version pinned in config.ts). Failures are
- * ConnectorErrors: `retryable` for outages, timeouts and throttling (with the wait Shopify implies); status 409
- * when the order no longer allows the change (fulfilled meanwhile, nothing left to return), 422 when
- * Shopify refused a mutation with `userErrors`, the HTTP status otherwise.
+ * ConnectorErrors: `unavailable` (retryable) for outages, timeouts and throttling (with the wait Shopify implies);
+ * `refused` with status 409 when the order no longer allows the change (fulfilled meanwhile, nothing left to
+ * return), 422 when Shopify refused a mutation with `userErrors`, the HTTP status otherwise.
  */
 export function createShopifyShop(configInput: ShopifyConfigInput, deps?: ConnectorDeps): ShopConnector {
 	const config = shopifyConfigSchema.parse(configInput);
@@ -98,7 +97,7 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 						line.quantity < 1,
 				)
 			) {
-				throw new ConnectorError('invalid return lines', false, undefined, 422);
+				throw new ConnectorError('invalid return lines', { vendor, kind: 'refused', status: 422 });
 			}
 			const returnable = await returnableQuantities(order.id);
 			const requested = new Map<string, number>();
@@ -120,7 +119,7 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 					'the return request',
 					payload.userErrors.map((error) => error.code),
 				);
-			if (!payload?.return) throw temporaryFailure('Shopify', 'return request without a return');
+			if (!payload?.return) throw temporaryFailure({ vendor, detail: 'return request without a return' });
 			return { returnId: payload.return.id };
 		},
 
@@ -141,7 +140,7 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 				comparable(saved.city) === comparable(input.city) &&
 				comparable(saved.zip) === comparable(input.zip) &&
 				comparable(saved.countryCodeV2) === comparable(input.countryCode);
-			if (!applied) throw new ConnectorError('Shopify did not apply the address change', false, undefined, 502);
+			if (!applied) throw new ConnectorError(`${vendor} did not apply the address change`, { vendor, kind: 'refused', status: 502 });
 		},
 	};
 

@@ -6,6 +6,8 @@ import { basicAuth, callVendor, type ConnectorDeps, parseJson, resolveFetch } fr
 import { plainText, referencePattern, singleLine } from '../text';
 import { zendeskBaseUrl, type ZendeskConfigInput, zendeskConfigSchema } from './config';
 
+const vendor = 'Zendesk';
+
 /** The 201 answer (and its replay for a known Idempotency-Key). */
 const createdTicketSchema = z.object({ ticket: z.object({ id: z.number().int().positive() }) });
 
@@ -46,11 +48,11 @@ export function createZendeskHelpdesk(configInput: ZendeskConfigInput, deps?: Co
 		async createTicket(input) {
 			const parsed = ticketSchema.safeParse(input);
 			if (!parsed.success || !referencePattern.test(parsed.data.reference)) {
-				throw new ConnectorError('invalid ticket', false, undefined, 422);
+				throw new ConnectorError('invalid ticket', { vendor, kind: 'refused', status: 422 });
 			}
 			const ticket = parsed.data;
 			const response = await callVendor(
-				'Zendesk',
+				vendor,
 				fetchFn,
 				endpoint,
 				{
@@ -67,14 +69,14 @@ export function createZendeskHelpdesk(configInput: ZendeskConfigInput, deps?: Co
 			);
 			if (response.status === 429) {
 				const wait = retryAfterSeconds(response.headers.get('Retry-After')) ?? defaultRateLimitWaitSeconds;
-				throw temporaryFailure('Zendesk', 'rate limited', wait, 429);
+				throw temporaryFailure({ vendor, detail: 'rate limited', retryAfterSeconds: wait, status: 429 });
 			}
-			if (response.status === 409) throw temporaryFailure('Zendesk', 'the same request is still in progress', 1, 409);
-			if (response.status >= 500) throw temporaryFailure('Zendesk', 'ticket creation failed', undefined, response.status);
-			if (response.status !== 201 && response.status !== 200) throw permanentFailure('Zendesk', response.status);
+			if (response.status === 409) throw temporaryFailure({ vendor, detail: 'the same request is still in progress', retryAfterSeconds: 1, status: 409 });
+			if (response.status >= 500) throw temporaryFailure({ vendor, detail: 'ticket creation failed', status: response.status });
+			if (response.status !== 201 && response.status !== 200) throw permanentFailure({ vendor, status: response.status });
 			const created = createdTicketSchema.safeParse(parseJson(response.text));
 			// The ticket may exist: the retry carries the same Idempotency-Key.
-			if (!created.success) throw temporaryFailure('Zendesk', 'unexpected ticket response', undefined, response.status);
+			if (!created.success) throw temporaryFailure({ vendor, detail: 'unexpected ticket response', status: response.status });
 			return { helpdeskId: String(created.data.ticket.id) };
 		},
 	};
