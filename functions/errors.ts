@@ -32,5 +32,5 @@ export function shopFailure(error: ConnectorError): ApiError {
 			'Retry-After': String(error.retryAfterSeconds ?? 5),
 		});
 	}
-	return new ApiError(502, 'shop_refused', 'The shop could not do this right now. Our team has been told and will look into it.');
+	return new ApiError(502, 'shop_refused', 'The shop could not do this right now. Write to us and we will do it for you.');
 }

@@ -56,7 +56,7 @@ describe('a shop failure that reaches the API', () => {
 	});
 
 	it('refused for good (4xx, or a query Shopify rejects): 502 shop_refused, without the vendor, its words or a stack, and logged for the team', async () => {
-		const refused = { error: { code: 'shop_refused', message: 'The shop could not do this right now. Our team has been told and will look into it.' } };
+		const refused = { error: { code: 'shop_refused', message: 'The shop could not do this right now. Write to us and we will do it for you.' } };
 		fake.respondOnce({ status: 403, body: { errors: 'Forbidden' } });
 		const forbidden = await lookup();
 		expect(forbidden.status).toBe(502);

@@ -1,6 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../functions/contract/errors';
 import { retryAfterSeconds } from '../../src/components/self-service/client/api';
+import { failureMessage } from '../../src/components/self-service/client/form-kit';
+import { translate, type UiKey } from '../../src/i18n/translate';
 import { SubmissionKey } from '../../src/components/self-service/client/submission-key';
 import { turnstileToken } from '../../src/components/self-service/client/turnstile';
 
@@ -39,5 +42,19 @@ describe('turnstileToken', () => {
 		expect(turnstileToken(form('<div class="cf-turnstile"></div>'))).toEqual({ required: true, token: undefined });
 		const solved = form('<div class="cf-turnstile"><input type="hidden" name="cf-turnstile-response" value="token-1"></div>');
 		expect(turnstileToken(solved)).toEqual({ required: true, token: 'token-1' });
+	});
+});
+
+describe('failureMessage', () => {
+	const failure = (code: ErrorCode) => ({ kind: 'error' as const, status: 502, error: { code, message: 'from the API' } });
+
+	it('tells a shop that refused apart from a shop that is down, in each language', () => {
+		for (const locale of ['en', 'fr']) {
+			const t = (key: UiKey, values?: Record<string, string | number>) => translate(locale, key, values);
+			const refused = failureMessage(failure('shop_refused'), t);
+			expect(refused).toBe(translate(locale, 'form.error.shopRefused'));
+			expect(refused).not.toBe(failureMessage(failure('shop_unavailable'), t));
+			expect(refused).not.toBe(translate(locale, 'form.error.server'));
+		}
 	});
 });

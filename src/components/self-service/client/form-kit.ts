@@ -68,6 +68,8 @@ export function failureMessage(failure: ApiFailure, t: Translate): string {
 			return t('form.error.turnstile');
 		case 'shop_unavailable':
 			return t('form.error.shopUnavailable');
+		case 'shop_refused':
+			return t('form.error.shopRefused');
 		case 'mail_unavailable':
 			return t('form.error.mailUnavailable');
 		case 'request_in_progress':
