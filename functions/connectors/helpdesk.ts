@@ -1,4 +1,6 @@
-import type { Ticket } from '../domain/ticket';
+import { ticketSchema, type Ticket } from '../domain/ticket';
+import { ConnectorError } from './errors';
+import { referencePattern } from './text';
 
 /** Where tickets go. Implementations: the local inbox (D1), Gorgias, Zendesk. */
 export interface HelpdeskConnector {
@@ -7,4 +9,13 @@ export interface HelpdeskConnector {
 	 * Throws a ConnectorError; `retryable` says whether to try again.
 	 */
 	createTicket(ticket: Ticket): Promise<{ helpdeskId: string }>;
+}
+
+/** The ticket a helpdesk connector was handed, checked before anything reaches the vendor; refused when invalid. */
+export function parseTicket(input: Ticket, vendor: string): Ticket {
+	const parsed = ticketSchema.safeParse(input);
+	if (!parsed.success || !referencePattern.test(parsed.data.reference)) {
+		throw new ConnectorError('invalid ticket', { vendor, kind: 'refused', status: 422 });
+	}
+	return parsed.data;
 }

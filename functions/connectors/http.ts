@@ -44,6 +44,19 @@ export async function callVendor(
 	}
 }
 
+/** POSTs `body` as JSON to a vendor through {@link callVendor}, asking for JSON back; `headers` add to those. */
+export function postJsonToVendor(
+	vendor: string,
+	fetchFn: FetchFn,
+	url: string,
+	headers: Record<string, string>,
+	body: unknown,
+	timeoutMs: number,
+): Promise<VendorResponse> {
+	const init = { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+	return callVendor(vendor, fetchFn, url, init, timeoutMs);
+}
+
 /** The default fetch, wrapped so Workers never see it called with a foreign `this`. */
 export function resolveFetch(deps: ConnectorDeps | undefined): FetchFn {
 	return deps?.fetch ?? ((input, init) => fetch(input, init));

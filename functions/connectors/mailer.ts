@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEnv } from './env';
 import type { EmailMessage } from '../domain/email';
 
 /**
@@ -11,12 +12,6 @@ export interface Mailer {
 }
 
 const controlChars = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
-
-const optionalEnv = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value === '' ? undefined : value));
 
 const senderName = z
 	.string()

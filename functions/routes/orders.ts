@@ -7,7 +7,7 @@ import { ApiError } from '../errors';
 import { readJson } from '../middleware/read-json';
 import { addressChangeRequestSchema, lookupRequestSchema, returnRequestSchema, sendCodeRequestSchema, verifyCodeRequestSchema } from '../contract/requests';
 import { timingSafeEqualText } from '../services/crypto';
-import { addressChangeAvailability, returnableItems, returnAvailability } from '../services/eligibility';
+import { addressChangeAvailability, returnableItems, returnAvailability, type ActionReason } from '../services/eligibility';
 import { readIdempotencyKey, runIdempotent } from '../services/idempotency';
 import { issueVerificationCode, checkVerificationCode, maskEmail } from '../services/verification-codes';
 import { emailDigest, issueOrderToken, normalizeEmail, verifyOrderToken, type TokenPurpose } from '../services/order-tokens';
@@ -25,6 +25,11 @@ const notFound = () =>
 	new ApiError(404, 'order_not_found', 'We could not find an order with this number and e-mail address. Check both and try again.');
 
 const hour = 3600;
+
+/** Why this change cannot be made to this order, in the shopper's language, with the reason's own numbers. */
+function actionUnavailable(refusal: ActionReason, locale: string): ApiError {
+	return new ApiError(409, 'action_unavailable', translate(locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
+}
 
 /** Reads the bearer token, checks it and loads the order it names; every refusal looks the same. */
 async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token: string | undefined, orderId?: string): Promise<{ order: Order; tokenId: string }> {
@@ -103,9 +108,7 @@ export const orders = new Hono<AppEnv>()
 			const { order, tokenId } = await authorizedOrder(c, 'change', bearer(c), orderId);
 			const now = Date.now();
 			const refusal = returnAvailability(order, policies, now);
-			if (refusal) {
-				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
-			}
+			if (refusal) throw actionUnavailable(refusal, body.locale);
 			const eligible = returnableItems(order, policies, now);
 			const result = await submitReturn(await submissionDeps(c), order, eligible, body, tokenId);
 			return { status: 201, body: result };
@@ -119,9 +122,7 @@ export const orders = new Hono<AppEnv>()
 		const response = await runIdempotent(c.env.DB, `address:${orderId}`, idempotencyKey, body, async () => {
 			const { order, tokenId } = await authorizedOrder(c, 'change', bearer(c), orderId);
 			const refusal = addressChangeAvailability(order, policies, Date.now());
-			if (refusal) {
-				throw new ApiError(409, 'action_unavailable', translate(body.locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
-			}
+			if (refusal) throw actionUnavailable(refusal, body.locale);
 			return { status: 200, body: await submitAddressChange(await submissionDeps(c), order, body, tokenId) };
 		});
 		return c.json(response.body as object, response.status as 200);

@@ -105,10 +105,15 @@ export function getHelpCenter(): Promise<HelpCenter> {
 	return cached;
 }
 
+/** The categories of one locale, in their order. */
+export async function getLocaleCategories(locale: string): Promise<CategoryPage[]> {
+	const { categories } = await getHelpCenter();
+	return categories.filter((category) => category.locale === locale);
+}
+
 /** The articles of one locale, in category order then article order. */
 export async function getLocaleArticles(locale: string): Promise<ArticlePage[]> {
-	const { categories } = await getHelpCenter();
-	return categories.filter((category) => category.locale === locale).flatMap((category) => category.articles);
+	return (await getLocaleCategories(locale)).flatMap((category) => category.articles);
 }
 
 /** Finds the page of an article in `locale` by its translation key. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEnv } from '../env';
 import { timeoutMsSchema, vendorBaseUrlSchema } from '../http';
 
 export const gorgiasConfigSchema = z
@@ -31,12 +32,6 @@ export const gorgiasConfigSchema = z
 	});
 export type GorgiasConfigInput = z.input<typeof gorgiasConfigSchema>;
 export type GorgiasConfig = z.output<typeof gorgiasConfigSchema>;
-
-const optionalEnv = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value === '' ? undefined : value));
 
 /**
  * Reads the Gorgias configuration from Worker variables and secrets: `GORGIAS_DOMAIN`, `GORGIAS_EMAIL`,

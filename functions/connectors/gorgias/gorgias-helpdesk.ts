@@ -1,8 +1,6 @@
-import { ticketSchema } from '../../domain/ticket';
 import { ConnectorError, permanentFailure, retryAfterSeconds, temporaryFailure } from '../errors';
-import type { HelpdeskConnector } from '../helpdesk';
-import { basicAuth, callVendor, type ConnectorDeps, parseJson, resolveFetch, type VendorResponse } from '../http';
-import { referencePattern } from '../text';
+import { parseTicket, type HelpdeskConnector } from '../helpdesk';
+import { basicAuth, callVendor, type ConnectorDeps, parseJson, postJsonToVendor, resolveFetch, type VendorResponse } from '../http';
 import { gorgiasBaseUrl, type GorgiasConfigInput, gorgiasConfigSchema } from './config';
 import { createdTicketSchema, ticketListSchema } from './payloads';
 import { gorgiasTicketBody } from './ticket-body';
@@ -54,25 +52,11 @@ export function createGorgiasHelpdesk(configInput: GorgiasConfigInput, deps?: Co
 
 	return {
 		async createTicket(input) {
-			const parsed = ticketSchema.safeParse(input);
-			if (!parsed.success || !referencePattern.test(parsed.data.reference)) {
-				throw new ConnectorError('invalid ticket', { vendor, kind: 'refused', status: 422 });
-			}
-			const ticket = parsed.data;
+			const ticket = parseTicket(input, vendor);
 			const existing = await findByReference(ticket.reference);
 			if (existing !== undefined) return { helpdeskId: existing };
 
-			const response = await callVendor(
-				vendor,
-				fetchFn,
-				`${baseUrl}/api/tickets`,
-				{
-					method: 'POST',
-					headers: { ...headers, 'Content-Type': 'application/json' },
-					body: JSON.stringify(gorgiasTicketBody(ticket, config)),
-				},
-				config.timeoutMs,
-			);
+			const response = await postJsonToVendor(vendor, fetchFn, `${baseUrl}/api/tickets`, headers, gorgiasTicketBody(ticket, config), config.timeoutMs);
 			if (response.status === 409) {
 				// "Identifier already in use": someone created it meanwhile.
 				const created = await findByReference(ticket.reference);

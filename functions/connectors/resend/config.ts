@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEnv } from '../env';
 import { timeoutMsSchema, vendorBaseUrlSchema } from '../http';
 import { mailSenderSchema } from '../mailer';
 
@@ -12,12 +13,6 @@ export const resendConfigSchema = z.object({
 });
 export type ResendConfigInput = z.input<typeof resendConfigSchema>;
 export type ResendConfig = z.output<typeof resendConfigSchema>;
-
-const optionalEnv = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value === '' ? undefined : value));
 
 /**
  * Reads Resend's own settings from Worker secrets and variables: `RESEND_API_KEY`; optional `RESEND_BASE_URL`.

@@ -1,6 +1,6 @@
 import { type EmailMessage, emailMessageSchema } from '../../domain/email';
 import { ConnectorError, retryAfterSeconds, temporaryFailure } from '../errors';
-import { callVendor, type ConnectorDeps, parseJson, resolveFetch, type VendorResponse } from '../http';
+import { type ConnectorDeps, parseJson, postJsonToVendor, resolveFetch, type VendorResponse } from '../http';
 import { formatMailbox, type Mailer, type MailSender, standardHeaders } from '../mailer';
 import { singleLine } from '../text';
 import { resendBaseUrl, type ResendConfigInput, resendConfigSchema } from './config';
@@ -55,23 +55,8 @@ export function createResendMailer(configInput: ResendConfigInput, deps?: Connec
 			const parsed = emailMessageSchema.safeParse(input);
 			if (!parsed.success) throw new ConnectorError('invalid e-mail message', { vendor, kind: 'refused', status: 422 });
 			const message = parsed.data;
-			const response = await callVendor(
-				vendor,
-				fetchFn,
-				endpoint,
-				{
-					method: 'POST',
-					headers: {
-						Authorization: `Bearer ${config.apiKey}`,
-						Accept: 'application/json',
-						'Content-Type': 'application/json',
-						'User-Agent': userAgent,
-						'Idempotency-Key': message.reference,
-					},
-					body: JSON.stringify(resendEmailBody(message, config.sender)),
-				},
-				config.timeoutMs,
-			);
+			const headers = { Authorization: `Bearer ${config.apiKey}`, 'User-Agent': userAgent, 'Idempotency-Key': message.reference };
+			const response = await postJsonToVendor(vendor, fetchFn, endpoint, headers, resendEmailBody(message, config.sender), config.timeoutMs);
 			if (response.status < 200 || response.status > 299) throw failure(response);
 			// Accepted: an answer we cannot read does not make the e-mail unsent.
 			return { messageId: sentEmailSchema.safeParse(parseJson(response.text)).data?.id ?? 'unknown' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEnv } from '../env';
 import { timeoutMsSchema, vendorBaseUrlSchema } from '../http';
 
 /** How errors and logs name this vendor. */
@@ -50,12 +51,6 @@ export const shopifyConfigSchema = z
 	});
 export type ShopifyConfigInput = z.input<typeof shopifyConfigSchema>;
 export type ShopifyConfig = z.output<typeof shopifyConfigSchema>;
-
-const optionalEnv = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value === '' ? undefined : value));
 
 /** Parses `reason=handle,reason=handle`. */
 const reasonHandleList = z

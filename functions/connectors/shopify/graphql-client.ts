@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ConnectorError, permanentFailure, retryAfterSeconds, temporaryFailure } from '../errors';
-import { callVendor, type FetchFn, parseJson } from '../http';
+import { type FetchFn, parseJson, postJsonToVendor } from '../http';
 import type { AccessTokenSource } from './access-token';
 import { shopifyApiVersion, shopifyBaseUrl, type ShopifyConfig, shopifyVendor as vendor } from './config';
 import { type GraphqlEnvelope, graphqlEnvelopeSchema } from './payloads';
@@ -20,21 +20,7 @@ export function graphqlRunner(config: ShopifyConfig, fetchFn: FetchFn, tokens: A
 	const endpoint = `${shopifyBaseUrl(config)}/admin/api/${shopifyApiVersion}/graphql.json`;
 
 	async function send(document: string, variables: Record<string, unknown>) {
-		return callVendor(
-			vendor,
-			fetchFn,
-			endpoint,
-			{
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/json',
-					Accept: 'application/json',
-					'X-Shopify-Access-Token': await tokens.get(),
-				},
-				body: JSON.stringify({ query: document, variables }),
-			},
-			config.timeoutMs,
-		);
+		return postJsonToVendor(vendor, fetchFn, endpoint, { 'X-Shopify-Access-Token': await tokens.get() }, { query: document, variables }, config.timeoutMs);
 	}
 
 	return async (document, variables, dataSchema) => {

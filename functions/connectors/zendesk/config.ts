@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEnv } from '../env';
 import { timeoutMsSchema, vendorBaseUrlSchema } from '../http';
 
 export const zendeskConfigSchema = z.object({
@@ -17,12 +18,6 @@ export const zendeskConfigSchema = z.object({
 });
 export type ZendeskConfigInput = z.input<typeof zendeskConfigSchema>;
 export type ZendeskConfig = z.output<typeof zendeskConfigSchema>;
-
-const optionalEnv = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value === '' ? undefined : value));
 
 /**
  * Reads the Zendesk configuration from Worker variables and secrets: `ZENDESK_SUBDOMAIN`, `ZENDESK_EMAIL`,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { type Ticket, ticketSchema } from '../../domain/ticket';
-import { ConnectorError, permanentFailure, retryAfterSeconds, temporaryFailure } from '../errors';
-import type { HelpdeskConnector } from '../helpdesk';
-import { basicAuth, callVendor, type ConnectorDeps, parseJson, resolveFetch } from '../http';
-import { plainText, referencePattern, singleLine } from '../text';
+import type { Ticket } from '../../domain/ticket';
+import { permanentFailure, retryAfterSeconds, temporaryFailure } from '../errors';
+import { parseTicket, type HelpdeskConnector } from '../helpdesk';
+import { basicAuth, type ConnectorDeps, parseJson, postJsonToVendor, resolveFetch } from '../http';
+import { plainText, singleLine } from '../text';
 import { zendeskBaseUrl, type ZendeskConfigInput, zendeskConfigSchema } from './config';
 
 const vendor = 'Zendesk';
@@ -46,27 +46,9 @@ export function createZendeskHelpdesk(configInput: ZendeskConfigInput, deps?: Co
 
 	return {
 		async createTicket(input) {
-			const parsed = ticketSchema.safeParse(input);
-			if (!parsed.success || !referencePattern.test(parsed.data.reference)) {
-				throw new ConnectorError('invalid ticket', { vendor, kind: 'refused', status: 422 });
-			}
-			const ticket = parsed.data;
-			const response = await callVendor(
-				vendor,
-				fetchFn,
-				endpoint,
-				{
-					method: 'POST',
-					headers: {
-						Authorization: authorization,
-						Accept: 'application/json',
-						'Content-Type': 'application/json',
-						'Idempotency-Key': ticket.reference,
-					},
-					body: JSON.stringify(zendeskTicketBody(ticket)),
-				},
-				config.timeoutMs,
-			);
+			const ticket = parseTicket(input, vendor);
+			const headers = { Authorization: authorization, 'Idempotency-Key': ticket.reference };
+			const response = await postJsonToVendor(vendor, fetchFn, endpoint, headers, zendeskTicketBody(ticket), config.timeoutMs);
 			if (response.status === 429) {
 				const wait = retryAfterSeconds(response.headers.get('Retry-After')) ?? defaultRateLimitWaitSeconds;
 				throw temporaryFailure({ vendor, detail: 'rate limited', retryAfterSeconds: wait, status: 429 });
