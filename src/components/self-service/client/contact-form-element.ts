@@ -22,11 +22,7 @@ class ContactFormElement extends HTMLElement {
 		if (!form) return;
 		const ui = new FormUi(form, t);
 
-		form.addEventListener('submit', async (event) => {
-			event.preventDefault();
-			if (ui.busy) return;
-			const checked = ui.checkBeforeSending();
-			if (!checked) return;
+		ui.onSubmit(async (checked) => {
 			const orderNumber = fieldValue(form, 'orderNumber');
 			const message = {
 				name: fieldValue(form, 'name'),

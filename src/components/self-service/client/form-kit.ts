@@ -108,10 +108,20 @@ export class FormUi {
 	}
 
 	/**
-	 * Checks the fields, and that the Turnstile check passed where the form shows one, and shows what is wrong.
-	 * Returns the Turnstile token to send (undefined without Turnstile), or false when the form cannot be sent.
+	 * Runs `send` when the shopper submits the form and it can be sent: nothing is on its way already, the fields
+	 * are valid, and the Turnstile check passed where the form shows one; otherwise shows what is wrong. `send` gets
+	 * the Turnstile token (undefined without Turnstile).
 	 */
-	checkBeforeSending(): { turnstileToken: string | undefined } | false {
+	onSubmit(send: (checked: { turnstileToken: string | undefined }) => Promise<void>): void {
+		this.form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			if (this.busy) return;
+			const checked = this.#checkBeforeSending();
+			if (checked) void send(checked);
+		});
+	}
+
+	#checkBeforeSending(): { turnstileToken: string | undefined } | false {
 		const errors = checkControls(this.form);
 		const turnstile = turnstileToken(this.form);
 		if (errors.length === 0 && turnstile.required && !turnstile.token) errors.push({ message: this.t('form.error.turnstilePending') });

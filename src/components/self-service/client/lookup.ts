@@ -8,11 +8,7 @@ import { resetTurnstile } from './turnstile';
 /** Wires the order lookup form: checks the fields, asks the API, and hands the order found to `onFound`. */
 export function attachLookup(form: HTMLFormElement, t: Translate, locale: string, onFound: (result: LookupResponse) => void): FormUi {
 	const ui = new FormUi(form, t);
-	form.addEventListener('submit', async (event) => {
-		event.preventDefault();
-		if (ui.busy) return;
-		const checked = ui.checkBeforeSending();
-		if (!checked) return;
+	ui.onSubmit(async (checked) => {
 		if (!ui.start(t('lookup.searching'))) return;
 		const result = await postJson<LookupResponse>('/api/orders/lookup', {
 			orderNumber: fieldValue(form, 'orderNumber'),
