@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymizeQuery } from '../../functions/contract/query-privacy';
+import { anonymizeQuery } from '../../functions/contract/privacy';
 import { maxQueryLength, normalizeQuery } from '../../functions/contract/query-text';
 import { contentWords, tokenize } from '../../src/search/query/words';
 

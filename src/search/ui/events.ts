@@ -1,21 +1,12 @@
 import type { SearchEvent } from '../../../functions/contract/events.ts';
-import { anonymizeQuery } from '../../../functions/contract/query-privacy.ts';
+import { anonymizeQuery } from '../../../functions/contract/privacy.ts';
+import { sendEvent } from '../../components/client/send-event.ts';
 
-/** Where events go; the endpoint validates them with `searchEventSchema`. */
-const endpoint = '/api/events';
+/** A search event with the query as the shopper typed it. */
+type TypedSearchEvent = SearchEvent extends infer Event ? (Event extends SearchEvent ? Omit<Event, 'query'> & { query: string } : never) : never;
 
-/**
- * Reports a search, a click or a deflection with `navigator.sendBeacon`: fire and forget, sent even when the page
- * is being left, no cookies of ours, no answer awaited. An unreachable endpoint or a browser without beacons changes
- * nothing for the shopper.
- */
-export function sendSearchEvent(event: Omit<SearchEvent, 'query'> & { query: string }): void {
+/** Reports a search, a click or a deflection with its query anonymised; nothing when no query is left. */
+export function sendSearchEvent(event: TypedSearchEvent): void {
 	const query = anonymizeQuery(event.query);
-	if (!query || typeof navigator.sendBeacon !== 'function') return;
-	const payload: SearchEvent = { ...event, query };
-	try {
-		navigator.sendBeacon(endpoint, new Blob([JSON.stringify(payload)], { type: 'application/json' }));
-	} catch {
-		// Some browsers throw instead of returning false (quota, policy): the event is simply lost.
-	}
+	if (query) sendEvent({ ...event, query });
 }

@@ -1,0 +1,27 @@
+import type { HelpCenterEvent } from '../contract/events';
+
+/** The UTC day of `now`: the only time an event keeps. */
+const dayOf = (now: number) => new Date(now).toISOString().slice(0, 10);
+
+/**
+ * Stores one event in its table (search_events, article_votes, article_feedback) with the day it happened (UTC)
+ * and nothing else about it: no time, no address, no identifier, so no table can tell one shopper from another.
+ */
+export async function recordEvent(db: D1Database, event: HelpCenterEvent, now = Date.now()): Promise<void> {
+	const day = dayOf(now);
+	const statement = (() => {
+		switch (event.kind) {
+			case 'vote':
+				return db.prepare('INSERT INTO article_votes (article, locale, helpful, day) VALUES (?1, ?2, ?3, ?4)').bind(event.article, event.locale, event.helpful ? 1 : 0, day);
+			case 'vote_reason':
+				return db
+					.prepare('INSERT INTO article_feedback (article, locale, reason, comment, day) VALUES (?1, ?2, ?3, ?4, ?5)')
+					.bind(event.article, event.locale, event.reason, event.comment ?? null, day);
+			default:
+				return db
+					.prepare('INSERT INTO search_events (kind, query, results, rank, locale, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
+					.bind(event.kind, event.query, event.results, 'rank' in event ? event.rank : null, event.locale, day);
+		}
+	})();
+	await statement.run();
+}
