@@ -140,8 +140,8 @@ describe('the cost of search on other pages', () => {
 		for (const path of [...articlePaths.slice(0, 10), '/en', '/fr/shipping']) {
 			const document = loadDocument(pages.get(path) ?? '');
 			const external = [...document.querySelectorAll('script[src], link[href]')].map((node) => node.getAttribute('src') ?? node.getAttribute('href') ?? '');
-			// Self-service islands (an embedded order lookup) are the page's own feature, not search.
-			expect(external.filter((url) => /pagefind|search|_astro/.test(url) && !/order-lookup/.test(url)), path).toEqual([]);
+			// The page's own features (an embedded order lookup, "Was this article helpful?") are not search.
+			expect(external.filter((url) => /pagefind|search|_astro/.test(url) && !/order-lookup|article-feedback/.test(url)), path).toEqual([]);
 			const bootstrap = [...document.querySelectorAll('script[type="module"]')].find((script) => script.textContent?.includes('search-ui'));
 			expect(bootstrap, path).toBeDefined();
 			expect(bootstrap?.textContent?.length ?? 0).toBeLessThan(1_200);
