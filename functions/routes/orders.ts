@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import { site } from '../../src/config/site';
 import { translate } from '../../src/i18n/translate';
 import type { AppEnv } from '../context';
@@ -8,9 +9,9 @@ import { readJson } from '../middleware/read-json';
 import { addressChangeRequestSchema, lookupRequestSchema, returnRequestSchema, sendCodeRequestSchema, verifyCodeRequestSchema } from '../contract/requests';
 import { timingSafeEqualText } from '../services/crypto';
 import { addressChangeAvailability, returnableItems, returnAvailability, type ActionReason } from '../services/eligibility';
-import { readIdempotencyKey, runIdempotent } from '../services/idempotency';
+import { readIdempotencyKey, runIdempotent, type IdempotencyClaim } from '../services/idempotency';
 import { issueVerificationCode, checkVerificationCode, maskEmail } from '../services/verification-codes';
-import { emailDigest, issueOrderToken, normalizeEmail, verifyOrderToken, type TokenPurpose } from '../services/order-tokens';
+import { emailDigest, issueOrderToken, normalizeEmail, tokenHolder, verifyOrderToken, type TokenPurpose } from '../services/order-tokens';
 import { summarizeOrder } from '../services/order-summary';
 import { enforceRateLimits } from '../services/rate-limit';
 import { getDataKey, getSigningKey } from '../services/signing-key';
@@ -31,8 +32,11 @@ function actionUnavailable(refusal: ActionReason, locale: string): ApiError {
 	return new ApiError(409, 'action_unavailable', translate(locale, `api.reason.${refusal.code}`, { ...refusal }), { details: { ...refusal } });
 }
 
-/** Reads the bearer token, checks it and loads the order it names; every refusal looks the same. */
-async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token: string | undefined, orderId?: string): Promise<{ order: Order; tokenId: string }> {
+/**
+ * Reads the bearer token, checks it and loads the order it names; every refusal looks the same. Answers the
+ * token's id and its holder (who the idempotency ledger keeps an answer for).
+ */
+async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token: string | undefined, orderId?: string): Promise<{ order: Order; tokenId: string; holder: string }> {
 	if (!token) throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
 	const key = await getSigningKey(c.var.config, c.env.DB);
 	const claims = await verifyOrderToken(key, token, purpose);
@@ -42,7 +46,7 @@ async function authorizedOrder(c: Context<AppEnv>, purpose: TokenPurpose, token:
 	if (!order?.email || (await emailDigest(order.email)) !== claims.e) {
 		throw new ApiError(401, 'invalid_token', 'This link has expired or is not valid. Look up your order again.');
 	}
-	return { order, tokenId: claims.j };
+	return { order, tokenId: claims.j, holder: await tokenHolder(claims) };
 }
 
 /** What the submission services need, picked off the request's context. */
@@ -52,6 +56,18 @@ async function submissionDeps(c: Context<AppEnv>): Promise<SubmissionDeps> {
 
 function bearer(c: Context<AppEnv>): string | undefined {
 	return /^Bearer ([A-Za-z0-9_.-]{20,1024})$/.exec(c.req.header('Authorization') ?? '')?.[1];
+}
+
+// Everything a change of an order checks before it may touch the idempotency ledger, in this order: the key and
+// the body are well formed, the change token is valid for the order in the URL. The ledger entry is then bound to
+// the token's holder.
+async function authorizedChange<Schema extends z.ZodType>(c: Context<AppEnv>, change: 'returns' | 'address', schema: Schema) {
+	const key = readIdempotencyKey(c.req.header('Idempotency-Key'), true);
+	const body = await readJson(c, schema);
+	const orderId = c.req.param('orderId') ?? '';
+	const { order, tokenId, holder } = await authorizedOrder(c, 'change', bearer(c), orderId);
+	const claim: IdempotencyClaim = { scope: `${change}:${orderId}`, key, requester: holder };
+	return { order, tokenId, body, claim };
 }
 
 const policies = site.policies;
@@ -101,11 +117,8 @@ export const orders = new Hono<AppEnv>()
 		return c.json({ token: await issueOrderToken(key, order.id, order.email ?? '', 'change'), shippingAddress: order.shippingAddress });
 	})
 	.post('/:orderId/returns', async (c) => {
-		const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'), true);
-		const body = await readJson(c, returnRequestSchema);
-		const orderId = c.req.param('orderId');
-		const response = await runIdempotent(c.env.DB, `returns:${orderId}`, idempotencyKey, body, async () => {
-			const { order, tokenId } = await authorizedOrder(c, 'change', bearer(c), orderId);
+		const { order, tokenId, body, claim } = await authorizedChange(c, 'returns', returnRequestSchema);
+		const response = await runIdempotent(c.env.DB, claim, body, async () => {
 			const now = Date.now();
 			const refusal = returnAvailability(order, policies, now);
 			if (refusal) throw actionUnavailable(refusal, body.locale);
@@ -116,11 +129,8 @@ export const orders = new Hono<AppEnv>()
 		return c.json(response.body as object, response.status as 201);
 	})
 	.post('/:orderId/address', async (c) => {
-		const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'), true);
-		const body = await readJson(c, addressChangeRequestSchema);
-		const orderId = c.req.param('orderId');
-		const response = await runIdempotent(c.env.DB, `address:${orderId}`, idempotencyKey, body, async () => {
-			const { order, tokenId } = await authorizedOrder(c, 'change', bearer(c), orderId);
+		const { order, tokenId, body, claim } = await authorizedChange(c, 'address', addressChangeRequestSchema);
+		const response = await runIdempotent(c.env.DB, claim, body, async () => {
 			const refusal = addressChangeAvailability(order, policies, Date.now());
 			if (refusal) throw actionUnavailable(refusal, body.locale);
 			return { status: 200, body: await submitAddressChange(await submissionDeps(c), order, body, tokenId) };

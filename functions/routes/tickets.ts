@@ -21,7 +21,8 @@ export const tickets = new Hono<AppEnv>().post('/', async (c) => {
 	const body = await readJson(c, ticketRequestSchema);
 	await verifyTurnstile(c.var.config, body.turnstileToken, c.var.clientIp, { hostname, action: 'contact' });
 	const { turnstileToken: _token, ...fingerprint } = body;
-	const response = await runIdempotent(c.env.DB, 'tickets', idempotencyKey, fingerprint, async () => {
+	// Anyone may write to us, so the ledger binds the answer (a reference) to the message alone.
+	const response = await runIdempotent(c.env.DB, { scope: 'tickets', key: idempotencyKey, requester: null }, fingerprint, async () => {
 		const emailKey = await hashForKey(c.var.config, normalizeEmail(body.email));
 		await enforceRateLimits(c.env.DB, [
 			{ bucket: `ticket:ip:${c.var.clientIp}`, limit: 20, windowSeconds: 3600 },

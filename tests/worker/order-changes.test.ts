@@ -4,7 +4,7 @@ import { readConfig } from '../../functions/config';
 import { issueOrderToken } from '../../functions/services/order-tokens';
 import { recordSubmission } from '../../functions/services/outbox';
 import { getDataKey, getSigningKey } from '../../functions/services/signing-key';
-import { call, changeToken, eventually, freshIp, latestCode, lookup } from '../support/api-client';
+import { call, changeToken, eventually, freshIp, latestCode, lookup, postAddress, postReturn } from '../support/api-client';
 
 const lea = { number: '1005', email: 'lea.moreau@example.com' };
 
@@ -15,14 +15,6 @@ async function viewToken(number: string, email: string) {
 
 const sendCode = (token: string) => call('/api/orders/verify/code', { body: { token }, headers: { 'CF-Connecting-IP': freshIp() } });
 const verify = (token: string, code: string) => call('/api/orders/verify', { body: { token, code }, headers: { 'CF-Connecting-IP': freshIp() } });
-
-function postReturn(orderId: string, token: string, body: unknown, key = crypto.randomUUID()) {
-	return call(`/api/orders/${orderId}/returns`, { body, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': key } });
-}
-
-function postAddress(orderId: string, token: string, address: Record<string, string>, key = crypto.randomUUID()) {
-	return call(`/api/orders/${orderId}/address`, { body: { address }, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': key } });
-}
 
 // Each test is one shopper; the limits across shoppers are tested on their own below.
 beforeEach(async () => {
