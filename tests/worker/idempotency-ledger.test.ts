@@ -63,23 +63,27 @@ describe('order changes and the Idempotency-Key ledger', () => {
 		expect(changes?.count).toBe(1);
 	});
 
-	it('writes no ledger row for requests without a valid token', async () => {
+	it('writes no ledger row for requests without a valid token, and refuses a client after 20 per route and hour', async () => {
 		const ip = freshIp();
 		const keys: string[] = [];
+		const orderIds: string[] = [];
 		for (const change of ['returns', 'address'] as const) {
 			const statuses: number[] = [];
-			for (let attempt = 0; attempt < 10; attempt++) {
+			for (let attempt = 0; attempt < 21; attempt++) {
 				const key = crypto.randomUUID();
 				const orderId = `${crypto.randomUUID()}${crypto.randomUUID()}`.replaceAll('-', '');
 				keys.push(key);
+				orderIds.push(orderId);
 				const authorization: Record<string, string> = attempt % 2 ? { Authorization: `Bearer ${'y'.repeat(40)}` } : {};
 				const body = change === 'returns' ? tShirtReturn : { address: newAddress };
 				const response = await call(`/api/orders/${orderId}/${change}`, { body, headers: { 'Idempotency-Key': key, 'CF-Connecting-IP': ip, ...authorization } });
 				statuses.push(response.status);
 			}
 			expect(await rowsWith('idempotency_keys', 'key', keys), change).toBe(0);
-			expect(statuses, change).toEqual(Array(10).fill(401));
+			expect(statuses, change).toEqual([...Array(20).fill(401), 429]);
 		}
+		// The limit counts the client, not the order ids it made up.
+		expect(await rowsWith('rate_counters', 'bucket', orderIds)).toBe(0);
 	});
 });
 
@@ -105,5 +109,17 @@ describe('the lease on a claimed Idempotency-Key', () => {
 		expect(retry.status, retry.text).toBe(202);
 		expect(retry.json.reference).not.toBe(first.json.reference);
 		expect((await send(key)).json).toEqual(retry.json);
+	});
+});
+
+describe('limits of the contact form', () => {
+	it('takes 10 messages per sender address an hour, refusing the next before it reaches the ledger', async () => {
+		const keys = Array.from({ length: 11 }, () => crypto.randomUUID());
+		const statuses: number[] = [];
+		for (const key of keys) {
+			statuses.push((await call('/api/tickets', { body: { name: 'Sam', email: 'sam@example.com', subject: 'Hello', message: 'Help', locale: 'en' }, headers: { 'Idempotency-Key': key, 'CF-Connecting-IP': freshIp() } })).status);
+		}
+		expect(statuses).toEqual([...Array(10).fill(202), 429]);
+		expect(await rowsWith('idempotency_keys', 'key', keys.slice(10))).toBe(0);
 	});
 });

@@ -63,7 +63,28 @@ describe('POST /api/orders/verify', () => {
 		expect(answers.map((answer) => answer.json.error.code)).toEqual(Array(5).fill('code_invalid'));
 		expect(answers.map((answer) => answer.json.error.details.attemptsLeft)).toEqual([4, 3, 2, 1, 0]);
 		const locked = await verify(token, code);
-		expect(locked.json.error.code).toBe('code_locked');
+		expect(locked.status).toBe(429);
+		// The order's 5 wrong codes an hour are used up at the same time (the code's own lock shows across the hour).
+		expect(['rate_limited', 'code_locked']).toContain(locked.json.error.code);
+	});
+
+	it('allows 5 wrong codes per order an hour in all: a new code buys no more guesses', async () => {
+		const { token } = await viewToken('1006', 'noah.bernard@example.com');
+		const wrongFor = (code: string) => (code === '000000' ? '000001' : '000000');
+		await sendCode(token);
+		const first = await latestCode('noah.bernard@example.com');
+		const answers = [];
+		for (let attempt = 0; attempt < 3; attempt++) answers.push(await verify(token, wrongFor(first)));
+		await sendCode(token);
+		const second = await latestCode('noah.bernard@example.com');
+		for (let attempt = 0; attempt < 2; attempt++) answers.push(await verify(token, wrongFor(second)));
+		expect(answers.map((answer) => answer.json.error.code)).toEqual(Array(5).fill('code_invalid'));
+		const sixth = await verify(token, wrongFor(second));
+		expect(sixth.status).toBe(429);
+		expect(sixth.json.error.code).toBe('rate_limited');
+		expect(Number(sixth.headers.get('Retry-After'))).toBeGreaterThan(0);
+		// Locked: even the right code waits for the hour to end.
+		expect((await verify(token, second)).status).toBe(429);
 	});
 
 	it('refuses an expired code', async () => {
