@@ -10,6 +10,7 @@ import { normalizeEmail } from '../services/order-tokens';
 import { enqueueForward, recordSubmission } from '../services/outbox';
 import { enforceRateLimits } from '../services/rate-limit';
 import { hashForKey } from '../services/rate-limit-keys';
+import { ticketLimits } from '../services/rate-limit-rules';
 import { getDataKey } from '../services/signing-key';
 import { verifyTurnstile } from '../services/turnstile';
 
@@ -20,13 +21,12 @@ export const tickets = new Hono<AppEnv>().post('/', async (c) => {
 	const idempotencyKey = readIdempotencyKey(c.req.header('Idempotency-Key'), true);
 	const body = await readJson(c, ticketRequestSchema);
 	await verifyTurnstile(c.var.config, body.turnstileToken, c.var.clientIp, { hostname, action: 'contact' });
+	const emailKey = await hashForKey(c.var.config, normalizeEmail(body.email));
+	// Before the ledger: a client over its limit writes nothing but its counter.
+	await enforceRateLimits(c.env.DB, ticketLimits(c.var.clientIp, emailKey), c.var.config.RATE_LIMIT_SCALE);
 	const { turnstileToken: _token, ...fingerprint } = body;
-	const response = await runIdempotent(c.env.DB, 'tickets', idempotencyKey, fingerprint, async () => {
-		const emailKey = await hashForKey(c.var.config, normalizeEmail(body.email));
-		await enforceRateLimits(c.env.DB, [
-			{ bucket: `ticket:ip:${c.var.clientIp}`, limit: 20, windowSeconds: 3600 },
-			{ bucket: `ticket:email:${emailKey}`, limit: 10, windowSeconds: 3600 },
-		], c.var.config.RATE_LIMIT_SCALE);
+	// Anyone may write to us, so the ledger binds the answer (a reference) to the message alone.
+	const response = await runIdempotent(c.env.DB, { scope: 'tickets', key: idempotencyKey, requester: null }, fingerprint, async () => {
 		const reference = newReference();
 		// A filled honeypot means a bot: answer like a success, store nothing, forward nothing.
 		if (body.website) return { status: 202, body: { reference, status: 'received' } };

@@ -35,6 +35,15 @@ export function normalizeEmail(email: string): string {
 	return email.trim().normalize('NFC').toLowerCase();
 }
 
+/**
+ * Who a token speaks for: the order and its mailbox, not the token itself. Every change token the owner gets by
+ * proving the mailbox again is the same holder, so a retry with a fresh token finds the answer the first one got
+ * (and does not act twice); anyone else is another holder.
+ */
+export function tokenHolder(claims: Pick<TokenClaims, 'o' | 'e'>): Promise<string> {
+	return sha256Hex(`token-holder:${claims.o}:${claims.e}`);
+}
+
 /** Signs a token bound to an order, its e-mail and a purpose: `base64url(claims).base64url(HMAC)`. */
 export async function issueOrderToken(
 	key: CryptoKey,

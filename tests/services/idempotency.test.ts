@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../functions/errors';
-import { pruneIdempotencyKeys, readIdempotencyKey, runIdempotent, type StoredResponse } from '../../functions/services/idempotency';
+import { idempotencyLeaseMs, pruneIdempotencyKeys, readIdempotencyKey, runIdempotent, type IdempotencyClaim, type StoredResponse } from '../../functions/services/idempotency';
 import { thrown } from './support';
 
 /** An action that answers 201 with how many times it ran, or throws `failure`. */
@@ -32,12 +32,22 @@ describe('readIdempotencyKey', () => {
 	});
 });
 
+/** The ledger entry of `key` on `scope`, for a requester (null: an anonymous route). */
+const claim = (scope: string, id: string | undefined, requester: string | null = null): IdempotencyClaim => ({ scope, key: id, requester });
+
+/** An action that waits until the test releases it with an answer. */
+function held() {
+	let release: (response: StoredResponse) => void = () => {};
+	const promise = new Promise<StoredResponse>((resolve) => (release = resolve));
+	return { action: () => promise, release: (response: StoredResponse) => release(response) };
+}
+
 describe('runIdempotent', () => {
 	it('runs the action once per key and replays its answer to retries with the same body, whatever the key order', async () => {
 		const action = counted();
 		const id = key();
-		const first = await runIdempotent(env.DB, 'tickets', id, { a: 1, b: [1, { c: 2, d: 3 }] }, action);
-		const retry = await runIdempotent(env.DB, 'tickets', id, { b: [1, { d: 3, c: 2 }], a: 1 }, action);
+		const first = await runIdempotent(env.DB, claim('tickets', id), { a: 1, b: [1, { c: 2, d: 3 }] }, action);
+		const retry = await runIdempotent(env.DB, claim('tickets', id), { b: [1, { d: 3, c: 2 }], a: 1 }, action);
 		expect(first).toEqual({ status: 201, body: { run: 1 } });
 		expect(retry).toEqual(first);
 		expect(action.runs).toBe(1);
@@ -46,43 +56,77 @@ describe('runIdempotent', () => {
 	it('keeps keys apart per scope, and runs every time without a key', async () => {
 		const action = counted();
 		const id = key();
-		await runIdempotent(env.DB, 'returns:1', id, {}, action);
-		await runIdempotent(env.DB, 'returns:2', id, {}, action);
-		await runIdempotent(env.DB, 'tickets', undefined, {}, action);
-		await runIdempotent(env.DB, 'tickets', undefined, {}, action);
+		await runIdempotent(env.DB, claim('returns:1', id), {}, action);
+		await runIdempotent(env.DB, claim('returns:2', id), {}, action);
+		await runIdempotent(env.DB, claim('tickets', undefined), {}, action);
+		await runIdempotent(env.DB, claim('tickets', undefined), {}, action);
 		expect(action.runs).toBe(4);
 	});
 
-	it('refuses the same key with another body (422), and a retry while the first still runs (409, Retry-After)', async () => {
+	it('refuses the same key with another body (422), and a retry while the first still runs (409, Retry-After until its lease ends)', async () => {
 		const id = key();
-		await runIdempotent(env.DB, 'tickets', id, { message: 'first' }, counted());
-		expect(await thrown(() => runIdempotent(env.DB, 'tickets', id, { message: 'second' }, counted()))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+		await runIdempotent(env.DB, claim('tickets', id), { message: 'first' }, counted());
+		expect(await thrown(() => runIdempotent(env.DB, claim('tickets', id), { message: 'second' }, counted()))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
 		const slow = key();
-		let release = () => {};
-		const running = runIdempotent(env.DB, 'tickets', slow, {}, () => new Promise((resolve) => (release = () => resolve({ status: 202, body: {} }))));
+		const first = held();
+		const now = Date.now();
+		const running = runIdempotent(env.DB, claim('tickets', slow), {}, first.action, now);
 		// Let the first call claim the key.
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		const concurrent = await thrown(() => runIdempotent(env.DB, 'tickets', slow, {}, counted()));
-		expect(concurrent).toMatchObject({ status: 409, code: 'request_in_progress', headers: { 'Retry-After': '1' } });
-		release();
+		const concurrent = await thrown(() => runIdempotent(env.DB, claim('tickets', slow), {}, counted(), now + 15_000));
+		expect(concurrent).toMatchObject({ status: 409, code: 'request_in_progress', headers: { 'Retry-After': '45' } });
+		first.release({ status: 202, body: {} });
 		expect(await running).toEqual({ status: 202, body: {} });
 	});
 
-	it('keeps a refusal (4xx) as the answer to replay, like a success', async () => {
+	it('lets a retry take over a key whose claim outlived its lease (the first request died), and only then', async () => {
 		const id = key();
-		const refused = counted(new ApiError(409, 'action_unavailable', 'Already shipped.'));
-		const first = await runIdempotent(env.DB, 'address:1', id, {}, refused);
-		expect(first).toEqual({ status: 409, body: { error: { code: 'action_unavailable', message: 'Already shipped.' } } });
-		expect(await runIdempotent(env.DB, 'address:1', id, {}, counted())).toEqual(first);
-		expect(refused.runs).toBe(1);
+		const claimedAt = Date.now();
+		const dead = held();
+		const deadRequest = runIdempotent(env.DB, claim('returns:9', id, 'holder'), { items: 1 }, dead.action, claimedAt);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const early = await thrown(() => runIdempotent(env.DB, claim('returns:9', id, 'holder'), { items: 1 }, counted(), claimedAt + idempotencyLeaseMs - 1));
+		expect(early).toMatchObject({ status: 409, code: 'request_in_progress', headers: { 'Retry-After': '1' } });
+		// Another body cannot take the key over, even once the lease ended.
+		expect(await thrown(() => runIdempotent(env.DB, claim('returns:9', id, 'holder'), { items: 2 }, counted(), claimedAt + idempotencyLeaseMs))).toMatchObject({ status: 422 });
+		const retry = counted();
+		expect(await runIdempotent(env.DB, claim('returns:9', id, 'holder'), { items: 1 }, retry, claimedAt + idempotencyLeaseMs)).toEqual({ status: 201, body: { run: 1 } });
+		// The first request was only slow after all: its late answer does not replace the retry's.
+		dead.release({ status: 201, body: { late: true } });
+		expect(await deadRequest).toEqual({ status: 201, body: { late: true } });
+		expect(await runIdempotent(env.DB, claim('returns:9', id, 'holder'), { items: 1 }, counted())).toEqual({ status: 201, body: { run: 1 } });
+		expect(retry.runs).toBe(1);
 	});
 
-	it('frees the key after a failure a retry can cure (5xx, 429, an unexpected error), so the retry runs', async () => {
-		for (const failure of [new ApiError(503, 'shop_unavailable', 'Down.'), new ApiError(429, 'rate_limited', 'Wait.'), new TypeError('boom')]) {
+	it('replays an answer to its requester only: anyone else with the same key and body is refused and runs nothing', async () => {
+		const id = key();
+		const address = { address1: '4 rue Mercière', city: 'Lyon' };
+		const owner = await runIdempotent(env.DB, claim('address:1', id, 'owner'), address, async () => ({ status: 200, body: { address } }));
+		expect(owner).toEqual({ status: 200, body: { address } });
+		for (const stranger of ['someone else', null]) {
+			const action = counted();
+			const refused = (await thrown(() => runIdempotent(env.DB, claim('address:1', id, stranger), address, action))) as ApiError;
+			expect(refused).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+			expect(JSON.stringify(refused.toBody())).not.toContain('Mercière');
+			expect(action.runs).toBe(0);
+		}
+		expect(await runIdempotent(env.DB, claim('address:1', id, 'owner'), address, counted())).toEqual(owner);
+	});
+
+	it('keeps no refusal and no failure: whatever the action throws frees the key, so the retry runs', async () => {
+		const failures = [
+			new ApiError(401, 'invalid_token', 'Expired.'),
+			new ApiError(409, 'action_unavailable', 'Already submitted with this token.'),
+			new ApiError(503, 'shop_unavailable', 'Down.'),
+			new ApiError(429, 'rate_limited', 'Wait.'),
+			new TypeError('boom'),
+		];
+		for (const failure of failures) {
 			const id = key();
-			expect(await thrown(() => runIdempotent(env.DB, 'tickets', id, {}, counted(failure)))).toBe(failure);
+			expect(await thrown(() => runIdempotent(env.DB, claim('address:1', id, 'owner'), {}, counted(failure)))).toBe(failure);
+			expect(await env.DB.prepare('SELECT key FROM idempotency_keys WHERE key = ?1').bind(id).first()).toBeNull();
 			const retry = counted();
-			expect(await runIdempotent(env.DB, 'tickets', id, {}, retry)).toEqual({ status: 201, body: { run: 1 } });
+			expect(await runIdempotent(env.DB, claim('address:1', id, 'owner'), {}, retry)).toEqual({ status: 201, body: { run: 1 } });
 			expect(retry.runs).toBe(1);
 		}
 	});

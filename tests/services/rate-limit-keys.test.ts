@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../functions/config';
-import { hashForKey } from '../../functions/services/rate-limit-keys';
+import { clientNetwork, hashForKey } from '../../functions/services/rate-limit-keys';
 
 describe('hashForKey', () => {
 	it('keys a personal value by a short hash that depends on the pepper, never the value itself', async () => {
@@ -12,5 +12,19 @@ describe('hashForKey', () => {
 		expect(await hashForKey(peppered, 'john@example.com')).not.toBe(key);
 		expect(await hashForKey(readConfig({ HASH_PEPPER: 'pepper-two' }), 'jane@example.com')).not.toBe(key);
 		expect(await hashForKey(readConfig({}), 'jane@example.com')).not.toBe(key);
+	});
+});
+
+describe('clientNetwork', () => {
+	it('counts an IPv4 address as itself and an IPv6 address by its /64, however it is written', () => {
+		expect(clientNetwork('203.0.113.9')).toBe('203.0.113.9');
+		expect(clientNetwork('::ffff:203.0.113.9')).toBe('203.0.113.9');
+		expect(clientNetwork('local')).toBe('local');
+		const network = '2001:db8:0:12::/64';
+		for (const address of ['2001:db8:0:12::1', '2001:0db8:0000:0012:ffff:1:2:3', '2001:DB8::12:0:0:0:9', '2001:db8:0:12:a::%eth0']) {
+			expect(clientNetwork(address)).toBe(network);
+		}
+		expect(clientNetwork('2001:db8:0:13::1')).not.toBe(network);
+		expect(clientNetwork('::1')).toBe('0:0:0:0::/64');
 	});
 });

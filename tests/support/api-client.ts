@@ -32,6 +32,16 @@ export async function lookup(orderNumber: string, email: string, extra: Record<s
 	return call('/api/orders/lookup', { body: { orderNumber, email, ...extra }, headers: { 'CF-Connecting-IP': ip } });
 }
 
+/** Sends a return of order `orderId` with a change token (and a new Idempotency-Key unless given one). */
+export function postReturn(orderId: string, token: string, body: unknown, key = crypto.randomUUID()) {
+	return call(`/api/orders/${orderId}/returns`, { body, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': key } });
+}
+
+/** Sends an address change of order `orderId` with a change token (and a new Idempotency-Key unless given one). */
+export function postAddress(orderId: string, token: string, address: Record<string, string>, key = crypto.randomUUID()) {
+	return call(`/api/orders/${orderId}/address`, { body: { address }, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': key } });
+}
+
 /** The newest one-time code e-mailed to `email`, read from the local inbox like a shopper reads their mail. */
 export async function latestCode(email: string): Promise<string> {
 	const row = await env.DB.prepare(`SELECT body FROM inbox WHERE kind = 'email' AND recipient = ?1 ORDER BY id DESC LIMIT 1`).bind(email).first<{ body: string }>();

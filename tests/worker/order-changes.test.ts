@@ -4,7 +4,7 @@ import { readConfig } from '../../functions/config';
 import { issueOrderToken } from '../../functions/services/order-tokens';
 import { recordSubmission } from '../../functions/services/outbox';
 import { getDataKey, getSigningKey } from '../../functions/services/signing-key';
-import { call, changeToken, eventually, freshIp, latestCode, lookup } from '../support/api-client';
+import { call, changeToken, eventually, freshIp, latestCode, lookup, postAddress, postReturn } from '../support/api-client';
 
 const lea = { number: '1005', email: 'lea.moreau@example.com' };
 
@@ -15,14 +15,6 @@ async function viewToken(number: string, email: string) {
 
 const sendCode = (token: string) => call('/api/orders/verify/code', { body: { token }, headers: { 'CF-Connecting-IP': freshIp() } });
 const verify = (token: string, code: string) => call('/api/orders/verify', { body: { token, code }, headers: { 'CF-Connecting-IP': freshIp() } });
-
-function postReturn(orderId: string, token: string, body: unknown, key = crypto.randomUUID()) {
-	return call(`/api/orders/${orderId}/returns`, { body, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': key } });
-}
-
-function postAddress(orderId: string, token: string, address: Record<string, string>, key = crypto.randomUUID()) {
-	return call(`/api/orders/${orderId}/address`, { body: { address }, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': key } });
-}
 
 // Each test is one shopper; the limits across shoppers are tested on their own below.
 beforeEach(async () => {
@@ -71,7 +63,28 @@ describe('POST /api/orders/verify', () => {
 		expect(answers.map((answer) => answer.json.error.code)).toEqual(Array(5).fill('code_invalid'));
 		expect(answers.map((answer) => answer.json.error.details.attemptsLeft)).toEqual([4, 3, 2, 1, 0]);
 		const locked = await verify(token, code);
-		expect(locked.json.error.code).toBe('code_locked');
+		expect(locked.status).toBe(429);
+		// The order's 5 wrong codes an hour are used up at the same time (the code's own lock shows across the hour).
+		expect(['rate_limited', 'code_locked']).toContain(locked.json.error.code);
+	});
+
+	it('allows 5 wrong codes per order an hour in all: a new code buys no more guesses', async () => {
+		const { token } = await viewToken('1006', 'noah.bernard@example.com');
+		const wrongFor = (code: string) => (code === '000000' ? '000001' : '000000');
+		await sendCode(token);
+		const first = await latestCode('noah.bernard@example.com');
+		const answers = [];
+		for (let attempt = 0; attempt < 3; attempt++) answers.push(await verify(token, wrongFor(first)));
+		await sendCode(token);
+		const second = await latestCode('noah.bernard@example.com');
+		for (let attempt = 0; attempt < 2; attempt++) answers.push(await verify(token, wrongFor(second)));
+		expect(answers.map((answer) => answer.json.error.code)).toEqual(Array(5).fill('code_invalid'));
+		const sixth = await verify(token, wrongFor(second));
+		expect(sixth.status).toBe(429);
+		expect(sixth.json.error.code).toBe('rate_limited');
+		expect(Number(sixth.headers.get('Retry-After'))).toBeGreaterThan(0);
+		// Locked: even the right code waits for the hour to end.
+		expect((await verify(token, second)).status).toBe(429);
 	});
 
 	it('refuses an expired code', async () => {
