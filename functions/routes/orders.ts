@@ -13,6 +13,7 @@ import { addressChangeAvailability, returnableItems, returnAvailability, type Ac
 import { readIdempotencyKey, runIdempotent, type IdempotencyClaim } from '../services/idempotency';
 import { issueVerificationCode, checkVerificationCode, maskEmail } from '../services/verification-codes';
 import { emailDigest, issueOrderToken, normalizeEmail, tokenHolder, verifyOrderToken, type TokenPurpose } from '../services/order-tokens';
+import { recordOutcome } from '../services/events';
 import { summarizeOrder } from '../services/order-summary';
 import { enforceRateLimits, withFailureBudget } from '../services/rate-limit';
 import { codeCheckLimits, codeSendLimits, lookupLimits, orderChangeLimits } from '../services/rate-limit-rules';
@@ -100,6 +101,7 @@ export const orders = new Hono<AppEnv>()
 		}, isCode('order_not_found'), scale);
 		const now = Date.now();
 		const key = await getSigningKey(c.var.config, c.env.DB);
+		await recordOutcome(c.env.DB, 'tracking', body.locale, now);
 		return c.json({
 			order: summarizeOrder(order, policies, now, body.locale),
 			token: await issueOrderToken(key, order.id, order.email ?? '', 'view', now),
@@ -133,6 +135,7 @@ export const orders = new Hono<AppEnv>()
 			if (refusal) throw actionUnavailable(refusal, body.locale);
 			const eligible = returnableItems(order, policies, now);
 			const result = await submitReturn(await submissionDeps(c), order, eligible, body, tokenId);
+			await recordOutcome(c.env.DB, 'return', body.locale, now);
 			return { status: 201, body: result };
 		});
 		return c.json(response.body as object, response.status as 201);
@@ -142,7 +145,9 @@ export const orders = new Hono<AppEnv>()
 		const response = await runIdempotent(c.env.DB, claim, body, async () => {
 			const refusal = addressChangeAvailability(order, policies, Date.now());
 			if (refusal) throw actionUnavailable(refusal, body.locale);
-			return { status: 200, body: await submitAddressChange(await submissionDeps(c), order, body, tokenId) };
+			const result = await submitAddressChange(await submissionDeps(c), order, body, tokenId);
+			await recordOutcome(c.env.DB, 'address_change', body.locale);
+			return { status: 200, body: result };
 		});
 		return c.json(response.body as object, response.status as 200);
 	});

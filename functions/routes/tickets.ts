@@ -5,6 +5,7 @@ import type { Ticket } from '../domain/ticket';
 import { readJson } from '../middleware/read-json';
 import { ticketRequestSchema } from '../contract/requests';
 import { newReference } from '../services/crypto';
+import { recordOutcome } from '../services/events';
 import { readIdempotencyKey, runIdempotent } from '../services/idempotency';
 import { normalizeEmail } from '../services/order-tokens';
 import { enqueueForward, recordSubmission } from '../services/outbox';
@@ -52,6 +53,7 @@ export const tickets = new Hono<AppEnv>().post('/', async (c) => {
 		};
 		await recordSubmission(c.env.DB, await getDataKey(c.var.config, c.env.DB), { ticket, orderId: null });
 		await enqueueForward(c.env.FORWARD_QUEUE, reference);
+		await recordOutcome(c.env.DB, 'ticket', body.locale);
 		return { status: 202, body: { reference, status: 'received', replyWithinHours: site.contact.replyWithinHours } };
 	});
 	return c.json(response.body as object, response.status as 202);

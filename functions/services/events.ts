@@ -1,5 +1,8 @@
 import type { HelpCenterEvent } from '../contract/events';
 
+/** What a shopper got done through the help center, as the API saw it happen. */
+export type ServiceOutcome = 'ticket' | 'return' | 'address_change' | 'tracking';
+
 /** The UTC day of `now`: the only time an event keeps. */
 const dayOf = (now: number) => new Date(now).toISOString().slice(0, 10);
 
@@ -24,4 +27,12 @@ export async function recordEvent(db: D1Database, event: HelpCenterEvent, now = 
 		}
 	})();
 	await statement.run();
+}
+
+/**
+ * Stores that a shopper got something done (a ticket sent, a return or an address change made, an order's tracking
+ * shown), with its language and the day only: what the report weighs deflections against.
+ */
+export async function recordOutcome(db: D1Database, action: ServiceOutcome, locale: string, now = Date.now()): Promise<void> {
+	await db.prepare('INSERT INTO service_outcomes (action, locale, day) VALUES (?1, ?2, ?3)').bind(action, locale, dayOf(now)).run();
 }

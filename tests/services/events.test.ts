@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { recordEvent } from '../../functions/services/events';
+import { recordEvent, recordOutcome } from '../../functions/services/events';
 
 describe('recordEvent', () => {
 	it('stores the event with the UTC day it happened and nothing else', async () => {
@@ -30,6 +30,17 @@ describe('recordEvent', () => {
 		expect(reasons.results).toEqual([
 			{ reason: 'outdated', comment: 'Prices changed', day: '2031-01-02' },
 			{ reason: 'other', comment: null, day: '2031-01-02' },
+		]);
+	});
+
+	it('stores what a shopper got done with its language and day only', async () => {
+		const day = Date.UTC(2031, 1, 3, 12);
+		await recordOutcome(env.DB, 'return', 'fr', day);
+		await recordOutcome(env.DB, 'ticket', 'en', day);
+		const rows = await env.DB.prepare(`SELECT action, locale, day FROM service_outcomes WHERE day = '2031-02-03' ORDER BY id`).all();
+		expect(rows.results).toEqual([
+			{ action: 'return', locale: 'fr', day: '2031-02-03' },
+			{ action: 'ticket', locale: 'en', day: '2031-02-03' },
 		]);
 	});
 });

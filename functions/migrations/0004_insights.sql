@@ -18,3 +18,13 @@ CREATE TABLE article_feedback (
 	day TEXT NOT NULL
 );
 CREATE INDEX article_feedback_by_day ON article_feedback (day, article);
+
+-- What shoppers got done, recorded by the API when it happens (a ticket sent, a return or an address change made,
+-- an order's tracking shown): the other side of deflection. The language and the day, nothing else.
+CREATE TABLE service_outcomes (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	action TEXT NOT NULL CHECK (action IN ('ticket', 'return', 'address_change', 'tracking')),
+	locale TEXT NOT NULL,
+	day TEXT NOT NULL
+);
+CREATE INDEX service_outcomes_by_day ON service_outcomes (day, action);
