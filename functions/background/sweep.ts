@@ -1,4 +1,6 @@
+import { site } from '../../src/config/site';
 import { readConfig } from '../config';
+import { compactEvents } from '../services/events';
 import { pruneIdempotencyKeys } from '../services/idempotency';
 import { redactSentSubmissions, requeueStuckSubmissions } from '../services/outbox';
 import { pruneRateCounters } from '../services/rate-limit';
@@ -7,7 +9,8 @@ import { pruneVerificationCodes } from '../services/verification-codes';
 /**
  * The scheduled sweep: re-sends submissions stuck in the outbox (an enqueue that failed, a consumer that
  * crashed), prunes expired rows (rate counters, idempotency keys, one-time codes) and redacts what shoppers
- * wrote from submissions the helpdesk has had for REDACT_AFTER_DAYS.
+ * wrote from submissions the helpdesk has had for REDACT_AFTER_DAYS, and keeps events past `insights.keepEventsDays`
+ * (content/site.yaml) as daily counts.
  */
 export async function sweep(env: Env, now = Date.now()): Promise<{ resent: number }> {
 	const config = readConfig(env);
@@ -16,5 +19,6 @@ export async function sweep(env: Env, now = Date.now()): Promise<{ resent: numbe
 	await redactSentSubmissions(env.DB, config.REDACT_AFTER_DAYS, now);
 	await pruneIdempotencyKeys(env.DB, now);
 	await pruneVerificationCodes(env.DB, now);
+	await compactEvents(env.DB, site.insights.keepEventsDays, now);
 	return { resent };
 }

@@ -5,7 +5,9 @@ CREATE TABLE article_votes (
 	article TEXT NOT NULL,
 	locale TEXT NOT NULL,
 	helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
-	day TEXT NOT NULL
+	day TEXT NOT NULL,
+	count INTEGER NOT NULL DEFAULT 1,
+	compacted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX article_votes_by_day ON article_votes (day, article);
 
@@ -15,7 +17,9 @@ CREATE TABLE article_feedback (
 	locale TEXT NOT NULL,
 	reason TEXT NOT NULL CHECK (reason IN ('outdated', 'unclear', 'not_answered', 'other')),
 	comment TEXT,
-	day TEXT NOT NULL
+	day TEXT NOT NULL,
+	count INTEGER NOT NULL DEFAULT 1,
+	compacted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX article_feedback_by_day ON article_feedback (day, article);
 
@@ -25,6 +29,13 @@ CREATE TABLE service_outcomes (
 	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	action TEXT NOT NULL CHECK (action IN ('ticket', 'return', 'address_change', 'tracking')),
 	locale TEXT NOT NULL,
-	day TEXT NOT NULL
+	day TEXT NOT NULL,
+	count INTEGER NOT NULL DEFAULT 1,
+	compacted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX service_outcomes_by_day ON service_outcomes (day, action);
+
+-- Events older than `insights.keepEventsDays` (content/site.yaml) are kept as daily counts: one row per day and
+-- value with `count` events in it (`compacted` = 1), comments dropped. Reports sum `count`.
+ALTER TABLE search_events ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE search_events ADD COLUMN compacted INTEGER NOT NULL DEFAULT 0;

@@ -36,3 +36,26 @@ export async function recordEvent(db: D1Database, event: HelpCenterEvent, now = 
 export async function recordOutcome(db: D1Database, action: ServiceOutcome, locale: string, now = Date.now()): Promise<void> {
 	await db.prepare('INSERT INTO service_outcomes (action, locale, day) VALUES (?1, ?2, ?3)').bind(action, locale, dayOf(now)).run();
 }
+
+/** The event tables and the columns that make a daily count: everything but the comment, which is dropped. */
+const dailyCounts = [
+	{ table: 'search_events', columns: 'kind, query, results, rank, locale, day' },
+	{ table: 'article_votes', columns: 'article, locale, helpful, day' },
+	{ table: 'article_feedback', columns: 'article, locale, reason, day' },
+	{ table: 'service_outcomes', columns: 'action, locale, day' },
+] as const;
+
+/**
+ * Keeps events older than `keepDays` as daily counts only: their rows become one row per day and value, with the
+ * number of events in `count` and no comment. Reports sum `count`, so they read raw and compacted days alike.
+ * All tables in one batch, which D1 runs as one transaction.
+ */
+export async function compactEvents(db: D1Database, keepDays: number, now = Date.now()): Promise<void> {
+	const cutoff = dayOf(now - keepDays * 86_400_000);
+	await db.batch(
+		dailyCounts.flatMap(({ table, columns }) => [
+			db.prepare(`INSERT INTO ${table} (${columns}, count, compacted) SELECT ${columns}, SUM(count), 1 FROM ${table} WHERE compacted = 0 AND day < ?1 GROUP BY ${columns}`).bind(cutoff),
+			db.prepare(`DELETE FROM ${table} WHERE compacted = 0 AND day < ?1`).bind(cutoff),
+		]),
+	);
+}

@@ -78,6 +78,16 @@ export const siteConfigSchema = z
 				.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: localizedText }))
 				.min(1),
 		}),
+		/** What the help center keeps of what shoppers search for, vote on and get done (`npm run report`). */
+		insights: z
+			.strictObject({
+				/**
+				 * Days each event is kept as it came (with its query or comment); older days are kept as daily counts,
+				 * and comments are dropped.
+				 */
+				keepEventsDays: z.number().int().min(1, 'Keep events at least one day.').max(3650, 'Keep events at most 3650 days (ten years).').default(90),
+			})
+			.default({ keepEventsDays: 90 }),
 		/** Cloudflare Turnstile on the self-service forms; the Worker then needs the TURNSTILE_SECRET secret. */
 		turnstile: z
 			.strictObject({

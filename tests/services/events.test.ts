@@ -1,13 +1,13 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { recordEvent, recordOutcome } from '../../functions/services/events';
+import { compactEvents, recordEvent, recordOutcome } from '../../functions/services/events';
 
 describe('recordEvent', () => {
 	it('stores the event with the UTC day it happened and nothing else', async () => {
 		const lateEvening = Date.UTC(2031, 4, 6, 23, 59, 59);
 		await recordEvent(env.DB, { kind: 'click', query: 'colis perdu', results: 4, rank: 2, locale: 'fr' }, lateEvening);
 		const row = await env.DB.prepare(`SELECT * FROM search_events WHERE query = 'colis perdu'`).first<Record<string, unknown>>();
-		expect(row).toEqual({ id: expect.any(Number), kind: 'click', query: 'colis perdu', results: 4, rank: 2, locale: 'fr', day: '2031-05-06' });
+		expect(row).toEqual({ id: expect.any(Number), kind: 'click', query: 'colis perdu', results: 4, rank: 2, locale: 'fr', day: '2031-05-06', count: 1, compacted: 0 });
 	});
 
 	it('stores a search without a rank, today by default', async () => {
@@ -42,5 +42,30 @@ describe('recordEvent', () => {
 			{ action: 'return', locale: 'fr', day: '2031-02-03' },
 			{ action: 'ticket', locale: 'en', day: '2031-02-03' },
 		]);
+	});
+
+	it('keeps events past the retention period as daily counts, without comments, and leaves recent ones as they came', async () => {
+		const old = Date.UTC(2020, 5, 1, 10);
+		const recent = Date.UTC(2020, 6, 30, 10);
+		for (let index = 0; index < 3; index++) await recordEvent(env.DB, { kind: 'search', query: 'retention test', results: 0, locale: 'en' }, old);
+		await recordEvent(env.DB, { kind: 'search', query: 'retention test', results: 0, locale: 'en' }, recent);
+		await recordEvent(env.DB, { kind: 'vote_reason', article: '/en/a/retention', reason: 'unclear', comment: 'Kept for a while', locale: 'en' }, old);
+		await recordEvent(env.DB, { kind: 'vote_reason', article: '/en/a/retention', reason: 'unclear', comment: 'Another', locale: 'en' }, old);
+		await recordOutcome(env.DB, 'ticket', 'en', old);
+		await recordOutcome(env.DB, 'ticket', 'en', old);
+
+		const now = Date.UTC(2020, 7, 1);
+		await compactEvents(env.DB, 30, now);
+		await compactEvents(env.DB, 30, now);
+
+		const searches = await env.DB.prepare(`SELECT day, count, compacted FROM search_events WHERE query = 'retention test' ORDER BY day`).all();
+		expect(searches.results).toEqual([
+			{ day: '2020-06-01', count: 3, compacted: 1 },
+			{ day: '2020-07-30', count: 1, compacted: 0 },
+		]);
+		const reasons = await env.DB.prepare(`SELECT reason, comment, count FROM article_feedback WHERE article = '/en/a/retention'`).all();
+		expect(reasons.results).toEqual([{ reason: 'unclear', comment: null, count: 2 }]);
+		const tickets = await env.DB.prepare(`SELECT SUM(count) AS total, COUNT(*) AS rows FROM service_outcomes WHERE day = '2020-06-01'`).first();
+		expect(tickets).toEqual({ total: 2, rows: 1 });
 	});
 });
