@@ -43,8 +43,8 @@ function query<Row>(sql: string): Row[] {
 }
 
 const [totals] = query<{ searches: number; zero: number; clicks: number; deflections: number }>(
-	`SELECT SUM(kind = 'search') AS searches, SUM(kind = 'search' AND results = 0) AS zero,
-	        SUM(kind = 'click') AS clicks, SUM(kind = 'deflection') AS deflections FROM search_events WHERE ${where}`,
+	`SELECT SUM((kind = 'search') * count) AS searches, SUM((kind = 'search' AND results = 0) * count) AS zero,
+	        SUM((kind = 'click') * count) AS clicks, SUM((kind = 'deflection') * count) AS deflections FROM search_events WHERE ${where}`,
 );
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–');
 
@@ -59,9 +59,9 @@ console.table({
 console.log('Top queries');
 console.table(
 	query<Record<string, unknown>>(
-		`SELECT query, locale, SUM(kind = 'search') AS searches, SUM(kind = 'click') AS clicks,
-		        ROUND(100.0 * SUM(kind = 'click') / MAX(SUM(kind = 'search'), 1), 1) AS "click-through %",
-		        ROUND(AVG(CASE WHEN kind = 'click' THEN rank END), 1) AS "mean clicked rank"
+		`SELECT query, locale, SUM((kind = 'search') * count) AS searches, SUM((kind = 'click') * count) AS clicks,
+		        ROUND(100.0 * SUM((kind = 'click') * count) / MAX(SUM((kind = 'search') * count), 1), 1) AS "click-through %",
+		        ROUND(SUM(CASE WHEN kind = 'click' THEN rank * count END) * 1.0 / SUM(CASE WHEN kind = 'click' THEN count END), 1) AS "mean clicked rank"
 		 FROM search_events WHERE ${where} GROUP BY query, locale HAVING searches > 0 ORDER BY searches DESC LIMIT ${limit}`,
 	),
 );
@@ -69,7 +69,7 @@ console.table(
 console.log('Queries that found nothing (write these articles, or add synonyms)');
 console.table(
 	query<Record<string, unknown>>(
-		`SELECT query, locale, COUNT(*) AS searches FROM search_events
+		`SELECT query, locale, SUM(count) AS searches FROM search_events
 		 WHERE ${where} AND kind = 'search' AND results = 0 GROUP BY query, locale ORDER BY searches DESC LIMIT ${limit}`,
 	),
 );
@@ -77,7 +77,7 @@ console.table(
 console.log('Questions answered by a suggested article before contacting us');
 console.table(
 	query<Record<string, unknown>>(
-		`SELECT query, locale, COUNT(*) AS deflections, ROUND(AVG(rank), 1) AS "mean rank" FROM search_events
+		`SELECT query, locale, SUM(count) AS deflections, ROUND(SUM(rank * count) * 1.0 / SUM(count), 1) AS "mean rank" FROM search_events
 		 WHERE ${where} AND kind = 'deflection' GROUP BY query, locale ORDER BY deflections DESC LIMIT ${limit}`,
 	),
 );
