@@ -1,10 +1,8 @@
 import { env } from 'cloudflare:workers';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app';
 import { createDemoShop } from '../../functions/connectors/demo-shop/demo-shop';
-import { clearAccessTokenCache } from '../../functions/connectors/shopify';
-import { inProcessFetch } from '../fakes/in-process';
-import { createShopifyFake } from '../fakes/shopify-fake';
+import { shopifyApi } from './shopify-api';
 
 /**
  * An order lookup must do the same work whether the order exists or not (S1): a read or a round trip more for
@@ -62,18 +60,7 @@ describe('the demo shop', () => {
 });
 
 describe('Shopify', () => {
-	const accessToken = 'shpat_lookup_work';
-	const fake = createShopifyFake({ accessToken });
-	const shopifyEnv = { ...env, SHOP_CONNECTOR: 'shopify', SHOPIFY_SHOP: 'alder-pine', SHOPIFY_ADMIN_TOKEN: accessToken, TOKEN_HMAC_KEY: 'a signing key of at least thirty-two characters' };
-	beforeEach(() => {
-		fake.reset();
-		clearAccessTokenCache();
-		vi.stubGlobal('fetch', inProcessFetch(fake.app));
-	});
-	afterEach(() => {
-		vi.unstubAllGlobals();
-		expect(fake.violations()).toEqual([]);
-	});
+	const { fake, env: shopifyEnv } = shopifyApi('shpat_lookup_work');
 
 	it('is asked the same for an existing order, an unknown one and one with the wrong e-mail', async () => {
 		const requestsFor = async (orderNumber: string, email: string, status: number) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema } from '../../functions/contract/errors';
 import { type RunningWorker, startWorker } from '../../scripts/lib/worker-server';
+import { apiErrorBody } from '../support/error-body';
 
 /**
  * The built Worker under `wrangler dev`, which turned refusals sent before the body was read into plain-text
@@ -56,14 +56,8 @@ async function send(request: Malformed): Promise<string> {
 			duplex: 'half',
 		} as RequestInit);
 		const text = await response.text();
-		const parsed = (() => {
-			try {
-				return errorBodySchema.safeParse(JSON.parse(text));
-			} catch {
-				return undefined;
-			}
-		})();
-		return parsed?.success ? `${response.status} ${parsed.data.error.code}` : `${response.status} not ours: ${text.slice(0, 80)}`;
+		const answer = apiErrorBody(text);
+		return answer ? `${response.status} ${answer.error.code}` : `${response.status} not ours: ${text.slice(0, 80)}`;
 	} catch (error) {
 		return `no answer: ${String((error as Error).cause ?? error)}`;
 	}

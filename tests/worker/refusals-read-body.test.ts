@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { errorBodySchema } from '../../functions/contract/errors';
+import { apiErrorBody } from '../support/error-body';
 
 /** A streamed body (no Content-Length) of `chunks` chunks of `chunkBytes` that records how many the Worker read. */
 function trackedBody(chunks: number, chunkBytes: number) {
@@ -23,8 +23,7 @@ function trackedBody(chunks: number, chunkBytes: number) {
 async function post(path: string, headers: Record<string, string>, size: number | 'oversized') {
 	const { stream, tracked } = size === 'oversized' ? trackedBody(64, 16 * 1024) : trackedBody(size, 1000);
 	const response = await exports.default.fetch(new Request(`https://help.alderandpine.example${path}`, { method: 'POST', headers, body: stream }));
-	const text = await response.text();
-	return { status: response.status, body: errorBodySchema.safeParse(JSON.parse(text)).data, tracked };
+	return { status: response.status, body: apiErrorBody(await response.text()), tracked };
 }
 
 // A refusal sent while the client is still sending breaks the connection (wrangler dev answers a plain-text 500 of
