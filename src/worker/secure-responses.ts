@@ -19,7 +19,8 @@ function missingHeaders(response: Response): [string, string][] {
 	const missing: [string, string][] = Object.entries(securityHeaders).filter(([name]) => !response.headers.has(name));
 	if (!response.headers.has(policyHeader)) {
 		const type = response.headers.get('Content-Type') ?? '';
-		// A script keeps no policy of its own: a search worker started from it would be bound by it.
+		// Scripts get none: a Web Worker runs under the policy of its script's response, and this one would forbid it
+		// everything (the search worker's script comes from the assets, with the pages' policy).
 		if (type.startsWith('text/html')) missing.push([policyHeader, fallbackPagePolicy]);
 		else if (!/javascript/.test(type)) missing.push([policyHeader, noPagePolicy]);
 	}
