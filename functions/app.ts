@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { site } from '../src/config/site';
@@ -8,6 +7,7 @@ import { ConnectorError } from './connectors/errors';
 import { provideServices, type AppEnv } from './context';
 import { errorBody } from './contract/errors';
 import { ApiError, shopFailure } from './errors';
+import { readBody } from './middleware/read-body';
 import { requireJson } from './middleware/require-json';
 import { events } from './routes/events';
 import { health } from './routes/health';
@@ -33,6 +33,8 @@ api.use(async (c, next) => {
 	// API answers are personal or live: never cache them anywhere.
 	c.header('Cache-Control', 'no-store');
 });
+// Before anything that can refuse the request (bad config, origin, content type, size): see readBody.
+api.use(readBody(maxBodyBytes));
 api.use(provideServices());
 
 /** Origins allowed to call the API: the help center itself, this host, and ALLOWED_ORIGINS. */
@@ -58,14 +60,6 @@ api.use(async (c, next) => {
 	await next();
 });
 api.use(requireJson());
-api.use(
-	bodyLimit({
-		maxSize: maxBodyBytes,
-		onError: () => {
-			throw new ApiError(413, 'payload_too_large', 'The request is too large.');
-		},
-	}),
-);
 api.route('/health', health);
 api.route('/orders', orders);
 api.route('/tickets', tickets);

@@ -16,27 +16,53 @@ import { defaultLocale, locales } from '../../src/config/site';
 // form-rules.ts, which the pages import without zod).
 export { contactLimits };
 
-// Control characters, plus bidirectional overrides that can disguise text in a helpdesk ("Trojan Source").
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
-const controlCharactersExceptNewlines = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+// The text policy of every field a person reads (names, subjects, messages, comments, address lines, searches).
+// Refused, as `control_characters`:
+// - control characters (CR and LF too, but for the line breaks of multi-line fields): they inject headers into
+//   helpdesk e-mail;
+// - format characters (Unicode Cf): zero widths, word joiner, BOM, LRM/RLM/ALM, bidi embeddings, overrides and
+//   isolates, which hide text or reorder it ("Trojan Source"), and the whole tag block, invisible text that AI tools
+//   in a helpdesk read as instructions ("ASCII smuggling"); line and paragraph separators; lone surrogates; the
+//   Hangul fillers that make blank-looking names;
+// - runs of variation selectors, which can carry hidden bytes after any character.
+// Kept: every letter, mark, digit, symbol and emoji, with the joiners that change how text is drawn: the zero-width
+// joiner inside an emoji sequence (👩 ZWJ 💻 draws one technologist), both joiners after a letter of the scripts
+// that spell with them (Persian, Urdu, Hindi, Tamil…), and the three flags written with tags (England, Scotland,
+// Wales). A joiner anywhere else, in a Latin word for instance, changes nothing a reader sees and is refused.
+const hiddenCharacters = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u{E0000}-\u{E007F}\u115F\u1160\u3164\uFFA0]|[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{2}/u;
+const tagFlags = /\u{1F3F4}\u{E0067}\u{E0062}(?:\u{E0065}\u{E006E}\u{E0067}|\u{E0073}\u{E0063}\u{E0074}|\u{E0077}\u{E006C}\u{E0073})\u{E007F}/gu;
+const joiningScripts = ['Arab', 'Syrc', 'Deva', 'Beng', 'Guru', 'Gujr', 'Orya', 'Taml', 'Telu', 'Knda', 'Mlym', 'Sinh'];
+const joinersThatSpell = new RegExp(
+	[
+		`(?<=[${joiningScripts.map((script) => `\\p{scx=${script}}`).join('')}])[\\u200C\\u200D](?=[\\p{L}\\p{M}])`,
+		'(?<=[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\uFE0F])\\u200D(?=\\p{Extended_Pictographic})',
+	].join('|'),
+	'gu',
+);
 
-/** One line of text: no control characters (they could inject headers into helpdesk e-mail). */
+/** Whether `text` breaks the text policy; line breaks (LF or CRLF) are allowed when `lineBreaks` is set. */
+function hidesText(text: string, lineBreaks: boolean): boolean {
+	const checked = lineBreaks ? text.replace(/\r?\n/g, '') : text;
+	return hiddenCharacters.test(checked.replace(tagFlags, '\u{1F3F4}').replace(joinersThatSpell, ''));
+}
+
+/** One line of text under the text policy (a line break could inject headers into helpdesk e-mail). */
 export const singleLine = (max: number) =>
 	z
 		.string()
 		.trim()
 		.min(1)
 		.max(max)
-		.refine((text) => !controlCharacters.test(text), 'control_characters');
+		.refine((text) => !hidesText(text, false), 'control_characters');
 
-/** Several lines of text: newlines allowed, other control characters refused. */
+/** Several lines of text under the text policy. */
 export const multiLine = (max: number) =>
 	z
 		.string()
 		.trim()
 		.min(1)
 		.max(max)
-		.refine((text) => !controlCharactersExceptNewlines.test(text.replace(/\r\n/g, '\n')), 'control_characters');
+		.refine((text) => !hidesText(text, true), 'control_characters');
 
 /** An order number as shoppers type it: "#1001" or "1001". Digits only, so it cannot smuggle search syntax. */
 export const orderNumberSchema = z
@@ -49,7 +75,7 @@ export const emailSchema = z
 	.string()
 	.trim()
 	.pipe(z.email().max(emailMaxLength))
-	.refine((text) => !controlCharacters.test(text), 'control_characters');
+	.refine((text) => !hidesText(text, false), 'control_characters');
 
 /** One of the help center's languages (content/site.yaml); messages are written in it. */
 export const localeSchema = z.enum(locales as [string, ...string[]]).default(defaultLocale);
@@ -115,20 +141,36 @@ export type NewAddress = z.infer<typeof newAddressSchema>;
 
 export const addressChangeRequestSchema = z.strictObject({ address: newAddressSchema, locale: localeSchema });
 
-export const ticketRequestSchema = z.strictObject({
-	name: singleLine(contactLimits.name),
-	email: emailSchema,
-	subject: singleLine(contactLimits.subject),
-	// More than a few links is the mark of spam that would reach agents' inboxes.
-	message: multiLine(contactLimits.message).refine((text) => (text.match(/https?:\/\//gi) ?? []).length <= contactLimits.links, 'too_many_links'),
-	orderNumber: orderNumberSchema.optional(),
-	locale: localeSchema,
-	/** The help-center page the form was sent from. */
-	page: z.string().max(300).regex(/^\/[^\s]*$/, 'site_path').optional(),
-	/** What the shopper searched for before writing (deflection insight). */
-	searches: z.array(singleLine(contactLimits.searchLength)).max(contactLimits.searches).default([]),
-	/** Honeypot: a field people never see; bots fill it. */
-	website: z.string().max(200).optional(),
-	turnstileToken,
-});
+/** Links as helpdesks and mail clients show them: addresses with a scheme, and those starting with `www.`. */
+const linkPattern = /https?:\/\/\S*|\bwww\.\S*/gi;
+const linkCount = (text: string) => (text.match(linkPattern) ?? []).length;
+
+export const ticketRequestSchema = z
+	.strictObject({
+		name: singleLine(contactLimits.name),
+		email: emailSchema,
+		subject: singleLine(contactLimits.subject),
+		message: multiLine(contactLimits.message),
+		orderNumber: orderNumberSchema.optional(),
+		locale: localeSchema,
+		/** The help-center page the form was sent from: a path as browsers send it, percent-encoded ASCII. */
+		page: z.string().max(300).regex(/^\/[\x21-\x7E]*$/, 'site_path').optional(),
+		/** What the shopper searched for before writing (deflection insight). */
+		searches: z.array(singleLine(contactLimits.searchLength)).max(contactLimits.searches).default([]),
+		/** Honeypot: a field people never see; bots fill it. */
+		website: z.string().max(200).optional(),
+		turnstileToken,
+	})
+	.superRefine((ticket, ctx) => {
+		// More than a few links is the mark of spam that would reach agents' inboxes. Every text an agent reads counts
+		// together, or the links left out of the message would go in the name, the subject and the searches.
+		const texts: [PropertyKey[], string][] = [
+			[['name'], ticket.name],
+			[['subject'], ticket.subject],
+			[['message'], ticket.message],
+			...ticket.searches.map((search, index): [PropertyKey[], string] => [['searches', index], search]),
+		];
+		if (texts.reduce((total, [, text]) => total + linkCount(text), 0) <= contactLimits.links) return;
+		for (const [path, text] of texts) if (linkCount(text) > 0) ctx.addIssue({ code: 'custom', path, message: 'too_many_links' });
+	});
 export type TicketRequest = z.infer<typeof ticketRequestSchema>;

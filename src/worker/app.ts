@@ -9,14 +9,18 @@ import { serveBrotliCopy } from './brotli-assets';
 import { negotiateLocale } from './negotiate-locale';
 import { servePackedAsset } from './packed-assets';
 import { findRedirect } from './redirects';
+import { copySecurityHeaders, secureResponses } from './secure-responses';
 
 /**
  * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
  * runs, except the search bundle's), Markdown twins and search fragments come out of their packs, search files
  * with a Brotli copy are sent as that copy, `/api/*` goes to the edge API, `/` picks a language, old addresses of
  * moved pages get a 301, and everything else falls to Astro's handler for its 404s, shown in the language of the URL.
+ * Every answer carries the site's security headers.
  */
 export const app = new Hono<{ Bindings: Env }>();
+
+app.use(secureResponses());
 
 // The API keeps its own error handling (JSON 404s and errors), so it gets the request whole.
 app.all('/api/*', (c) => api.fetch(c.req.raw, c.env, c.executionCtx));
@@ -43,5 +47,8 @@ app.all('*', async (c) => {
 	const locale = locales.includes(urlLocale) ? urlLocale : defaultLocale;
 	const page = await c.env.ASSETS.fetch(new URL(notFoundUrl(locale), c.req.url));
 	if (!page.ok) return response;
-	return new Response(page.body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+	// The page's own policy (from _headers) is the one that lets its inline scripts run.
+	const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
+	copySecurityHeaders(page.headers, headers);
+	return new Response(page.body, { status: 404, headers });
 });

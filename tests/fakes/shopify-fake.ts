@@ -77,7 +77,13 @@ const mailingAddressInput = z
 	.strict();
 
 const rootArgs = {
-	orders: z.object({ first, query: z.string().regex(/^name:#\d{1,12}$/, 'search must be name:#<digits>') }).strict(),
+	orders: z
+		.object({
+			first,
+			query: z.string().regex(/^name:#\d{1,12}$/, 'search must be name:#<digits>'),
+			sortKey: z.enum(['ORDER_NUMBER', 'ID', 'RELEVANCE', 'CREATED_AT']).optional(),
+		})
+		.strict(),
 	order: z.object({ id: gidOf('Order') }).strict(),
 	returnableFulfillments: z.object({ orderId: gidOf('Order'), first }).strict(),
 	returnReasonDefinitions: z.object({ first, handles: z.array(z.string()).optional() }).strict(),
@@ -161,7 +167,10 @@ export function createShopifyFake(options: ShopifyFakeOptions = {}) {
 		orders: (args: z.infer<typeof rootArgs.orders>) => {
 			// Prefix semantics, the less convenient of the two Shopify might have: callers must re-check names.
 			const prefix = args.query.slice('name:'.length);
-			return { nodes: orders.filter((order) => order.name.startsWith(prefix)) };
+			const number = (order: FakeOrder) => Number(order.name.slice(1));
+			// Sorted by order number when asked; otherwise the newest first, which puts #10010 before #1001.
+			const direction = args.sortKey === 'ORDER_NUMBER' ? 1 : -1;
+			return { nodes: orders.filter((order) => order.name.startsWith(prefix)).sort((a, b) => direction * (number(a) - number(b))) };
 		},
 		order: (args: z.infer<typeof rootArgs.order>) => orders.find((order) => order.id === args.id) ?? null,
 		returnableFulfillments: (args: z.infer<typeof rootArgs.returnableFulfillments>) => {

@@ -1,15 +1,10 @@
-import { env } from 'cloudflare:workers';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../../functions/app';
-import { clearAccessTokenCache } from '../../functions/connectors/shopify';
-import { inProcessFetch } from '../fakes/in-process';
-import { createShopifyFake } from '../fakes/shopify-fake';
+import { shopifyApi } from './shopify-api';
 import { captureErrorLog } from './support';
 
-const accessToken = 'shpat_services_test';
-const fake = createShopifyFake({ accessToken });
 /** The API with Shopify as its shop, played by the fake. */
-const shopifyEnv = { ...env, SHOP_CONNECTOR: 'shopify', SHOPIFY_SHOP: 'alder-pine', SHOPIFY_ADMIN_TOKEN: accessToken, TOKEN_HMAC_KEY: 'a signing key of at least thirty-two characters' };
+const { fake, env: shopifyEnv } = shopifyApi('shpat_services_test');
 
 let ip = 0;
 async function lookup() {
@@ -27,15 +22,6 @@ async function lookup() {
 }
 
 const log = captureErrorLog();
-beforeEach(() => {
-	fake.reset();
-	clearAccessTokenCache();
-	vi.stubGlobal('fetch', inProcessFetch(fake.app));
-});
-afterEach(() => {
-	vi.unstubAllGlobals();
-	expect(fake.violations()).toEqual([]);
-});
 
 describe('a shop failure that reaches the API', () => {
 	it('is none while the shop answers (the fake is the shop these tests talk to)', async () => {

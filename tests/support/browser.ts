@@ -30,7 +30,9 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.x A and AA rules plus best practices) on the page and returns its violations. */
 export async function axeViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: axeSource });
+	// Run over the DevTools protocol, not added as a <script>: the pages' Content-Security-Policy runs no inline script
+	// the build did not write.
+	await page.evaluate(`${axeSource}\n;0`);
 	const violations = await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
 		const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });

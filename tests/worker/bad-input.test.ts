@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { errorBodySchema } from '../../functions/contract/errors';
+import { apiErrorBody } from '../support/error-body';
 
 /** A small seeded generator, so a failure can be replayed exactly. */
 function random(seed: number) {
@@ -114,14 +114,7 @@ describe('bad input', () => {
 			const response = await exports.default.fetch(new Request(`https://help.alderandpine.example${request.path}`, { method: 'POST', headers, body: request.body }));
 			statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
 			const text = await response.text();
-			const parsed = (() => {
-				try {
-					return errorBodySchema.safeParse(JSON.parse(text));
-				} catch {
-					return undefined;
-				}
-			})();
-			if (response.status < 400 || response.status >= 500 || !parsed?.success) {
+			if (response.status < 400 || response.status >= 500 || !apiErrorBody(text)) {
 				failures.push(`${index} ${request.path} → ${response.status} ${text.slice(0, 120)}`);
 			}
 			if (/at .*\.(ts|js):\d+/.test(text)) failures.push(`${index}: stack trace in the answer`);

@@ -10,11 +10,16 @@ const returnChangeSchema = z.object({ lines: z.array(z.object({ lineItemId: z.st
  * the demo behaves like a real shop across requests and restarts.
  */
 export function createDemoShop(db: D1Database, now: () => number = Date.now): ShopConnector {
-	async function withChanges(order: Order): Promise<Order> {
+	/**
+	 * Reads the order's changes even when there is no such order (an id that matches no row): a lookup then does the
+	 * same work whether the order exists or not, so its timing cannot tell the two apart (S1).
+	 */
+	async function withChanges(order: Order | undefined): Promise<Order | undefined> {
 		const { results } = await db
 			.prepare('SELECT kind, data FROM demo_order_changes WHERE order_id = ?1 ORDER BY id')
-			.bind(order.id)
+			.bind(order?.id ?? '')
 			.all<{ kind: 'return' | 'address'; data: string }>();
+		if (!order) return undefined;
 		const changed: Order = { ...order, returnedQuantities: { ...order.returnedQuantities } };
 		for (const change of results) {
 			const data: unknown = JSON.parse(change.data);
@@ -40,12 +45,10 @@ export function createDemoShop(db: D1Database, now: () => number = Date.now): Sh
 	return {
 		async findOrderByName(name) {
 			const digits = name.replace(/^#/, '');
-			const order = fixtureOrders(now()).find((candidate) => candidate.name === `#${digits}`);
-			return order && withChanges(order);
+			return withChanges(fixtureOrders(now()).find((candidate) => candidate.name === `#${digits}`));
 		},
 		async getOrder(id) {
-			const order = fixtureOrders(now()).find((candidate) => candidate.id === id);
-			return order && withChanges(order);
+			return withChanges(fixtureOrders(now()).find((candidate) => candidate.id === id));
 		},
 		async requestReturn(order: Order, lines: ReturnLineRequest[]) {
 			const id = await record(order.id, 'return', { lines: lines.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })) });

@@ -4,13 +4,8 @@
  * covering realistic orders (50 line items, 5 parcels of 20 items, 5 returns).
  */
 
-/** Finds candidates by name; `name:` may match by prefix, so callers re-check the name exactly. */
-export const orderSearchQuery = `query OrderSearch($query: String!) {
-	orders(first: 5, query: $query) { nodes { id name } }
-}`;
-
-export const orderDetailQuery = `query OrderDetail($id: ID!) {
-	order(id: $id) {
+/** Everything the help center reads of an order (the fields of `shopifyOrderSchema`). */
+const orderFields = `
 		id name email createdAt processedAt cancelledAt displayFinancialStatus displayFulfillmentStatus
 		shippingAddress { firstName lastName address1 address2 city provinceCode zip countryCodeV2 phone }
 		lineItems(first: 50) {
@@ -23,7 +18,21 @@ export const orderDetailQuery = `query OrderDetail($id: ID!) {
 		}
 		returns(first: 5) {
 			nodes { status returnLineItems(first: 20) { nodes { quantity ... on ReturnLineItem { fulfillmentLineItem { id } } } } }
-		}
+		}`;
+
+/**
+ * Finds an order by name and reads all of it in one call, so a lookup costs one round trip whether the order
+ * exists or not (S1, S12: a second call only for existing orders would tell them apart by latency). `name:` may
+ * match by prefix; sorted by order number, the exact name (the shortest match) comes first, and callers re-check
+ * it. One order keeps the query's cost as low as `OrderDetail`'s.
+ */
+export const orderLookupQuery = `query OrderLookup($query: String!) {
+	orders(first: 1, query: $query, sortKey: ORDER_NUMBER) { nodes {${orderFields}
+	} }
+}`;
+
+export const orderDetailQuery = `query OrderDetail($id: ID!) {
+	order(id: $id) {${orderFields}
 	}
 }`;
 

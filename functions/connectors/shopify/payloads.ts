@@ -28,10 +28,6 @@ export const graphqlEnvelopeSchema = z.object({
 });
 export type GraphqlEnvelope = z.infer<typeof graphqlEnvelopeSchema>;
 
-export const orderSearchSchema = z.object({
-	orders: z.object({ nodes: z.array(z.object({ id: z.string(), name: z.string() })) }),
-});
-
 const mailingAddressSchema = z.object({
 	firstName: z.string().nullable(),
 	lastName: z.string().nullable(),
@@ -99,6 +95,8 @@ export const shopifyOrderSchema = z.object({
 export type ShopifyOrder = z.infer<typeof shopifyOrderSchema>;
 
 export const orderDetailSchema = z.object({ order: shopifyOrderSchema.nullable() });
+
+export const orderLookupSchema = z.object({ orders: z.object({ nodes: z.array(shopifyOrderSchema) }) });
 
 export const orderChangeabilitySchema = z.object({
 	order: z

@@ -8,7 +8,7 @@ import { type ShopifyConfigInput, shopifyConfigSchema, shopifyVendor as vendor }
 import {
 	orderChangeabilityQuery,
 	orderDetailQuery,
-	orderSearchQuery,
+	orderLookupQuery,
 	orderUpdateMutation,
 	returnableFulfillmentsQuery,
 	returnRequestMutation,
@@ -18,7 +18,7 @@ import { mapOrder } from './map-order';
 import {
 	orderChangeabilitySchema,
 	orderDetailSchema,
-	orderSearchSchema,
+	orderLookupSchema,
 	orderUpdateSchema,
 	returnableFulfillmentsSchema,
 	returnRequestSchema,
@@ -78,10 +78,10 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 			// Anything else (search syntax, wildcards, `OR`) never reaches Shopify.
 			if (digits === undefined) return undefined;
 			const wanted = `#${digits}`;
-			const data = await run(orderSearchQuery, { query: `name:${wanted}` }, orderSearchSchema);
+			const data = await run(orderLookupQuery, { query: `name:${wanted}` }, orderLookupSchema);
 			// `name:` may match by prefix (#1001 for #100): only the exact name counts.
 			const match = data.orders.nodes.find((node) => node.name === wanted);
-			return match ? getOrder(match.id) : undefined;
+			return match ? mapOrder(match, config.finalSaleTag) : undefined;
 		},
 
 		getOrder,

@@ -110,8 +110,9 @@ describe('Shopify connector: order lookup', () => {
 			// The requested return counts, the declined one does not.
 			returnedQuantities: { 'gid://shopify/LineItem/11': 1 },
 		});
-		expect(fake.calls().map((call) => call.operation)).toEqual(['OrderSearch', 'OrderDetail']);
+		expect(fake.calls().map((call) => call.operation)).toEqual(['OrderLookup']);
 		expect(fake.calls()[0]!.variables).toEqual({ query: 'name:#1001' });
+		expect(fake.calls()[0]!.cost).toBeLessThanOrEqual(1000);
 	});
 
 	it('accepts the number without # and picks the exact name among prefix matches', async () => {
@@ -120,6 +121,19 @@ describe('Shopify connector: order lookup', () => {
 		// "#100" matches #1001 and #10010 by prefix, but there is no order #100.
 		expect(await shop().findOrderByName('#100')).toBeUndefined();
 		expect(await shop().findOrderByName('#999999')).toBeUndefined();
+	});
+
+	it('costs Shopify the same requests whether the order exists, exists under another e-mail, or not at all (S1)', async () => {
+		// The connector never sees the e-mail: an order looked up with the wrong one costs what a right one does.
+		const requestsFor = async (name: string) => {
+			fake.reset();
+			await shop().findOrderByName(name);
+			return { requests: fake.control.requests.length, operations: fake.calls().map((call) => call.operation) };
+		};
+		const existing = await requestsFor('#1001');
+		expect(existing.requests).toBe(1);
+		// Unknown, matched only by prefix (#1001 and #10010 for #100), and last in a prefix list: all alike.
+		for (const name of ['#999999', '#100', '#10010']) expect(await requestsFor(name), name).toEqual(existing);
 	});
 
 	it('never sends anything but digits into the search string', async () => {
@@ -188,8 +202,8 @@ describe('Shopify connector: failures', () => {
 
 	it('is retryable when THROTTLED on HTTP 429', async () => {
 		fake.setFaults({ throttled: 2, throttledStatus: 429 });
-		const search = await connectorError(() => shop().findOrderByName('#1001'));
-		expect(search).toMatchObject({ retryable: true, status: 429, retryAfterSeconds: 1 });
+		const lookup = await connectorError(() => shop().findOrderByName('#1001'));
+		expect(lookup).toMatchObject({ retryable: true, status: 429, retryAfterSeconds: Math.ceil((fake.calls()[0]!.cost - 10) / 100) });
 		const detail = await connectorError(() => shop().getOrder('gid://shopify/Order/10010'));
 		const cost = fake.calls()[1]!.cost;
 		expect(cost).toBeGreaterThan(300);
@@ -268,7 +282,8 @@ describe('Shopify connector: returns', () => {
 		]);
 		expect(returnId).toMatch(/^gid:\/\/shopify\/Return\/\d+$/);
 		const operations = fake.calls().map((call) => call.operation);
-		expect(operations.slice(2)).toEqual(['ReturnableFulfillments', 'ReturnReasonDefinitions', 'ReturnRequest']);
+		// After the lookup's one call.
+		expect(operations.slice(1)).toEqual(['ReturnableFulfillments', 'ReturnReasonDefinitions', 'ReturnRequest']);
 		expect(fake.calls().find((call) => call.operation === 'ReturnRequest')!.variables).toEqual({
 			input: {
 				orderId: 'gid://shopify/Order/10010',
@@ -467,7 +482,7 @@ describe('Shopify connector: address changes', () => {
 			fake
 				.calls()
 				.map((call) => call.operation)
-				.slice(2),
+				.slice(1),
 		).toEqual(['OrderChangeability', 'OrderUpdate']);
 		expect(fake.calls().at(-1)!.variables).toEqual({
 			input: {
@@ -551,7 +566,7 @@ describe('Shopify connector: client credentials', () => {
 		await shop(credentials).findOrderByName('#1001');
 		await shop(credentials).findOrderByName('#1002');
 		expect(fake.tokenRequests()).toBe(1);
-		expect(fake.calls()).toHaveLength(4);
+		expect(fake.calls()).toHaveLength(2);
 	});
 
 	it('fetches a new token when Shopify refuses the cached one', async () => {
