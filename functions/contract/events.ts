@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { anonymizeQuery, redactPersonalData } from './privacy.ts';
 import { maxQueryLength } from './query-text.ts';
+import { multiLine } from './text-policy.ts';
 
 /** The largest event body the endpoint accepts, in bytes; a valid event is well under it. */
 export const maxEventBytes = 2048;
@@ -14,8 +15,6 @@ export type FeedbackReason = (typeof feedbackReasons)[number];
 
 // Markup has no place in what shoppers write to us: it would only ever be an attempt at the report that shows it.
 const markup = /<\s*[a-z!/?]/i;
-// Control, format (bidi overrides, zero widths) and private-use characters: invisible, so never meant.
-const invisible = /[\p{Cc}\p{Cf}\p{Co}]/u;
 
 const locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/);
 
@@ -36,13 +35,11 @@ const article = z
 	.max(200)
 	.regex(/^\/[a-z]{2}(?:-[A-Z]{2})?(?:\/[\p{Ll}\p{Nd}_-]+){2}$/u, 'article_path');
 
-/** A shopper's words about an article: one short paragraph, no markup, and no e-mail address or long number kept. */
-const comment = z
-	.string()
-	.trim()
-	.min(1)
-	.max(feedbackCommentMaxLength)
-	.refine((text) => !invisible.test(text.replace(/\r?\n/g, ' ')), 'control_characters')
+/**
+ * A shopper's words about an article, under the text policy of everything a person reads: a short paragraph, no
+ * markup, and no e-mail address or long number kept.
+ */
+const comment = multiLine(feedbackCommentMaxLength)
 	.refine((text) => !markup.test(text), 'markup')
 	.transform(redactPersonalData);
 
