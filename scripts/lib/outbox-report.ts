@@ -107,7 +107,7 @@ export function formatRequeued(where: string, requeued: readonly Requeued[], rem
 	if (requeued.length === 0) return [`Outbox (${where}): no failed or dead submission to retry.`];
 	const sweep = remote
 		? 'The Worker’s sweep hands them to the helpdesk within five minutes; `npm run outbox -- --remote` shows how it went.'
-		: 'The local sweep runs when wrangler dev is started with --test-scheduled (`npm start -- --test-scheduled`) and http://localhost:8787/__scheduled is opened.';
+		: 'wrangler dev runs no cron by itself: while `npm start` runs, `curl http://localhost:8787/cdn-cgi/local/scheduled` runs the sweep that sends them.';
 	return [
 		`Outbox (${where}): ${requeued.length} submission${requeued.length === 1 ? '' : 's'} pending again:`,
 		...requeued.map((row) => `  ${row.id} (${row.kind}), last cause: ${row.last_error ?? '–'}`),

@@ -49,7 +49,7 @@ describe('npm run outbox: what it says', () => {
 			'  HC-7KQ2M9XD4A (contact), last cause: Gorgias: refused, HTTP 401',
 			expect.stringMatching(/sweep hands them to the helpdesk within five minutes/),
 		]);
-		expect(formatRequeued('local D1', requeued, false).at(-1)).toMatch(/--test-scheduled.*__scheduled/);
+		expect(formatRequeued('local D1', requeued, false).at(-1)).toMatch(/curl http:\/\/localhost:8787\/cdn-cgi\/local\/scheduled` runs the sweep/);
 		expect(formatRequeued('local D1', [], false)).toEqual(['Outbox (local D1): no failed or dead submission to retry.']);
 	});
 });
