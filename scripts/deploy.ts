@@ -8,10 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import { unstable_readConfig } from 'wrangler';
-import { z } from 'zod';
 import { readSiteConfig } from '../src/config/read-site-config.ts';
 import { capture, describeCommand, runInOrder } from './lib/commands.ts';
-import { type DeployFacts, deployCommands, type Finding, formatFindings, preflight } from './lib/deploy-preflight.ts';
+import { type DeployFacts, deployCommands, type Finding, formatFindings, preflight, readSecretList } from './lib/deploy-preflight.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -23,23 +22,12 @@ const { values } = parseArgs({
 });
 const env = values.env;
 
-const secretListSchema = z.array(z.object({ name: z.string() }));
-
 /** The deployed Worker's secret names (a Worker never deployed has none), or the refusal when wrangler cannot tell. */
 function deployedSecrets(): string[] | Finding {
 	try {
-		const output = capture({ program: 'wrangler', args: ['secret', 'list', '--format', 'json', ...(env ? ['--env', env] : [])] }, { timeoutMs: 60_000, quiet: true });
-		return secretListSchema.parse(JSON.parse(output)).map((secret) => secret.name);
+		return readSecretList({ stdout: capture({ program: 'wrangler', args: ['secret', 'list', '--format', 'json', ...(env ? ['--env', env] : [])] }, { timeoutMs: 60_000, quiet: true }) });
 	} catch (error) {
-		const stderr = String((error as { stderr?: unknown }).stderr ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-		if (/\b10007\b|does not exist/i.test(stderr)) return [];
-		// Wrangler's first sentence says why (not logged in, offline); the rest is a link and advice.
-		const reason = /ERROR\]\s*(.+)/.exec(stderr)?.[1]?.split(/(?<=\.)\s/)[0] ?? (error as Error).message.split('\n')[0];
-		return {
-			severity: 'refuse',
-			problem: `could not list the Worker’s secrets with \`wrangler secret list\`: ${reason}`,
-			fix: '`npx wrangler login` (or set CLOUDFLARE_API_TOKEN), or pass --skip-secret-check to deploy without checking them',
-		};
+		return readSecretList({ stderr: String((error as { stderr?: unknown }).stderr ?? ''), message: (error as Error).message });
 	}
 }
 

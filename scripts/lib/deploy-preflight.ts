@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { apiConfigSchema } from '../../functions/config.ts';
 import type { Command } from './commands.ts';
 
@@ -175,6 +176,25 @@ function checkRequirement(requirement: Requirement, facts: DeployFacts, varsTabl
 		return [{ severity: 'warn', problem: `secrets not checked: ${requirement.by} needs ${wanted}.`, fix: `make sure they are set: ${how}` }];
 	}
 	return [{ severity: 'refuse', problem: `${requirement.by} needs ${wanted}, which the Worker does not have.`, fix: how }];
+}
+
+const secretListSchema = z.array(z.object({ name: z.string() }));
+
+/**
+ * What `wrangler secret list --format json` answered: the secret names, or (when it failed) none for a Worker
+ * never deployed, else the refusal with wrangler's reason (not logged in, offline).
+ */
+export function readSecretList(answer: { stdout: string } | { stderr: string; message: string }): string[] | Finding {
+	if ('stdout' in answer) return secretListSchema.parse(JSON.parse(answer.stdout)).map((secret) => secret.name);
+	const stderr = answer.stderr.replace(/\u001b\[[0-9;]*m/g, '');
+	if (/\b10007\b|does not exist/i.test(stderr)) return [];
+	// Wrangler's first sentence says why; the rest is a link and advice.
+	const reason = /ERROR\]\s*(.+)/.exec(stderr)?.[1]?.split(/(?<=\.)\s/)[0] ?? answer.message.split('\n')[0];
+	return {
+		severity: 'refuse',
+		problem: `could not list the Worker’s secrets with \`wrangler secret list\`: ${reason}`,
+		fix: '`npx wrangler login` (or set CLOUDFLARE_API_TOKEN), or pass --skip-secret-check to deploy without checking them',
+	};
 }
 
 /** What `npm run deploy` runs once the preflight passes: build, migrate the deployed D1, deploy. */

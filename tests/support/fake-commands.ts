@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -43,15 +43,18 @@ process.exit(rule?.code ?? 0);
 				.split('\n')
 				.filter(Boolean)
 				.map((line) => JSON.parse(line) as string[]),
-		/** Runs one of the project's scripts with these fakes first on PATH, in `cwd`. */
-		runScript(script: string, args: string[], cwd = resolve(import.meta.dirname, '../..')) {
-			const result = spawnSync(process.execPath, [resolve(import.meta.dirname, '../../scripts', script), ...args], {
+		/** Runs one of the project's scripts with these fakes first on PATH, in `cwd`; resolves once it has exited. */
+		runScript(script: string, args: string[], cwd = resolve(import.meta.dirname, '../..')): Promise<{ code: number | null; stdout: string; stderr: string }> {
+			const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../scripts', script), ...args], {
 				cwd,
-				encoding: 'utf8',
 				env: { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1' },
 				timeout: 60_000,
 			});
-			return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
 		},
 	};
 }

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type DeployFacts, deployCommands, type Finding, preflight } from '../../scripts/lib/deploy-preflight.ts';
+import { type DeployFacts, deployCommands, type Finding, preflight, readSecretList } from '../../scripts/lib/deploy-preflight.ts';
 import { fakeCommands } from '../support/fake-commands.ts';
 
 /** A shop ready for production: Shopify, Gorgias and Resend, with their settings and secrets. */
@@ -111,6 +111,20 @@ describe('the deploy preflight', () => {
 		]);
 	});
 
+	it('reads wrangler’s list of secrets: a Worker never deployed has none, and anything else it cannot tell refuses with its reason', () => {
+		expect(readSecretList({ stdout: '[{"name":"GORGIAS_API_KEY","type":"secret_text"}]' })).toEqual(['GORGIAS_API_KEY']);
+		expect(readSecretList({ stderr: '✘ [ERROR] This Worker does not exist on your account. [code: 10007]', message: 'Command failed' })).toEqual([]);
+		const loggedOut = readSecretList({
+			stderr: "\u001b[31m✘ [ERROR]\u001b[0m In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN environment variable for wrangler to work. Please go to https://…",
+			message: 'Command failed',
+		});
+		expect(loggedOut).toMatchObject({
+			severity: 'refuse',
+			problem: "could not list the Worker’s secrets with `wrangler secret list`: In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN environment variable for wrangler to work.",
+		});
+		expect(readSecretList({ stderr: '', message: 'spawnSync wrangler ETIMEDOUT\nmore' })).toMatchObject({ problem: expect.stringMatching(/: spawnSync wrangler ETIMEDOUT$/) });
+	});
+
 	it('builds, migrates the deployed database and deploys, in that order, for the environment given', () => {
 		expect(deployCommands('production').map((command) => [command.program, ...command.args].join(' '))).toEqual([
 			'npm run build',
@@ -120,8 +134,8 @@ describe('the deploy preflight', () => {
 	});
 });
 
-// Each run loads wrangler's own reader of wrangler.toml, which takes a few seconds.
-describe('npm run deploy, run with stand-ins for wrangler and npm', { timeout: 60_000 }, () => {
+// Each run loads wrangler's own reader of wrangler.toml, which takes seconds: the runs go side by side.
+describe.concurrent('npm run deploy, run with stand-ins for wrangler and npm', { timeout: 60_000 }, () => {
 	const root = resolve(import.meta.dirname, '../..');
 	const productionToml = `${readFileSync(join(root, 'wrangler.toml'), 'utf8')}
 [env.production]
@@ -147,24 +161,23 @@ ${Object.entries(ready.vars)
 
 	const secretList = { match: '^secret list', stdout: JSON.stringify(ready.secrets!.map((name) => ({ name, type: 'secret_text' }))) };
 
-	it('refuses the configuration the repository ships with, says why, and runs nothing', () => {
+	it('refuses the configuration the repository ships with, says why, and runs nothing', async () => {
 		const fakes = fakeCommands({ wrangler: [secretList], npm: [] });
-		const refused = fakes.runScript('deploy.ts', [], project());
+		const refused = await fakes.runScript('deploy.ts', [], project());
 		expect(refused.code).toBe(1);
 		expect(refused.stdout).toMatch(/✗ SHOP_CONNECTOR is "demo"[\s\S]*✗ HELPDESK_CONNECTOR is "local-inbox"[\s\S]*✗ MAILER is "local-inbox"[\s\S]*✗ the D1 database_id in wrangler.toml is the placeholder/);
 		expect(refused.stderr).toContain('Not deploying: 4 problems to fix first');
 		expect(fakes.calls()).toEqual([['wrangler', 'secret', 'list', '--format', 'json']]);
 	});
 
-	it('passes an environment set up for production, then builds, migrates and deploys it', () => {
-		const fakes = fakeCommands({ wrangler: [secretList], npm: [] });
-		const dryRun = fakes.runScript('deploy.ts', ['--env', 'production', '--dry-run'], project());
-		expect(dryRun).toMatchObject({ code: 0 });
+	it('passes an environment set up for production, then builds, migrates and deploys it; --dry-run only says so', async () => {
+		const [dry, real] = [fakeCommands({ wrangler: [secretList], npm: [] }), fakeCommands({ wrangler: [secretList], npm: [] })];
+		const [dryRun, deployed] = await Promise.all([dry.runScript('deploy.ts', ['--env', 'production', '--dry-run'], project()), real.runScript('deploy.ts', ['--env', 'production'], project())]);
+		expect(dryRun.code).toBe(0);
 		expect(dryRun.stdout).toContain('wrangler d1 migrations apply DB --remote --env production\n  wrangler deploy --env production');
-		expect(fakes.calls()).toHaveLength(1);
-
-		expect(fakes.runScript('deploy.ts', ['--env', 'production'], project()).code).toBe(0);
-		expect(fakes.calls().slice(1)).toEqual([
+		expect(dry.calls()).toHaveLength(1);
+		expect(deployed.code).toBe(0);
+		expect(real.calls()).toEqual([
 			['wrangler', 'secret', 'list', '--format', 'json', '--env', 'production'],
 			['npm', 'run', 'build'],
 			['wrangler', 'd1', 'migrations', 'apply', 'DB', '--remote', '--env', 'production'],
@@ -172,18 +185,15 @@ ${Object.entries(ready.vars)
 		]);
 	});
 
-	it('refuses when wrangler cannot list the secrets, unless told to skip that check', () => {
+	it('refuses when wrangler cannot list the secrets, unless told to skip that check', async () => {
 		const offline = fakeCommands({ wrangler: [{ match: '^secret list', code: 1, stderr: '✘ [ERROR] Not logged in. Run wrangler login first.\n' }], npm: [] });
-		const refused = offline.runScript('deploy.ts', ['--env', 'production', '--dry-run'], project());
+		const [refused, skipped] = await Promise.all([
+			offline.runScript('deploy.ts', ['--env', 'production', '--dry-run'], project()),
+			offline.runScript('deploy.ts', ['--env', 'production', '--dry-run', '--skip-secret-check'], project()),
+		]);
 		expect(refused.code).toBe(1);
 		expect(refused.stdout).toContain('✗ could not list the Worker’s secrets with `wrangler secret list`: Not logged in.');
-		const skipped = offline.runScript('deploy.ts', ['--env', 'production', '--dry-run', '--skip-secret-check'], project());
 		expect(skipped.code).toBe(0);
 		expect(skipped.stdout).toContain('! secrets not checked: HELPDESK_CONNECTOR=gorgias needs GORGIAS_API_KEY.');
-
-		const neverDeployed = fakeCommands({ wrangler: [{ match: '^secret list', code: 1, stderr: '✘ [ERROR] This Worker does not exist on your account. [code: 10007]\n' }] });
-		expect(neverDeployed.runScript('deploy.ts', ['--env', 'production', '--dry-run'], project()).stdout).toContain(
-			'✗ HELPDESK_CONNECTOR=gorgias needs GORGIAS_API_KEY, which the Worker does not have.',
-		);
 	});
 });

@@ -76,14 +76,14 @@ describe('npm run outbox: its SQL', () => {
 describe('npm run outbox, run with a stand-in wrangler', () => {
 	const row = JSON.stringify([{ results: [{ id: 'HC-7KQ2M9XD4A', kind: 'return', status: 'dead', attempts: 97, last_error: 'Gorgias: unavailable, HTTP 503', created_at: Date.now() - 97 * 3_600_000, next_attempt_at: 0 }] }]);
 
-	it('reads the local database by default, and the deployed one with --remote and --env', () => {
+	it('reads the local database by default, and the deployed one with --remote and --env', async () => {
 		const fakes = fakeCommands({
 			wrangler: [
 				{ match: 'COUNT', stdout: JSON.stringify([{ results: [{ status: 'dead', count: 1 }] }]) },
 				{ match: 'SELECT id', stdout: row },
 			],
 		});
-		const local = fakes.runScript('outbox.ts', []);
+		const local = await fakes.runScript('outbox.ts', []);
 		expect(local.code).toBe(0);
 		expect(local.stdout).toMatch(/^Outbox \(local D1\): 0 pending, 0 failed, 1 dead/);
 		expect(local.stdout).toMatch(/HC-7KQ2M9XD4A\s+return\s+dead\s+97\s+4 d 1 h\s+Gorgias: unavailable, HTTP 503/);
@@ -91,19 +91,19 @@ describe('npm run outbox, run with a stand-in wrangler', () => {
 			['wrangler', 'd1', 'execute', 'DB', '--local'],
 			['wrangler', 'd1', 'execute', 'DB', '--local'],
 		]);
-		expect(fakes.runScript('outbox.ts', ['--remote', '--env', 'production']).stdout).toMatch(/^Outbox \(deployed D1, production\)/);
+		expect((await fakes.runScript('outbox.ts', ['--remote', '--env', 'production'])).stdout).toMatch(/^Outbox \(deployed D1, production\)/);
 		expect(fakes.calls().at(-1)?.slice(0, 7)).toEqual(['wrangler', 'd1', 'execute', 'DB', '--remote', '--env', 'production']);
 	});
 
-	it('retries with one UPDATE, and refuses what it does not know', () => {
+	it('retries with one UPDATE, and refuses what it does not know', async () => {
 		const fakes = fakeCommands({ wrangler: [{ match: 'UPDATE', stdout: JSON.stringify([{ results: [{ id: 'HC-7KQ2M9XD4A', kind: 'return', last_error: 'Gorgias: refused, HTTP 401' }] }]) }] });
-		const retried = fakes.runScript('outbox.ts', ['retry', 'HC-7KQ2M9XD4A', '--remote']);
+		const retried = await fakes.runScript('outbox.ts', ['retry', 'HC-7KQ2M9XD4A', '--remote']);
 		expect(retried.stdout).toMatch(/^Outbox \(deployed D1\): 1 submission pending again:\n {2}HC-7KQ2M9XD4A \(return\), last cause: Gorgias: refused, HTTP 401\n/);
 		const [call] = fakes.calls();
 		expect(call?.slice(0, 5)).toEqual(['wrangler', 'd1', 'execute', 'DB', '--remote']);
 		expect(call?.at(-1)).toMatch(/^UPDATE submissions SET status = 'pending'.* AND id IN \('HC-7KQ2M9XD4A'\)/s);
-		expect(fakes.runScript('outbox.ts', ['resend']).code).toBe(2);
-		expect(fakes.runScript('outbox.ts', ['retry', "x' --"])).toMatchObject({ code: 2, stderr: "Not a submission reference: x' --\n" });
+		expect((await fakes.runScript('outbox.ts', ['resend'])).code).toBe(2);
+		expect(await fakes.runScript('outbox.ts', ['retry', "x' --"])).toMatchObject({ code: 2, stderr: "Not a submission reference: x' --\n" });
 		expect(fakes.calls()).toHaveLength(1);
 	});
 });

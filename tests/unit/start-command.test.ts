@@ -25,14 +25,14 @@ describe('npm start and npm run preview', () => {
 		expect(() => startCommands(['--port', '8799', '--port', '8800'])).toThrow('--port is given more than once.');
 	});
 
-	it('run the commands in order through npm and wrangler, and stop at the first that fails', () => {
+	it('run the commands in order through npm and wrangler, and stop at the first that fails', async () => {
 		const fakes = fakeCommands({ npm: [], wrangler: [] });
-		expect(fakes.runScript('start.ts', ['--port', '8799']).code).toBe(0);
+		expect((await fakes.runScript('start.ts', ['--port', '8799'])).code).toBe(0);
 		expect(fakes.calls()).toEqual([['npm', 'run', 'build'], ['npm', 'run', 'db:migrate'], ['wrangler', 'dev', '--port', '8799']]);
 
 		const failing = fakeCommands({ npm: [{ match: '^run build$', code: 3 }], wrangler: [] });
-		expect(failing.runScript('start.ts', []).code).toBe(3);
+		expect((await failing.runScript('start.ts', [])).code).toBe(3);
 		expect(failing.calls()).toEqual([['npm', 'run', 'build']]);
-		expect(failing.runScript('start.ts', ['--port', 'x'])).toMatchObject({ code: 2, stderr: '--port expects a port number from 1 to 65535, not "x".\n' });
+		expect(await failing.runScript('start.ts', ['--port', 'x'])).toMatchObject({ code: 2, stderr: '--port expects a port number from 1 to 65535, not "x".\n' });
 	});
 });
