@@ -186,7 +186,7 @@ export async function requeueStuckSubmissions(
 	limit = 500,
 ): Promise<number> {
 	const { results } = await db
-		.prepare(`SELECT id FROM submissions WHERE status = 'pending' AND next_attempt_at < ?1 ORDER BY next_attempt_at LIMIT ?2`)
+		.prepare(`SELECT id FROM submissions WHERE status = 'pending' AND COALESCE(next_attempt_at, updated_at) < ?1 ORDER BY COALESCE(next_attempt_at, updated_at) LIMIT ?2`)
 		.bind(now - olderThanSeconds * 1000, limit)
 		.all<{ id: string }>();
 	const stuck = results.map((row) => row.id);

@@ -29,7 +29,7 @@ export type Requeued = z.infer<typeof requeuedSchema>;
 /** The submissions not sent yet: dead first, then failed, then pending, oldest first within each. */
 export function listSql(limit: number): string {
 	const rows = Math.max(1, Math.min(1000, Math.trunc(limit)));
-	return `SELECT id, kind, status, attempts, last_error, created_at, next_attempt_at FROM submissions WHERE status IN ${openStates}
+	return `SELECT id, kind, status, attempts, last_error, created_at, COALESCE(next_attempt_at, updated_at) AS next_attempt_at FROM submissions WHERE status IN ${openStates}
 		ORDER BY CASE status WHEN 'dead' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, created_at LIMIT ${rows}`;
 }
 
