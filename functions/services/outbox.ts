@@ -103,10 +103,11 @@ function describeFailure(error: unknown): { cause: string; retryable: boolean; r
  * succeeded).
  */
 async function setAside(db: D1Database, id: string, kind: string, status: SetAside, cause: string, now: number): Promise<ForwardOutcome> {
-	await db
+	const { meta } = await db
 		.prepare(`UPDATE submissions SET status = ?2, last_error = ?3, updated_at = ?4 WHERE id = ?1 AND status = 'pending'`)
 		.bind(id, status, cause.slice(0, 200), now)
 		.run();
+	if (meta.changes === 0) return { kind: 'already_done' };
 	console.error(`outbox: ${id} (${kind}) ${status}: ${cause}; once the cause is fixed, \`npm run outbox -- retry\` re-sends it`);
 	return { kind: status, cause };
 }

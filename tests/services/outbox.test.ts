@@ -145,6 +145,19 @@ describe('forwardSubmission', () => {
 		expect(log.lines.join()).not.toMatch(/jane|Doe|parcel/i);
 	});
 
+	it('never sets aside a submission another delivery sent meanwhile, nor logs it', async () => {
+		const id = await pendingSubmission();
+		const lateRefusal: HelpdeskConnector = {
+			async createTicket() {
+				await env.DB.prepare(`UPDATE submissions SET status = 'sent' WHERE id = ?1`).bind(id).run();
+				throw new ConnectorError('refused', { vendor: 'Gorgias', kind: 'refused', status: 403 });
+			},
+		};
+		expect(await forward(id, lateRefusal)).toEqual({ kind: 'already_done' });
+		expect(await storedSubmission(id)).toMatchObject({ status: 'sent' });
+		expect(log.lines).toEqual([]);
+	});
+
 	it('sets aside a row it cannot decrypt', async () => {
 		const id = await pendingSubmission();
 		await env.DB.prepare(`UPDATE submissions SET ticket = 'v1.AAAA.BBBB' WHERE id = ?1`).bind(id).run();
