@@ -1,7 +1,14 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
+
+const folders: string[] = [];
+// Registered on the importing test file (tests may run concurrently, so not per test).
+afterAll(() => {
+	for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 /** What a fake command answers when its arguments match `match` (the first rule that matches wins). */
 export interface FakeAnswer {
@@ -14,10 +21,11 @@ export interface FakeAnswer {
 /**
  * Stand-ins for `wrangler` and `npm` on PATH, so scripts that call them run in tests without Cloudflare or a
  * build: each call is logged, and answered by the first rule whose pattern matches its arguments (else nothing,
- * exit 0).
+ * exit 0). The stand-ins are removed once the test file has run.
  */
 export function fakeCommands(answers: Record<string, FakeAnswer[]>) {
 	const bin = mkdtempSync(join(tmpdir(), 'fake-commands-'));
+	folders.push(bin);
 	const log = join(bin, 'calls.jsonl');
 	writeFileSync(log, '');
 	for (const [program, rules] of Object.entries(answers)) {

@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type DeployFacts, deployCommands, type Finding, preflight, readSecretList } from '../../scripts/lib/deploy-preflight.ts';
 import { fakeCommands } from '../support/fake-commands.ts';
 
@@ -150,9 +150,15 @@ ${Object.entries(ready.vars)
 	.join('\n')}
 `;
 
-	/** A copy of the project's settings, as deploy reads them, in a folder of its own. */
+	const folders: string[] = [];
+	afterAll(() => {
+		for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+	});
+
+	/** A copy of the project's settings, as deploy reads them, in a folder of its own (removed once all have run). */
 	function project(): string {
 		const folder = mkdtempSync(join(tmpdir(), 'deploy-project-'));
+		folders.push(folder);
 		writeFileSync(join(folder, 'wrangler.toml'), productionToml);
 		mkdirSync(join(folder, 'content'));
 		cpSync(join(root, 'content/site.yaml'), join(folder, 'content/site.yaml'));
