@@ -23,8 +23,13 @@ export const apiConfigSchema = z.object({
 	RATE_LIMIT_SCALE: z.coerce.number().positive().max(1e9).default(1),
 	/** How long a helpdesk or shop call may take before it counts as failed, in milliseconds. */
 	VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(8_000),
-	/** First retry delay of the helpdesk forwarding queue, in seconds; doubles with each attempt. */
+	/** First retry delay of the helpdesk forwarding queue, in seconds; doubles with each attempt, up to an hour. */
 	FORWARD_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+	/**
+	 * How long a submission is retried while the helpdesk is unavailable, in hours, before it is set aside as dead
+	 * (logged, kept, re-sent by `npm run outbox -- retry`). Four days outlast a long weekend.
+	 */
+	FORWARD_GIVE_UP_HOURS: z.coerce.number().int().min(1).max(720).default(96),
 	/** Pending forwards older than this are re-sent by the scheduled sweep, in seconds. */
 	SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
 	/** Days after which a forwarded submission's text is removed from the outbox. */

@@ -104,6 +104,8 @@ export default defineConfig({
 					globalSetup: ['tests/support/start-gorgias-fake.ts', 'tests/support/start-resend-fake.ts'],
 					setupFiles: ['tests/support/apply-migrations.ts'],
 					testTimeout: 300_000,
+					// The files share the fakes (their faults, keys and tickets): one file at a time.
+					fileParallelism: false,
 				},
 			},
 			{

@@ -1,7 +1,6 @@
-import { readConfig } from '../config';
+import { type ApiConfig, readConfig } from '../config';
 import { createConnectors } from '../connectors/create-connectors';
-import { ConnectorError } from '../connectors/errors';
-import { forwardMessageSchema, forwardSubmission, markDead } from '../services/outbox';
+import { type ForwardRetryPolicy, forwardMessageSchema, forwardSubmission, releaseFromQueue } from '../services/outbox';
 import { getDataKey } from '../services/signing-key';
 
 /** Exponential backoff with jitter: base, 2×base, 4×base… capped at an hour. */
@@ -11,11 +10,24 @@ export function backoffSeconds(attempts: number, baseSeconds: number): number {
 }
 
 /**
- * Consumes the forwarding queue (and its dead-letter queue). Each message is one submission id; the helpdesk
- * gets it once, retried after the vendor's Retry-After or with backoff, and marked dead when the queue gives up.
+ * The vendor's Retry-After when it sent one, else backoff on the submission's own attempt count (which, unlike a
+ * queue message's, survives the sweep re-sending it); retried for FORWARD_GIVE_UP_HOURS.
  */
-export async function consumeForwardBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+export function forwardRetryPolicy(config: ApiConfig): ForwardRetryPolicy {
+	return {
+		delaySeconds: (attempts, retryAfterSeconds) => retryAfterSeconds ?? backoffSeconds(attempts, config.FORWARD_RETRY_BASE_SECONDS),
+		horizonMs: config.FORWARD_GIVE_UP_HOURS * 3_600_000,
+	};
+}
+
+/**
+ * Consumes the forwarding queue (and its dead-letter queue). Each message is one submission id; the helpdesk
+ * gets it once, retried after the vendor's Retry-After or with backoff. When the queue gives up, the submission
+ * goes back to the sweep until FORWARD_GIVE_UP_HOURS have passed. `clock` is for tests that play out days.
+ */
+export async function consumeForwardBatch(batch: MessageBatch<unknown>, env: Env, clock: () => number = Date.now): Promise<void> {
 	const config = readConfig(env);
+	const policy = forwardRetryPolicy(config);
 	const isDeadLetterQueue = batch.queue.endsWith('-dlq');
 	const { helpdesk } = createConnectors(env, config, env.DB);
 	const dataKey = await getDataKey(config, env.DB);
@@ -27,16 +39,17 @@ export async function consumeForwardBatch(batch: MessageBatch<unknown>, env: Env
 			continue;
 		}
 		if (isDeadLetterQueue) {
-			await markDead(env.DB, parsed.data.id);
+			await releaseFromQueue(env.DB, parsed.data.id, policy.horizonMs, clock());
 			message.ack();
 			continue;
 		}
 		try {
-			await forwardSubmission(env.DB, dataKey, helpdesk, parsed.data.id);
-			message.ack();
-		} catch (error) {
-			const retryAfter = error instanceof ConnectorError ? error.retryAfterSeconds : undefined;
-			message.retry({ delaySeconds: retryAfter ?? backoffSeconds(message.attempts, config.FORWARD_RETRY_BASE_SECONDS) });
+			const outcome = await forwardSubmission(env.DB, dataKey, helpdesk, parsed.data.id, policy, clock());
+			if (outcome.kind === 'retry') message.retry({ delaySeconds: outcome.delaySeconds });
+			else message.ack();
+		} catch {
+			// D1 or the runtime failed, not the helpdesk: the row is still pending, so a retry is safe.
+			message.retry({ delaySeconds: backoffSeconds(message.attempts, config.FORWARD_RETRY_BASE_SECONDS) });
 		}
 	}
 }

@@ -84,7 +84,9 @@ function contractProblems(body: GorgiasCreateBody): string[] {
  */
 export function createGorgiasFake(options: GorgiasFakeOptions = {}) {
 	const email = options.email ?? 'agent@alder-pine.example';
-	const apiKey = options.apiKey ?? 'gorgias-test-key';
+	const issuedKey = options.apiKey ?? 'gorgias-test-key';
+	/** The key Gorgias accepts now: a test revokes the Worker's with `POST /__fake/api-key`. */
+	let apiKey = issuedKey;
 	const control = new FakeControl();
 	const tickets: GorgiasFakeTicket[] = [];
 	let nextId = 86_538_298;
@@ -92,6 +94,7 @@ export function createGorgiasFake(options: GorgiasFakeOptions = {}) {
 
 	function reset() {
 		control.reset();
+		apiKey = issuedKey;
 		tickets.length = 0;
 		calls = 0;
 	}
@@ -132,6 +135,12 @@ export function createGorgiasFake(options: GorgiasFakeOptions = {}) {
 	const app = new Hono();
 	addAdminRoutes(app, control, reset);
 	app.get('/__fake/tickets', (c) => c.json({ count: tickets.length, tickets }));
+	app.post('/__fake/api-key', async (c) => {
+		const body = z.object({ apiKey: z.string().min(1) }).safeParse(await c.req.json().catch(() => undefined));
+		if (!body.success) return c.json({ error: 'apiKey expected' }, 400);
+		apiKey = body.data.apiKey;
+		return c.json({ ok: true });
+	});
 
 	app.use('/api/*', async (c, next) => {
 		calls += 1;
@@ -214,7 +223,7 @@ export function createGorgiasFake(options: GorgiasFakeOptions = {}) {
 	return {
 		app,
 		control,
-		credentials: { email, apiKey },
+		credentials: { email, apiKey: issuedKey },
 		tickets: (): readonly GorgiasFakeTicket[] => tickets,
 		violations: (): readonly string[] => control.violations,
 		setFaults: control.setFaults.bind(control),

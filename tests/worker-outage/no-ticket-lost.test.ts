@@ -61,7 +61,7 @@ describe('no ticket lost', () => {
 
 describe('the forwarding consumer', () => {
 	/** Delivers one message as the platform would, recording what the consumer decided (the harness's own batch drops retry delays). */
-	async function deliver(queue: string, id: string, attempts = 1) {
+	async function deliver(queue: string, id: string, attempts = 1, now = Date.now()) {
 		const outcome: { acked: boolean; retryDelay: number | undefined; retried: boolean } = { acked: false, retryDelay: undefined, retried: false };
 		const message = {
 			id: `message-${id}`,
@@ -75,7 +75,7 @@ describe('the forwarding consumer', () => {
 			},
 		};
 		const batch = { queue, messages: [message], ackAll: () => message.ack(), retryAll: () => message.retry() } as unknown as MessageBatch<unknown>;
-		await consumeForwardBatch(batch, env);
+		await consumeForwardBatch(batch, env, () => now);
 		return outcome;
 	}
 
@@ -92,7 +92,9 @@ describe('the forwarding consumer', () => {
 		await fake('faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rateLimit: 1, retryAfterSeconds: 7 }) });
 		expect(await deliver('help-center-forward', reference)).toEqual({ acked: false, retried: true, retryDelay: 7 });
 		await fake('faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fail500: 1 }) });
-		const failing = await deliver('help-center-forward', reference, 4);
+		// The backoff counts the submission's own attempts, whatever the queue message's count.
+		await env.DB.prepare('UPDATE submissions SET attempts = 3 WHERE id = ?1').bind(reference).run();
+		const failing = await deliver('help-center-forward', reference, 1);
 		// Base 1 s doubled three times, ±25 % jitter.
 		expect(failing.retryDelay).toBeGreaterThanOrEqual(6);
 		expect(failing.retryDelay).toBeLessThanOrEqual(10);
@@ -100,9 +102,11 @@ describe('the forwarding consumer', () => {
 		expect(await env.DB.prepare('SELECT status FROM submissions WHERE id = ?1').bind(reference).first()).toEqual({ status: 'sent' });
 	});
 
-	it('marks a submission dead when it reaches the dead-letter queue', async () => {
+	it('hands a submission the dead-letter queue gets back to the sweep, and marks it dead only after FORWARD_GIVE_UP_HOURS', async () => {
 		const reference = await pendingSubmission(5001);
 		expect((await deliver('help-center-forward-dlq', reference, 21)).acked).toBe(true);
+		expect(await env.DB.prepare('SELECT status FROM submissions WHERE id = ?1').bind(reference).first()).toEqual({ status: 'pending' });
+		expect((await deliver('help-center-forward-dlq', reference, 21, Date.now() + 96 * 3_600_000)).acked).toBe(true);
 		expect(await env.DB.prepare('SELECT status FROM submissions WHERE id = ?1').bind(reference).first()).toEqual({ status: 'dead' });
 	});
 });

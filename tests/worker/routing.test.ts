@@ -6,11 +6,14 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 	exports.default.fetch(new Request(`${origin}${path}`, { headers, redirect: 'manual' }));
 
 describe('Worker routing', () => {
-	it('answers the API health check with JSON that is never cached', async () => {
+	it('answers the API health check with JSON that is never cached, with the outbox’s counts', async () => {
 		const response = await get('/api/health');
 		expect(response.status).toBe(200);
 		expect(response.headers.get('Cache-Control')).toBe('no-store');
-		expect(await response.json()).toEqual({ status: 'ok' });
+		expect(await response.json()).toEqual({
+			status: 'ok',
+			outbox: { pending: 0, failed: 0, dead: 0, oldestPendingSeconds: null, oldestFailedSeconds: null },
+		});
 	});
 
 	it('answers unknown API paths with a JSON error code, not an HTML page', async () => {
