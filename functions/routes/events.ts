@@ -6,6 +6,7 @@ import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
 import { readJson } from '../middleware/read-json';
 import { enforceRateLimits } from '../services/rate-limit';
+import { eventLimits } from '../services/rate-limit-rules';
 import { recordEvent } from '../services/events';
 
 /**
@@ -26,8 +27,7 @@ export const events = new Hono<AppEnv>().post(
 		if (!locales.includes(event.locale)) {
 			throw new ApiError(400, 'invalid_request', 'Some fields are missing or not valid.', { fields: [{ path: 'locale', problem: 'unknown_locale' }] });
 		}
-		// Generous for people, tight for scripts filling the table.
-		await enforceRateLimits(c.env.DB, [{ bucket: `events:ip:${c.var.clientIp}`, limit: 120, windowSeconds: 600 }], c.var.config.RATE_LIMIT_SCALE);
+		await enforceRateLimits(c.env.DB, eventLimits(c.var.clientIp), c.var.config.RATE_LIMIT_SCALE);
 		await recordEvent(c.env.DB, event);
 		return c.body(null, 204);
 	},

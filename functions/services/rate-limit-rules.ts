@@ -76,3 +76,8 @@ export function ticketLimits(ip: string, emailKey: string): RateLimitRule[] {
 		{ bucket: `ticket:email:${emailKey}`, limit: 10, windowSeconds: hour },
 	];
 }
+
+/** Events (searches, clicks, votes): generous for people, tight for scripts filling the tables: 120 per client network in 10 minutes. */
+export function eventLimits(ip: string): RateLimitRule[] {
+	return [{ bucket: `events:ip:${clientNetwork(ip)}`, limit: 120, windowSeconds: 600 }];
+}
