@@ -5,7 +5,7 @@
  * for a few typical mistakes).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/support/browser.ts';
@@ -45,7 +45,9 @@ try {
 	await terminal.locator('pre').screenshot({ path: '.github/check-output.png' });
 	console.log('Wrote .github/check-output.png');
 	const report = join(mkdtempSync(join(tmpdir(), 'help-center-report-')), 'report.html');
-	const made = spawnSync(process.execPath, ['scripts/report.ts', '--persist-to', sampleDatabase(dayOf(new Date())), '--out', report], { encoding: 'utf8' });
+	const sample = sampleDatabase(dayOf(new Date()));
+	const made = spawnSync(process.execPath, ['scripts/report.ts', '--persist-to', sample, '--out', report], { encoding: 'utf8' });
+	rmSync(sample, { recursive: true, force: true });
 	if (made.status !== 0) throw new Error(`npm run report failed:\n${made.stderr}`);
 	await reportPicture(browser, report, '.github/report.png');
 	console.log('Wrote .github/report.png');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -132,7 +132,9 @@ describe('npm run report', () => {
 
 	it('draws a month of data readably on a desktop and a phone (the README’s picture)', async () => {
 		const day = new Date().toISOString().slice(0, 10);
-		const { file } = runReport('--persist-to', sampleDatabase(day), '--to', day);
+		const sample = sampleDatabase(day);
+		const { file } = runReport('--persist-to', sample, '--to', day);
+		rmSync(sample, { recursive: true, force: true });
 		const { page, close } = await openReport(file, { width: 1200, height: 800 });
 		expect(await page.locator('svg[role="img"]').count()).toBe(6);
 		for (const chart of await page.locator('svg[role="img"]').all()) expect(await chart.getAttribute('aria-labelledby')).toMatch(/-title .+-desc$/);
