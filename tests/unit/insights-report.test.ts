@@ -1,4 +1,3 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -171,7 +170,8 @@ describe('CSV and JSON', () => {
 });
 
 describe('options', () => {
-	const cwd = mkdtempSync(join(tmpdir(), 'report-options-'));
+	// Nothing is written: options only name files.
+	const cwd = tmpdir();
 	const parse = (...argv: string[]) => parseReportOptions(argv, today, cwd);
 
 	it('defaults to the last 30 days, every language, an HTML file in the current folder', () => {
