@@ -6,8 +6,9 @@
  * contact form's suggestions that answered). Reads the local D1 database (`--persist-to` names another local
  * state folder), or the deployed one with --remote.
  */
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { queryD1 } from './lib/d1-query.ts';
+import { parsePeriod, periodCondition, UsageError } from './lib/report/period.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -20,32 +21,32 @@ const { values } = parseArgs({
 	},
 });
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const to = values.to ?? day(new Date());
-const from = values.from ?? day(new Date(Date.now() - 29 * 86_400_000));
+let period;
+try {
+	period = parsePeriod(values, new Date());
+} catch (error) {
+	if (!(error instanceof UsageError)) throw error;
+	console.error(error.message);
+	process.exit(2);
+}
+const { from, to } = period;
 const limit = Math.max(1, Math.min(200, Number.parseInt(values.limit, 10) || 15));
-for (const [name, value] of [['from', from], ['to', to]] as const) {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--${name} must be a date written YYYY-MM-DD.`);
-}
-if (values.locale && !/^[a-z]{2}$/.test(values.locale)) throw new Error('--locale must be a language code such as en or fr.');
-
 // Every value above is checked against a strict pattern, so it can be written into the SQL as it is.
-const where = `day BETWEEN '${from}' AND '${to}'${values.locale ? ` AND locale = '${values.locale}'` : ''}`;
+const where = periodCondition(period);
 
-function query<Row>(sql: string): Row[] {
-	const where = values.remote ? ['--remote'] : ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])];
-	const output = execFileSync('wrangler', ['d1', 'execute', 'DB', ...where, '--json', '--command', sql], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-		env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-	});
-	return ((JSON.parse(output) as { results: Row[] }[])[0]?.results ?? []) as Row[];
-}
-
-const [totals] = query<{ searches: number; zero: number; clicks: number; deflections: number }>(
+const [totalRows = [], topQueries = [], nothingFound = [], deflected = []] = queryD1(values.remote ? { remote: true } : { remote: false, persistTo: values['persist-to'] }, [
 	`SELECT SUM((kind = 'search') * count) AS searches, SUM((kind = 'search' AND results = 0) * count) AS zero,
 	        SUM((kind = 'click') * count) AS clicks, SUM((kind = 'deflection') * count) AS deflections FROM search_events WHERE ${where}`,
-);
+	`SELECT query, locale, SUM((kind = 'search') * count) AS searches, SUM((kind = 'click') * count) AS clicks,
+	        ROUND(100.0 * SUM((kind = 'click') * count) / MAX(SUM((kind = 'search') * count), 1), 1) AS "click-through %",
+	        ROUND(SUM(CASE WHEN kind = 'click' THEN rank * count END) * 1.0 / SUM(CASE WHEN kind = 'click' THEN count END), 1) AS "mean clicked rank"
+	 FROM search_events WHERE ${where} GROUP BY query, locale HAVING searches > 0 ORDER BY searches DESC LIMIT ${limit}`,
+	`SELECT query, locale, SUM(count) AS searches FROM search_events
+	 WHERE ${where} AND kind = 'search' AND results = 0 GROUP BY query, locale ORDER BY searches DESC LIMIT ${limit}`,
+	`SELECT query, locale, SUM(count) AS deflections, ROUND(SUM(rank * count) * 1.0 / SUM(count), 1) AS "mean rank" FROM search_events
+	 WHERE ${where} AND kind = 'deflection' GROUP BY query, locale ORDER BY deflections DESC LIMIT ${limit}`,
+]);
+const totals = totalRows[0] as { searches: number; zero: number; clicks: number; deflections: number } | undefined;
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–');
 
 console.log(`\nSearch report, ${from} to ${to}${values.locale ? `, ${values.locale}` : ''}\n`);
@@ -57,27 +58,10 @@ console.table({
 });
 
 console.log('Top queries');
-console.table(
-	query<Record<string, unknown>>(
-		`SELECT query, locale, SUM((kind = 'search') * count) AS searches, SUM((kind = 'click') * count) AS clicks,
-		        ROUND(100.0 * SUM((kind = 'click') * count) / MAX(SUM((kind = 'search') * count), 1), 1) AS "click-through %",
-		        ROUND(SUM(CASE WHEN kind = 'click' THEN rank * count END) * 1.0 / SUM(CASE WHEN kind = 'click' THEN count END), 1) AS "mean clicked rank"
-		 FROM search_events WHERE ${where} GROUP BY query, locale HAVING searches > 0 ORDER BY searches DESC LIMIT ${limit}`,
-	),
-);
+console.table(topQueries);
 
 console.log('Queries that found nothing (write these articles, or add synonyms)');
-console.table(
-	query<Record<string, unknown>>(
-		`SELECT query, locale, SUM(count) AS searches FROM search_events
-		 WHERE ${where} AND kind = 'search' AND results = 0 GROUP BY query, locale ORDER BY searches DESC LIMIT ${limit}`,
-	),
-);
+console.table(nothingFound);
 
 console.log('Questions answered by a suggested article before contacting us');
-console.table(
-	query<Record<string, unknown>>(
-		`SELECT query, locale, SUM(count) AS deflections, ROUND(SUM(rank * count) * 1.0 / SUM(count), 1) AS "mean rank" FROM search_events
-		 WHERE ${where} AND kind = 'deflection' GROUP BY query, locale ORDER BY deflections DESC LIMIT ${limit}`,
-	),
-);
+console.table(deflected);
