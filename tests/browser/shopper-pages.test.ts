@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { articleUrl } from '../../src/config/page-urls';
+import { articleUrl, searchUrl } from '../../src/config/page-urls';
 import { launchChromium } from '../support/browser';
 import { checkState, phonePage } from '../support/self-service';
 
@@ -66,6 +66,26 @@ describe('numbered steps', () => {
 				expect(list.filter((item) => item.level === 'nested').map((item) => item.marker)).toEqual(list.filter((item) => item.level === 'nested').map(() => ''));
 			}
 			await checkState(page, `${locale}-article-steps`);
+			expect(errors).toEqual([]);
+			await close();
+		});
+	}
+});
+
+describe('the search page’s “Show more results” button', () => {
+	for (const locale of ['en', 'fr'] as const) {
+		it(`is not shown with no query nor with a query that finds nothing (${locale})`, async () => {
+			const { page, errors, t, close } = await phonePage(browser, locale);
+			const more = page.getByRole('button', { name: t('search.showMore') });
+			await page.goto(`${baseUrl}${searchUrl(locale)}`);
+			await page.waitForLoadState('networkidle');
+			expect(await more.isVisible()).toBe(false);
+			await checkState(page, `${locale}-search-empty`);
+			await page.goto(`${baseUrl}${searchUrl(locale)}?q=zzzqqxv`);
+			await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '');
+			expect(await page.textContent('[data-search-status]')).toBe(t('search.none', { query: 'zzzqqxv' }));
+			expect(await more.isVisible()).toBe(false);
+			await checkState(page, `${locale}-search-none`);
 			expect(errors).toEqual([]);
 			await close();
 		});
