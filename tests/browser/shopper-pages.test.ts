@@ -72,9 +72,11 @@ describe('numbered steps', () => {
 	}
 });
 
-describe('the search page’s “Show more results” button', () => {
+describe('the search page with nothing to show', () => {
+	// The offer to search the other language names it as a word of the page's sentence.
+	const otherLanguage = { en: '“zzzqqxv” in the French help center', fr: '« zzzqqxv » dans le centre d’aide en anglais' };
 	for (const locale of ['en', 'fr'] as const) {
-		it(`is not shown with no query nor with a query that finds nothing (${locale})`, async () => {
+		it(`shows no “Show more results” with no query nor with a query that finds nothing, and offers the other language (${locale})`, async () => {
 			const { page, errors, t, close } = await phonePage(browser, locale);
 			const more = page.getByRole('button', { name: t('search.showMore') });
 			await page.goto(`${baseUrl}${searchUrl(locale)}`);
@@ -85,9 +87,25 @@ describe('the search page’s “Show more results” button', () => {
 			await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '');
 			expect(await page.textContent('[data-search-status]')).toBe(t('search.none', { query: 'zzzqqxv' }));
 			expect(await more.isVisible()).toBe(false);
+			expect(await page.textContent('[data-search-others] a')).toBe(otherLanguage[locale]);
 			await checkState(page, `${locale}-search-none`);
 			expect(errors).toEqual([]);
 			await close();
 		});
 	}
+});
+
+describe('an English query on the French search page', () => {
+	it('is searched as typed, not respelt with French words, and the page offers the English help center', async () => {
+		const { page, errors, close } = await phonePage(browser, 'fr');
+		await page.goto(`${baseUrl}${searchUrl('fr')}?q=${encodeURIComponent('where is my parcel')}`);
+		await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '');
+		const status = (await page.textContent('[data-search-status]')) ?? '';
+		expect(status).not.toContain('Résultats pour');
+		expect(status).toMatch(/^(\d+ articles? trouvés?\. |Aucun article)/);
+		expect(await page.textContent('[data-search-others] a')).toBe('« where is my parcel » dans le centre d’aide en anglais');
+		await checkState(page, 'fr-search-english-query');
+		expect(errors).toEqual([]);
+		await close();
+	});
 });
