@@ -3,6 +3,7 @@ import { getAgentArticles } from '../agents/agent-articles';
 import { exportUrl, fullTextParts, fullTextUrl } from '../agents/file-parts';
 import { llmsTxt } from '../agents/llms-txt';
 import { defaultLocale, locales, site } from '../config/site';
+import { languageNameIn } from '../i18n/language-name';
 import { translate } from '../i18n/translate';
 import { absoluteUrl } from '../seo/urls';
 import { getHelpCenter } from '../utils/help-center';
@@ -16,7 +17,7 @@ export const GET: APIRoute = async () => {
 	// By language, then in the order readers see the categories.
 	const byLocale = locales.flatMap((locale) => categories.filter((category) => category.locale === locale));
 	const sections = byLocale.map((category) => {
-		const language = site.locales.find((locale) => locale.code === category.locale)?.name ?? category.locale;
+		const language = languageNameIn(defaultLocale, category.locale);
 		return {
 			heading: `${category.data.title} (${language})`,
 			links: articles
@@ -29,12 +30,13 @@ export const GET: APIRoute = async () => {
 		};
 	});
 	const optional = [
-		...site.locales.flatMap(({ code, name }) =>
-			(fullTexts.get(code) ?? [[]]).map((_part, index) => ({
-				title: index === 0 ? t('llms.fullText', { language: name }) : t('llms.fullTextPart', { language: name, part: String(index + 1) }),
+		...site.locales.flatMap(({ code }) => {
+			const language = languageNameIn(defaultLocale, code);
+			return (fullTexts.get(code) ?? [[]]).map((_part, index) => ({
+				title: index === 0 ? t('llms.fullText', { language }) : t('llms.fullTextPart', { language, part: String(index + 1) }),
 				url: absoluteUrl(fullTextUrl(code, index)),
-			})),
-		),
+			}));
+		}),
 		// The JSON export's parts name the next one: agents follow `next` from the first.
 		{ title: t('llms.json'), url: absoluteUrl(exportUrl(0)), notes: t('llms.jsonNotes') },
 	];

@@ -77,7 +77,7 @@ describe('the language switcher', () => {
 		await page.goto(`${baseUrl}/en/products-sizing/restock-notifications`);
 		await page.getByRole('link', { name: 'Français' }).click();
 		await page.waitForURL('**/fr/products-sizing/restock-notifications');
-		expect(await page.getByRole('note').textContent()).toContain('pas encore disponible en Français');
+		expect(await page.getByRole('note').textContent()).toContain('pas encore disponible en français');
 	});
 });
 

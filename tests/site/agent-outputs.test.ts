@@ -34,7 +34,7 @@ describe('llms.txt, Markdown twins and the JSON export for AI agents', () => {
 		const llms = site.text('llms.txt') ?? '';
 		expect(llms).toMatch(/^# .+\n\n> .+\n/);
 		expect(llms).toContain('## Shipping & delivery (English)');
-		expect(llms).toContain('## Expédition et livraison (Français)');
+		expect(llms).toContain('## Expédition et livraison (French)');
 		for (const locale of locales) expect(llms).toContain(new URL(`/${locale}/llms-full.txt`, config.siteUrl).href);
 		expect(llms).toContain(new URL('/articles.json', config.siteUrl).href);
 	});

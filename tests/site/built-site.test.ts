@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { countOutputFiles } from '../../scripts/lib/asset-limits';
+import { translate } from '../../src/i18n/translate';
 import { builtPages, clientDir, loadDocument } from '../support/built-site';
 import { validateHtml } from '../support/validators/html-validity';
 import { findBrokenLinks } from '../support/validators/links';
@@ -78,10 +79,20 @@ describe('the built help center', () => {
 	it('shows the missing-translation notice on, and only on, fallback pages', () => {
 		const fallback = documentOf('/fr/products-sizing/restock-notifications');
 		const notice = fallback.querySelector('.notice[role="note"]');
-		expect(notice?.textContent).toContain('pas encore disponible en Français');
+		// Language names inside a sentence are words of the page's language: lowercase in French.
+		expect(notice?.textContent?.trim()).toBe('Cet article n’est pas encore disponible en français. Vous lisez la version en anglais.');
 		expect(fallback.querySelector('article')?.getAttribute('lang')).toBe('en');
 		const withNotice = articlePaths.filter((path) => documentOf(path).querySelector('.notice[role="note"]'));
 		expect(withNotice).toEqual(['/fr/products-sizing/restock-notifications']);
+	});
+
+	it('offers to search in the other language in a sentence of the page’s language', () => {
+		const sentences = { en: '“returns” in the French help center', fr: '« returns » dans le centre d’aide en anglais' };
+		for (const [locale, expected] of Object.entries(sentences)) {
+			const others = documentOf(`/${locale}/search`).querySelector('[data-search-form]')?.getAttribute('data-other-languages') ?? '';
+			const [, language = ''] = others.split(':');
+			expect(translate(locale, 'search.otherLanguage', { query: 'returns', language })).toBe(expected);
+		}
 	});
 
 	it('sends each article in one first round trip: ≤ 14,600 bytes gzipped, all CSS inline, no blocking script', () => {

@@ -16,21 +16,29 @@ const articles = [
 	{ url: '/en/shipping/delivery-times', title: 'Delivery times', category: 'shipping', content: 'Standard delivery takes three to five working days; express delivery arrives the next day.' },
 	{ url: '/en/payments/gift-cards', title: 'Gift cards', category: 'payments', content: 'Gift cards never expire and can pay for part of an order.' },
 ];
+/** A French article whose words lie one letter from English ones ("chère" from "where", "parce" from "parcel"). */
+const frenchArticles = [
+	{ url: '/fr/shipping/delais', title: 'Délais de livraison', category: 'shipping', content: 'Votre colis arrive vite parce que nous expédions chaque jour ; la livraison express est plus chère.' },
+];
 
 let root: string;
 let search: NodeSearch;
+const vocabularies = new Map<string, string>();
 beforeAll(async () => {
 	root = mkdtempSync(join(tmpdir(), 'query-core-'));
 	const { index } = await pagefind.createIndex({});
 	if (!index) throw new Error('Pagefind did not start');
-	const counter = new VocabularyCounter();
-	for (const article of articles) {
-		await index.addCustomRecord({ url: article.url, content: article.content, language: 'en', meta: { title: article.title, category: article.category }, filters: { category: [article.category] } });
-		counter.add(`${article.title} ${article.content}`);
+	for (const [language, records] of [['en', articles], ['fr', frenchArticles]] as const) {
+		const counter = new VocabularyCounter();
+		for (const article of records) {
+			await index.addCustomRecord({ url: article.url, content: article.content, language, meta: { title: article.title, category: article.category }, filters: { category: [article.category] } });
+			counter.add(`${article.title} ${article.content}`);
+		}
+		vocabularies.set(language, serializeVocabulary(counter.words()));
 	}
 	await index.writeFiles({ outputPath: join(root, 'pagefind') });
 	await index.deleteIndex();
-	writeFileSync(join(root, 'pagefind/words.en.txt'), serializeVocabulary(counter.words()));
+	for (const [language, words] of vocabularies) writeFileSync(join(root, `pagefind/words.${language}.txt`), words);
 	search = await searchBuiltSite(root);
 }, 60_000);
 afterAll(async () => {
@@ -39,8 +47,9 @@ afterAll(async () => {
 	rmSync(root, { recursive: true, force: true });
 });
 
-async function searchFor(query: string, options: { complete?: boolean; category?: string } = {}) {
-	const outcome = await searchHelpCenter(search.pagefind('en'), { query, language: 'en', complete: options.complete ?? true, category: options.category, vocabulary: () => search.vocabulary('en') });
+async function searchFor(query: string, options: { complete?: boolean; category?: string; language?: string } = {}) {
+	const { language = 'en' } = options;
+	const outcome = await searchHelpCenter(search.pagefind(language), { query, language, complete: options.complete ?? true, category: options.category, vocabulary: () => search.vocabulary(language) });
 	const urls = await Promise.all(outcome.results.map(async (result) => (await result.data()).url));
 	return { ...outcome, urls };
 }
@@ -77,6 +86,13 @@ describe('the query core on a real Pagefind index', () => {
 		expect(days.urls).toEqual(['/en/shipping/delivery-times', '/en/shipping/lost-parcel']);
 		expect(days.categoryCounts).toEqual({ payments: 0, returns: 1, shipping: 2 });
 		expect((await searchFor('xylophone')).urls).toEqual([]);
+	});
+
+	it('does not respell a query in another language of the site with this one’s words, and still corrects its own', async () => {
+		expect((await searchFor('where is my parcel', { language: 'fr' })).corrected).toBeUndefined();
+		expect((await searchFor('votre colsi', { language: 'fr' })).corrected).toBe('votre colis');
+		expect((await searchFor('le colis de refnud')).corrected).toBeUndefined();
+		expect((await searchFor('my refnud')).corrected).toBe('my refund');
 	});
 
 	it('normalises what the shopper typed into the query events record', async () => {

@@ -1,6 +1,6 @@
 import type { Pagefind, PagefindResponse, PagefindResult, PagefindResultData } from './pagefind-api.ts';
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
-import { contentWords, foldAccents, inflectionOf, inflectionsOf, isStopWord, tokenize } from './words.ts';
+import { contentWords, foldAccents, inflectionOf, inflectionsOf, isStopWord, readsAsAnotherLanguage, tokenize } from './words.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface SearchRequest {
@@ -159,7 +159,9 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	for (const result of complete.results.slice(1, request.shown ?? 0)) void result.data().catch(() => undefined);
 	if (!(await genuine(complete, words, request.language))) {
 		complete = { ...complete, results: [], filters: {}, totalFilters: {} };
-		const vocabulary = await request.vocabulary().catch(() => undefined);
+		// A query in another of the site's languages is not misspelt: respelling it with this language's words
+		// ("where is my parcel" → "were is my parce") finds nonsense; the page offers to search the other language.
+		const vocabulary = readsAsAnotherLanguage(query, request.language) ? undefined : await request.vocabulary().catch(() => undefined);
 		if (vocabulary) {
 			({ words: searched, response: complete } = await bestCorrection(words, vocabulary, request, run));
 			corrected = searched.join(' ') !== words.join(' ') ? respell(query, words, searched) : undefined;

@@ -39,7 +39,26 @@ const stopWords: Record<string, Set<string>> = {
 
 /** Whether `word` is a stop word in `language` (unknown languages have none). */
 export function isStopWord(word: string, language: string): boolean {
-	return stopWords[language.split('-')[0] ?? '']?.has(word) ?? false;
+	return stopWordsOf(language).has(word);
+}
+
+const stopWordsOf = (language: string) => stopWords[language.split('-')[0] ?? ''] ?? new Set<string>();
+
+/**
+ * Whether `query` reads as another language than `language`: it holds more stop words of another language than of
+ * `language` (counting only the words the two lists do not share: "a" and "on" are both English and French). "where
+ * is my parcel" reads as English on a French page: its unknown words are English words, not misspellings of French
+ * ones, and the page offers to search in English.
+ */
+export function readsAsAnotherLanguage(query: string, language: string): boolean {
+	const words = tokenize(query);
+	const own = stopWordsOf(language);
+	return Object.values(stopWords).some((other) => {
+		if (other === own) return false;
+		const theirs = words.filter((word) => other.has(word) && !own.has(word)).length;
+		const ours = words.filter((word) => own.has(word) && !other.has(word)).length;
+		return theirs > ours;
+	});
 }
 
 /**
