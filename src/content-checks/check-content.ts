@@ -7,6 +7,7 @@ import { articleLocales, categoryFile, categoryFolder } from '../config/content-
 import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
+import { findMdxProblems } from './mdx-problems.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 
 /** The description `npm run new:article` writes; a warning until the editor replaces it. */
@@ -166,6 +167,8 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			continue;
 		}
 		slugOwners.set(slugKey, source.file);
+		// Compiled as the build compiles it: MDX the build would refuse is reported here, in the editor's words.
+		if (source.extension === 'mdx') problems.push(...findMdxProblems(source));
 		if (source.readError || !source.data) {
 			problems.push({ file: source.file, line: 1, message: source.readError ?? 'Unreadable file.', fix: 'Fix the frontmatter block.' });
 			continue;

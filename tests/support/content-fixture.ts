@@ -79,4 +79,24 @@ export const contentMistakes = {
 		field: undefined,
 		message: /has no alternative text/,
 	},
+	'an unclosed component': {
+		apply: (fixture: ContentFixture) =>
+			fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('## Express delivery', '<Callout type="tip">\n\n## Express delivery')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /<Callout> is not closed/,
+	},
+	'a "<" that starts no tag': {
+		apply: (fixture: ContentFixture) =>
+			fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('takes 2 to 4 working days', 'takes <5 working days')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /A "<" starts a tag in MDX/,
+	},
+	'a component with the wrong case': {
+		apply: (fixture: ContentFixture) => fixture.edit('content/en/shipping/delivery-times.mdx', (text) => `${text}\n<ContactCTA />\n`),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /<ContactCTA> is not a component/,
+	},
 } as const;

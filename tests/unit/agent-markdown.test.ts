@@ -40,10 +40,35 @@ describe('mdxToMarkdown', () => {
 		);
 	});
 
-	it('refuses a component it cannot render, naming the file', () => {
-		expect(() => mdxToMarkdown('<Video src="/a.mp4" />', 'en', 'content/en/a/b.mdx')).toThrow(MarkdownTwinError);
-		expect(() => mdxToMarkdown('<Video src="/a.mp4" />', 'en', 'content/en/a/b.mdx')).toThrow(/content\/en\/a\/b\.mdx: "<Video"/);
-		expect(() => mdxToMarkdown("import X from './x.astro';\n\nText", 'en')).toThrow(MarkdownTwinError);
+	it('keeps what is text as written: inline code, escapes, fences at any indentation', () => {
+		const cases = [
+			'Start with `#include <SPI.h>` and stop with `kill <PID>`.',
+			'Save it as \\<Sketch name>.ino.',
+			'1. Open a terminal.\n\n   ```sh\n   kill <PID>\n   <Callout>not a component</Callout>\n   ```\n\n2. Done.',
+			'Text with <kbd>Ctrl</kbd> in it.',
+		];
+		for (const body of cases) expect(mdxToMarkdown(body, 'en')).toBe(body);
+	});
+
+	it('renders a component it does not know as its text, and a video it cannot link as its title', () => {
+		expect(mdxToMarkdown('Before.\n\n<Sketch>\nThe **text** inside.\n</Sketch>\n\nAfter.', 'en')).toBe('Before.\n\nThe **text** inside.\n\nAfter.');
+		expect(mdxToMarkdown('Press <Key>Enter</Key> twice.', 'en')).toBe('Press Enter twice.');
+		expect(mdxToMarkdown('<Video src="/a.mp4" title="Folding" />', 'en')).toBe('Folding');
+	});
+
+	it('leaves out code an article cannot show: imports, exports and comments', () => {
+		expect(mdxToMarkdown("import X from './x.astro';\n\nText {/* a note for editors */} here.", 'en')).toBe('Text  here.');
+	});
+
+	it('renders components inside components and keeps site links inside them absolute', () => {
+		expect(mdxToMarkdown('<Callout type="tip">\nSee [returns](/en/returns) and <Key>Esc</Key>.\n</Callout>', 'en')).toBe(
+			`> **Tip**\n> See [returns](${siteUrl}/en/returns) and Esc.`,
+		);
+	});
+
+	it('refuses MDX that does not compile, naming the file and the place', () => {
+		expect(() => mdxToMarkdown('Refunds in <5 days.', 'en', 'content/en/a/b.mdx')).toThrow(MarkdownTwinError);
+		expect(() => mdxToMarkdown('Refunds in <5 days.', 'en', 'content/en/a/b.mdx')).toThrow(/content\/en\/a\/b\.mdx:1:12/);
 	});
 });
 
