@@ -128,7 +128,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	for (const category of sources.categories) {
 		if (!locales.includes(category.locale)) continue;
 		if (category.readError) {
-			problems.push({ file: category.file, message: category.readError, fix: 'Fix the YAML syntax.' });
+			problems.push({ file: category.file, ...category.readError });
 			continue;
 		}
 		const result = categorySchema.safeParse(category.data);
@@ -170,7 +170,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		// Compiled as the build compiles it: MDX the build would refuse is reported here, in the editor's words.
 		if (source.extension === 'mdx') problems.push(...findMdxProblems(source));
 		if (source.readError || !source.data) {
-			problems.push({ file: source.file, line: 1, message: source.readError ?? 'Unreadable file.', fix: 'Fix the frontmatter block.' });
+			problems.push({ file: source.file, line: 1, message: 'Unreadable file.', fix: 'Fix the frontmatter block.', ...source.readError });
 			continue;
 		}
 		const result = articleFrontmatterSchema.safeParse(source.data);

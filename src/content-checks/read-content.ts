@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { contentFolder, parseContentPath, type ArticlePlace } from '../config/content-layout.ts';
+import { adviseOnYamlError, type YamlAdvice } from './yaml-advice.ts';
+
+/** Why a file could not be read: the line of the file (1-based) and how to fix it. */
+export type ReadError = YamlAdvice;
 
 /** One article file as written, before validation. */
 export interface ArticleSource extends ArticlePlace {
@@ -16,7 +20,7 @@ export interface ArticleSource extends ArticlePlace {
 	/** Line of the file on which the body starts, 1-based. */
 	bodyLine: number;
 	/** Why the file could not be read as an article, if it could not. */
-	readError?: string;
+	readError?: ReadError;
 }
 
 export interface CategorySource {
@@ -25,7 +29,7 @@ export interface CategorySource {
 	id: string;
 	data: unknown;
 	keyLines: Map<string, number>;
-	readError?: string;
+	readError?: ReadError;
 }
 
 export interface ContentSources {
@@ -44,15 +48,12 @@ export function bodyOfArticleText(text: string): string {
 	return match ? text.slice(match[0].length) : text;
 }
 
-function parseYaml(text: string): { data: unknown; keyLines: Map<string, number>; error?: string } {
+function parseYaml(text: string, linesBefore = 0): { data: unknown; keyLines: Map<string, number>; error?: YamlAdvice } {
 	const lineCounter = new LineCounter();
 	const document = parseDocument(text, { lineCounter, prettyErrors: false });
 	const keyLines = new Map<string, number>();
-	if (document.errors.length > 0) {
-		const [first] = document.errors;
-		const line = first?.linePos?.[0].line;
-		return { data: undefined, keyLines, error: `${first?.message ?? 'invalid YAML'}${line ? ` (line ${line})` : ''}` };
-	}
+	const [first] = document.errors;
+	if (first) return { data: undefined, keyLines, error: adviseOnYamlError(text, first, lineCounter, linesBefore) };
 	const contents = document.contents;
 	if (contents && 'items' in contents) {
 		for (const item of contents.items) {
@@ -76,17 +77,22 @@ export function parseArticleText(text: string): Pick<ArticleSource, 'data' | 'ke
 			keyLines: new Map(),
 			body: text,
 			bodyLine: 1,
-			readError: 'The file does not start with a frontmatter block. Start it with a line "---", the fields, then "---".',
+			readError: {
+				line: 1,
+				message: 'The file does not start with a frontmatter block.',
+				fix: 'Start it with a line "---", the fields, then "---".',
+			},
 		};
 	}
 	const yamlText = match[1] ?? '';
-	const parsed = parseYaml(yamlText);
+	// The frontmatter's first line is the file's second: the "---" line comes before it.
+	const parsed = parseYaml(yamlText, 1);
 	const keyLines = new Map([...parsed.keyLines].map(([key, line]) => [key, line + 1]));
 	const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
 	const base = { keyLines, body: bodyOfArticleText(text), bodyLine };
-	if (parsed.error) return { ...base, data: undefined, readError: `The frontmatter is not valid YAML: ${parsed.error}.` };
+	if (parsed.error) return { ...base, data: undefined, readError: parsed.error };
 	if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-		return { ...base, data: undefined, readError: 'The frontmatter must be a list of "field: value" lines.' };
+		return { ...base, data: undefined, readError: { line: 2, message: 'The frontmatter is not a list of fields.', fix: 'Write it as "field: value" lines.' } };
 	}
 	return { ...base, data: parsed.data as Record<string, unknown> };
 }
@@ -120,7 +126,7 @@ export async function readContent(root: string): Promise<ContentSources> {
 				id: place.category,
 				data: parsed.data,
 				keyLines: parsed.keyLines,
-				...(parsed.error ? { readError: `The file is not valid YAML: ${parsed.error}.` } : {}),
+				...(parsed.error ? { readError: parsed.error } : {}),
 			});
 			continue;
 		}
