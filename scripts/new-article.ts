@@ -6,6 +6,8 @@
 import { createInterface } from 'node:readline/promises';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readSiteConfig } from '../src/config/read-site-config.ts';
+import { categoryQuestion, languageQuestion, listCategories } from './lib/article-choices.ts';
 import { scaffoldArticle } from './lib/scaffold-article.ts';
 
 const { values } = parseArgs({
@@ -20,8 +22,11 @@ const { values } = parseArgs({
 const prompt = createInterface({ input: process.stdin, output: process.stdout });
 const ask = async (question: string, given: string | undefined) => given ?? (await prompt.question(`${question}: `)).trim();
 try {
-	const locale = await ask('Language (en, fr)', values.locale);
-	const category = await ask('Category folder (for example shipping)', values.category);
+	const site = readSiteConfig(process.cwd());
+	const locale = await ask(languageQuestion(site.locales), values.locale);
+	const codes = site.locales.map((language) => language.code);
+	if (!codes.includes(locale)) throw new Error(`"${locale}" is not one of the site's languages. Choose one of ${codes.join(', ')}, or add it to locales in content/site.yaml.`);
+	const category = await ask(categoryQuestion(locale, listCategories(process.cwd(), locale)), values.category);
 	const title = await ask('Title', values.title);
 	const translationOf = values['translation-of'] ?? (values.locale ? undefined : (await prompt.question('English file name it translates (leave empty if none): ')).trim() || undefined);
 	const file = await scaffoldArticle({ root: process.cwd(), locale, category, title, ...(translationOf ? { translationOf } : {}) });

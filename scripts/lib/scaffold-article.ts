@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { articleFile, categoryFile } from '../../src/config/content-layout.ts';
 import { placeholderDescription } from '../../src/content-checks/check-content.ts';
 import { parseArticleText } from '../../src/content-checks/read-content.ts';
+import { categoryList, listCategories } from './article-choices.ts';
 
 /** Turns a title into a file name: lowercase ASCII words joined by hyphens ("Échanger une taille" → "echanger-une-taille"). */
 export function slugify(title: string): string {
@@ -34,7 +35,11 @@ export interface ScaffoldOptions {
 export async function scaffoldArticle(options: ScaffoldOptions): Promise<string> {
 	const { root, locale, category } = options;
 	const settings = categoryFile(locale, category);
-	if (!existsSync(join(root, settings))) throw new Error(`There is no category "${category}" in ${locale} (${settings} is missing).`);
+	if (!existsSync(join(root, settings))) {
+		const categories = listCategories(root, locale);
+		const existing = categories.length > 0 ? ` The categories in ${locale} are:\n${categoryList(categories)}` : '';
+		throw new Error(`There is no category "${category}" in ${locale} (${settings} is missing).${existing}`);
+	}
 	const slug = slugify(options.title);
 	if (!slug) throw new Error('The title needs at least one letter or digit.');
 	const file = join(root, articleFile({ locale, category, slug }));

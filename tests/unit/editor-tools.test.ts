@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatGithubAnnotations } from '../../src/content-checks/check-content';
 import { readContent } from '../../src/content-checks/read-content';
 import { readSiteConfig } from '../../src/config/read-site-config';
+import { categoryQuestion, languageQuestion, listCategories } from '../../scripts/lib/article-choices';
 import { scaffoldArticle, slugify } from '../../scripts/lib/scaffold-article';
 import { makeContentFixture, type ContentFixture } from '../support/content-fixture';
 
@@ -45,6 +46,36 @@ describe('scaffoldArticle', () => {
 		expect(readFileSync(file, 'utf8')).toContain('translationKey: customs');
 		await expect(scaffoldArticle({ root: fixture.root, locale: 'fr', category: 'shipping', title: 'La douane' })).rejects.toThrow(/already exists/);
 		await expect(scaffoldArticle({ root: fixture.root, locale: 'en', category: 'shiping', title: 'Anything' })).rejects.toThrow(/no category "shiping"/);
+	});
+});
+
+describe('the choices npm run new:article offers', () => {
+	/** The fixture with a second English category, which the site shows first. */
+	function withTwoCategories() {
+		const fixture = makeContentFixture();
+		mkdirSync(join(fixture.contentDir, 'en/returns-refunds'));
+		fixture.write('content/en/returns-refunds/_category.yaml', 'title: Returns and refunds\ndescription: Sending an order back.\norder: 0\n');
+		return fixture;
+	}
+
+	it('names the site\'s languages', () => {
+		expect(languageQuestion([{ code: 'en', name: 'English' }, { code: 'fr', name: 'Français' }])).toBe('Language (en = English, fr = Français)');
+	});
+
+	it('lists the categories of the chosen language with their titles, in the site\'s order', () => {
+		const fixture = withTwoCategories();
+		const categories = listCategories(fixture.root, 'en');
+		expect(categories).toEqual([{ id: 'returns-refunds', title: 'Returns and refunds' }, { id: 'shipping', title: 'Shipping' }]);
+		expect(categoryQuestion('en', categories)).toBe('Categories in en:\n  returns-refunds  Returns and refunds\n  shipping         Shipping\nCategory folder');
+		expect(listCategories(fixture.root, 'fr').map((category) => category.id)).toEqual(['shipping']);
+		expect(categoryQuestion('de', listCategories(fixture.root, 'de'))).toBe('There is no category in "de" yet. Category folder');
+	});
+
+	it('names the existing categories when the one asked for does not exist', async () => {
+		const fixture = withTwoCategories();
+		await expect(scaffoldArticle({ root: fixture.root, locale: 'en', category: 'returns', title: 'Anything' })).rejects.toThrow(
+			'The categories in en are:\n  returns-refunds  Returns and refunds\n  shipping         Shipping',
+		);
 	});
 });
 
