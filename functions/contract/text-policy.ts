@@ -30,20 +30,17 @@ export function hidesText(text: string, lineBreaks: boolean): boolean {
 	return hiddenCharacters.test(checked.replace(tagFlags, '\u{1F3F4}').replace(joinersThatSpell, ''));
 }
 
-/** One line of text under the text policy (a line break could inject headers into helpdesk e-mail). */
-export const singleLine = (max: number) =>
+/** Text under the text policy, trimmed, from 1 to `max` characters; `lineBreaks` for several lines. */
+const policyText = (max: number, lineBreaks: boolean) =>
 	z
 		.string()
 		.trim()
 		.min(1)
 		.max(max)
-		.refine((text) => !hidesText(text, false), 'control_characters');
+		.refine((text) => !hidesText(text, lineBreaks), 'control_characters');
+
+/** One line of text under the text policy (a line break could inject headers into helpdesk e-mail). */
+export const singleLine = (max: number) => policyText(max, false);
 
 /** Several lines of text under the text policy. */
-export const multiLine = (max: number) =>
-	z
-		.string()
-		.trim()
-		.min(1)
-		.max(max)
-		.refine((text) => !hidesText(text, true), 'control_characters');
+export const multiLine = (max: number) => policyText(max, true);

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, useChromium } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const pages = {
@@ -13,19 +12,13 @@ const pages = {
 	'404': '/fr/no-such-page',
 };
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 describe('axe-core finds no violation', () => {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		for (const [name, path] of Object.entries(pages)) {
 			it(`on the ${name} page in the ${colorScheme} theme`, async () => {
-				const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
+				const context = await browser().newContext({ colorScheme, viewport: { width: 390, height: 844 } });
 				const page = await context.newPage();
 				await page.goto(`${baseUrl}${path}`);
 				const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/browser';
 import { queryLocalDatabase } from '../support/local-inbox';
 import { checkState, focusedText, phonePage } from '../support/self-service';
 
 const baseUrl = inject('baseUrl');
 const stateDir = inject('stateDir');
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 const votes = (article: string) => queryLocalDatabase<{ helpful: number }>(stateDir, `SELECT helpful FROM article_votes WHERE article = '${article}' ORDER BY id`);
 const reasons = (article: string) => queryLocalDatabase<{ reason: string; comment: string | null }>(stateDir, `SELECT reason, comment FROM article_feedback WHERE article = '${article}' ORDER BY id`);
@@ -21,7 +14,7 @@ const reasons = (article: string) => queryLocalDatabase<{ reason: string; commen
 describe('"Was this article helpful?"', () => {
 	it('records a yes with the keyboard, thanks the shopper, and asks no more in this browser', async () => {
 		const article = '/en/shipping/customs-and-duties';
-		const { page, errors, t, close } = await phonePage(browser, 'en');
+		const { page, errors, t, close } = await phonePage(browser(), 'en');
 		const before = votes(article).length;
 		await page.goto(`${baseUrl}${article}`);
 		const widget = page.getByRole('region', { name: t('feedback.question') });
@@ -42,7 +35,7 @@ describe('"Was this article helpful?"', () => {
 
 	it('records a no, then the reason and a comment without the e-mail address in it, and offers more help (fr, dark)', async () => {
 		const article = '/fr/returns-refunds/retourner-un-article';
-		const { page, errors, t, close } = await phonePage(browser, 'fr', { colorScheme: 'dark' });
+		const { page, errors, t, close } = await phonePage(browser(), 'fr', { colorScheme: 'dark' });
 		const before = { votes: votes(article).length, reasons: reasons(article).length };
 		await page.goto(`${baseUrl}${article}`);
 		await page.getByRole('button', { name: t('feedback.no'), exact: true }).click();

@@ -3,22 +3,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { reportPicture } from '../../scripts/lib/report/report-picture';
 import { sampleDatabase } from '../../scripts/lib/report/sample-month';
-import { launchChromium } from '../support/browser';
+import { useChromium } from '../support/browser';
 import { queryLocalDatabase } from '../support/local-inbox';
 import { checkState, focusedText, phone, phonePage, screenshotDir } from '../support/self-service';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
 const [baseUrl, stateDir] = [inject('baseUrl'), inject('stateDir')];
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const browser = useChromium();
 
 /** Runs `npm run report` with `args` into a new file, and returns the file's path and what the command printed. */
 function runReport(...args: string[]): { file: string; printed: string } {
@@ -29,7 +25,7 @@ function runReport(...args: string[]): { file: string; printed: string } {
 
 /** The report file in Chromium as a support lead opens it; axe-core is a script, which the report's policy refuses. */
 async function openReport(file: string, viewport = phone): Promise<{ page: Page; close: () => Promise<void> }> {
-	const context = await browser.newContext({ viewport, bypassCSP: true });
+	const context = await browser().newContext({ viewport, bypassCSP: true });
 	const page = await context.newPage();
 	const requests: string[] = [];
 	page.on('request', (request) => requests.push(request.url()));
@@ -53,12 +49,12 @@ describe('npm run report', () => {
 		const before = { votes: today('article_votes', `article = '${article}'`), deflections: today('search_events', "kind = 'deflection'") };
 
 		// A "yes", then a "no" with a reason and a comment carrying an e-mail address, in two browsers (one vote each).
-		const yes = await phonePage(browser, 'en');
+		const yes = await phonePage(browser(), 'en');
 		await yes.page.goto(`${baseUrl}${article}`);
 		await yes.page.getByRole('region', { name: yes.t('feedback.question') }).getByRole('button', { name: yes.t('feedback.yes') }).click();
 		expect(await focusedText(yes.page)).toBe(yes.t('feedback.thanks'));
 		await yes.close();
-		const no = await phonePage(browser, 'en');
+		const no = await phonePage(browser(), 'en');
 		await no.page.goto(`${baseUrl}${article}`);
 		await no.page.getByRole('button', { name: no.t('feedback.no'), exact: true }).click();
 		await no.page.getByRole('radio', { name: no.t('feedback.reason.not_answered') }).check();
@@ -69,7 +65,7 @@ describe('npm run report', () => {
 		await no.close();
 
 		// "This answered my question" under the contact form's subject: a deflection.
-		const contact = await phonePage(browser, 'en');
+		const contact = await phonePage(browser(), 'en');
 		await contact.page.goto(`${baseUrl}/en/contact`);
 		await contact.page.getByLabel(contact.t('contactForm.subject')).pressSequentially('refund', { delay: 30 });
 		const suggestions = contact.page.getByRole('region', { name: contact.t('search.suggestionsHeading') });
@@ -78,7 +74,7 @@ describe('npm run report', () => {
 		await contact.close();
 
 		// A nonsense word in the header's search box, left on screen for two seconds: a search that found nothing.
-		const search = await phonePage(browser, 'en');
+		const search = await phonePage(browser(), 'en');
 		await search.page.goto(`${baseUrl}${article}`);
 		await search.page.focus('#header-search');
 		await search.page.keyboard.type(nonsense, { delay: 30 });
@@ -143,6 +139,6 @@ describe('npm run report', () => {
 		await page.emulateMedia({ colorScheme: 'dark' });
 		await checkState(page, 'insights-report-month-dark');
 		await close();
-		await reportPicture(browser, file, join(screenshotDir, 'insights-report-readme.png'));
+		await reportPicture(browser(), file, join(screenshotDir, 'insights-report-readme.png'));
 	});
 });

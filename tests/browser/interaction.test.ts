@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useChromium } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
+const browser = useChromium();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 async function freshPage(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
 	await context?.close();
-	context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', locale: options.locale ?? 'en-US' });
+	context = await browser().newContext({ colorScheme: options.colorScheme ?? 'light', locale: options.locale ?? 'en-US' });
 	page = await context.newPage();
 	return page;
 }

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from '../support/browser';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, useChromium } from '../support/browser';
 import { queryLocalDatabase } from '../support/local-inbox';
 
 const baseUrl = inject('baseUrl');
@@ -19,14 +19,8 @@ async function storedEvents(query: string, count: number) {
 	return events.slice(-count);
 }
 
-let browser: Browser;
+const browser = useChromium();
 let context: BrowserContext | undefined;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 afterEach(async () => {
 	await context?.close();
 	context = undefined;
@@ -42,7 +36,7 @@ interface Watched {
 
 /** A fresh page that records requests, script errors and the search events it sends to the Worker's /api/events. */
 async function openPage(path: string, options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; captureEvents?: boolean } = {}): Promise<Watched> {
-	context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true });
+	context = await browser().newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true });
 	const page = await context.newPage();
 	const watched: Watched = { page, requests: [], errors: [], events: [] };
 	page.on('request', (request) => watched.requests.push(new URL(request.url()).pathname));

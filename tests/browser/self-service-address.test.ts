@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/browser';
 import { latestCode } from '../support/local-inbox';
 import { checkState, focusedText, lookUp, phonePage } from '../support/self-service';
 
@@ -11,13 +11,7 @@ const stateDir = inject('stateDir');
 // checks the address it finds only by the name it keeps (Camille Martin), whatever an earlier test set.
 const email = 'camille.martin@example.com';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 async function verifyWithCode(page: Page, send: string, codeLabel: string, submit: string) {
 	await page.getByRole('button', { name: send }).click();
@@ -27,7 +21,7 @@ async function verifyWithCode(page: Page, send: string, codeLabel: string, submi
 
 describe('changing the delivery address', () => {
 	it('changes the address of an unfulfilled order, with fields and checks that fit the country (en)', async () => {
-		const { page, errors, t, close } = await phonePage(browser, 'en');
+		const { page, errors, t, close } = await phonePage(browser(), 'en');
 		await page.goto(`${baseUrl}/en/change-address`);
 		await checkState(page, 'en-address-1-lookup');
 		await lookUp(page, t, '1001', email);
@@ -80,7 +74,7 @@ describe('changing the delivery address', () => {
 	});
 
 	it('changes it to an address in the United States (fr)', async () => {
-		const { page, errors, t, close } = await phonePage(browser, 'fr');
+		const { page, errors, t, close } = await phonePage(browser(), 'fr');
 		await page.goto(`${baseUrl}/fr/changer-adresse`);
 		await lookUp(page, t, '#1001', email);
 		await verifyWithCode(page, 'M’envoyer un code', 'Code à 6 chiffres', 'Continuer');
@@ -114,7 +108,7 @@ describe('changing the delivery address', () => {
 		['fr', '/fr/changer-adresse', 'Cette commande a déjà quitté notre entrepôt : son adresse ne peut plus être modifiée.'],
 	] as const) {
 		it(`refuses once the order has shipped, and says why (${locale})`, async () => {
-			const { page, t, close } = await phonePage(browser, locale);
+			const { page, t, close } = await phonePage(browser(), locale);
 			await page.goto(`${baseUrl}${path}`);
 			await lookUp(page, t, '1004', 'sam.taylor@example.com');
 			await page.getByRole('heading', { name: t('address.unavailableHeading') }).waitFor();

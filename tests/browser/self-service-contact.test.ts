@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/browser';
 import { queryLocalDatabase, ticketInInbox } from '../support/local-inbox';
 import { checkState, focusedText, phonePage } from '../support/self-service';
 import { request, unreliableNetwork } from '../support/unreliable-network';
@@ -10,13 +10,7 @@ const baseUrl = inject('baseUrl');
 const stateDir = inject('stateDir');
 const projectRoot = new URL('../..', import.meta.url).pathname;
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 async function fillContact(page: Page, t: (key: 'contactForm.name' | 'contactForm.email' | 'contactForm.subject' | 'contactForm.message') => string, subject: string) {
 	await page.getByLabel(t('contactForm.name')).fill('Alex Martin');
@@ -27,7 +21,7 @@ async function fillContact(page: Page, t: (key: 'contactForm.name' | 'contactFor
 
 describe('the contact form', () => {
 	it('suggests refund articles for "refund", and "this answered my question" reaches the search report', async () => {
-		const { page, errors, t, close } = await phonePage(browser, 'en');
+		const { page, errors, t, close } = await phonePage(browser(), 'en');
 		const deflections = () =>
 			queryLocalDatabase<{ count: number }>(stateDir, "SELECT COUNT(*) AS count FROM search_events WHERE kind = 'deflection' AND query = 'refund' AND locale = 'en'")[0]?.count ?? 0;
 		const before = deflections();
@@ -62,7 +56,7 @@ describe('the contact form', () => {
 
 	for (const locale of ['en', 'fr'] as const) {
 		it(`sends the message and the ticket reaches the local inbox (${locale})`, async () => {
-			const { page, errors, t, close } = await phonePage(browser, locale);
+			const { page, errors, t, close } = await phonePage(browser(), locale);
 			await page.goto(`${baseUrl}/${locale}/contact`);
 			const subject = locale === 'en' ? 'Torn sleeve on my linen shirt' : 'Manche déchirée sur ma chemise';
 			await fillContact(page, t, subject);
@@ -88,7 +82,7 @@ describe('the contact form', () => {
 	}
 
 	it('suggests the French refund article for "remboursement"', async () => {
-		const { page, t, close } = await phonePage(browser, 'fr');
+		const { page, t, close } = await phonePage(browser(), 'fr');
 		await page.goto(`${baseUrl}/fr/contact`);
 		await page.getByLabel(t('contactForm.subject')).pressSequentially('remboursement', { delay: 20 });
 		const suggestions = page.getByRole('region', { name: 'Ces articles répondent peut-être à votre question' });
@@ -99,7 +93,7 @@ describe('the contact form', () => {
 	});
 
 	it('sends one ticket when the answer is lost and the shopper sends again (same Idempotency-Key)', async () => {
-		const { page, t, close } = await phonePage(browser, 'en');
+		const { page, t, close } = await phonePage(browser(), 'en');
 		const network = await unreliableNetwork(baseUrl);
 		const keys: string[] = [];
 		page.on('request', (sent) => {

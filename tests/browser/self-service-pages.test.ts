@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { site } from '../../src/config/site';
 import { selfServicePages, selfServiceUrl } from '../../src/config/page-urls';
-import { launchChromium } from '../support/browser';
+import { useChromium } from '../support/browser';
 import { startWorker } from '../../scripts/lib/worker-server';
 import { checkState, lookUp, phonePage } from '../support/self-service';
 import { request, unreliableNetwork } from '../support/unreliable-network';
@@ -10,20 +9,14 @@ import { request, unreliableNetwork } from '../support/unreliable-network';
 const baseUrl = inject('baseUrl');
 const locales = ['en', 'fr'] as const;
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 describe('every self-service page on a 360-pixel phone', () => {
 	for (const locale of locales) {
 		for (const page of selfServicePages) {
 			for (const colorScheme of ['light', 'dark'] as const) {
 				it(`${selfServiceUrl(locale, page)} in the ${colorScheme} theme: no axe violation, no sideways scroll, a screenshot`, async () => {
-					const { page: tab, errors, close } = await phonePage(browser, locale, { colorScheme });
+					const { page: tab, errors, close } = await phonePage(browser(), locale, { colorScheme });
 					await tab.goto(`${baseUrl}${selfServiceUrl(locale, page)}`);
 					expect(await tab.locator('.self-service .ss-app').isVisible()).toBe(true);
 					expect(await tab.locator('.self-service .nojs-notice').isVisible()).toBe(false);
@@ -39,7 +32,7 @@ describe('every self-service page on a 360-pixel phone', () => {
 describe('without JavaScript', () => {
 	for (const locale of locales) {
 		it(`explains and offers the contact e-mail instead of a dead form (${locale})`, async () => {
-			const { page, close } = await phonePage(browser, locale, { javaScriptEnabled: false });
+			const { page, close } = await phonePage(browser(), locale, { javaScriptEnabled: false });
 			for (const path of selfServicePages.map((name) => selfServiceUrl(locale, name))) {
 				await page.goto(`${baseUrl}${path}`);
 				expect(await page.locator('h1').isVisible(), path).toBe(true);
@@ -60,7 +53,7 @@ describe('states announced to screen readers', () => {
 		// (this test and its browser are one client, 127.0.0.1).
 		const strict = await startWorker({ vars: { RATE_LIMIT_SCALE: '1' } });
 		const network = await unreliableNetwork(strict.url);
-		const { page, t, close } = await phonePage(browser, 'en');
+		const { page, t, close } = await phonePage(browser(), 'en');
 		const orderNumber = '4242';
 		const email = 'nobody@example.com';
 		for (let attempt = 0; attempt < 5; attempt++) {
@@ -96,7 +89,7 @@ describe('states announced to screen readers', () => {
 	});
 
 	it('sends the Turnstile token when the site shows the widget, and waits for it when it is not there yet', async () => {
-		const { page, t, close } = await phonePage(browser, 'fr');
+		const { page, t, close } = await phonePage(browser(), 'fr');
 		const bodies: Record<string, unknown>[] = [];
 		page.on('request', (sent) => {
 			if (new URL(sent.url()).pathname === '/api/tickets') bodies.push(JSON.parse(sent.postData() ?? '{}') as Record<string, unknown>);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/browser';
 import { latestCode, ticketInInbox } from '../support/local-inbox';
 import { checkState, focusedText, lookUp, phonePage } from '../support/self-service';
 
@@ -11,13 +11,7 @@ const stateDir = inject('stateDir');
 // of this file share it: the English and French flows each return one T-shirt, the keyboard test the dress.
 const email = 'lea.moreau@example.com';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 /** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
 async function tabTo(page: Page, selector: string, limit = 30): Promise<void> {
@@ -30,7 +24,7 @@ async function tabTo(page: Page, selector: string, limit = 30): Promise<void> {
 
 describe('returning items', () => {
 	it('returns one T-shirt of a recently delivered order with the e-mailed code (en)', async () => {
-		const { page, errors, t, close } = await phonePage(browser, 'en');
+		const { page, errors, t, close } = await phonePage(browser(), 'en');
 		await page.goto(`${baseUrl}/en/return`);
 		await checkState(page, 'en-return-1-lookup');
 		await lookUp(page, t, '1005', email);
@@ -88,7 +82,7 @@ describe('returning items', () => {
 	});
 
 	it('starts from the tracking page and returns the other T-shirt for store credit (fr)', async () => {
-		const { page, errors, t, close } = await phonePage(browser, 'fr');
+		const { page, errors, t, close } = await phonePage(browser(), 'fr');
 		await page.goto(`${baseUrl}/fr/suivi`);
 		await lookUp(page, t, '#1005', email);
 		await page.locator('#main').getByRole('link', { name: 'Retourner des articles' }).click();
@@ -129,7 +123,7 @@ describe('returning items', () => {
 		['fr', '/fr/retour', 'Livrée il y a 45 jours ; les retours sont possibles pendant 30 jours.'],
 	] as const) {
 		it(`refuses a return outside the window and says why (${locale})`, async () => {
-			const { page, t, close } = await phonePage(browser, locale);
+			const { page, t, close } = await phonePage(browser(), locale);
 			await page.goto(`${baseUrl}${path}`);
 			await lookUp(page, t, '1006', 'noah.bernard@example.com');
 			await page.getByRole('heading', { name: t('return.unavailableHeading') }).waitFor();
@@ -142,7 +136,7 @@ describe('returning items', () => {
 	}
 
 	it('can be done with the keyboard alone (returning the dress)', async () => {
-		const { page, errors, t, close } = await phonePage(browser, 'en');
+		const { page, errors, t, close } = await phonePage(browser(), 'en');
 		await page.goto(`${baseUrl}/en/return`);
 		await tabTo(page, '#return-order-number');
 		await page.keyboard.type('1005');

@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/browser';
 import { checkState, focusedText, lookUp, phonePage } from '../support/self-service';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 const cases = [
 	{
@@ -35,7 +28,7 @@ const cases = [
 describe('tracking an order', () => {
 	for (const expected of cases) {
 		it(`shows an in-transit order with its timeline, parcel link and actions (${expected.locale})`, async () => {
-			const { page, errors, t, close } = await phonePage(browser, expected.locale);
+			const { page, errors, t, close } = await phonePage(browser(), expected.locale);
 			await page.goto(`${baseUrl}${expected.path}`);
 			await checkState(page, `${expected.locale}-track-1-form`);
 			await lookUp(page, t, '#1004', 'sam.taylor@example.com');
@@ -62,7 +55,7 @@ describe('tracking an order', () => {
 	}
 
 	it('says so when no order has this number and e-mail, with focus on the error summary', async () => {
-		const { page, t, close } = await phonePage(browser, 'fr');
+		const { page, t, close } = await phonePage(browser(), 'fr');
 		await page.goto(`${baseUrl}/fr/suivi`);
 		await lookUp(page, t, '1004', 'someone.else@example.com');
 		const summary = page.locator('.error-summary:not([hidden])');
@@ -74,7 +67,7 @@ describe('tracking an order', () => {
 	});
 
 	it('checks the fields before sending, with links from the summary to each field', async () => {
-		const { page, t, close } = await phonePage(browser, 'en');
+		const { page, t, close } = await phonePage(browser(), 'en');
 		const requests: string[] = [];
 		page.on('request', (request) => {
 			if (request.url().includes('/api/')) requests.push(request.url());
@@ -98,7 +91,7 @@ describe('tracking an order', () => {
 		['fr', '/fr/orders-tracking/ou-est-ma-commande'],
 	] as const) {
 		it(`works inside the article ${path}`, async () => {
-			const { page, t, close } = await phonePage(browser, locale);
+			const { page, t, close } = await phonePage(browser(), locale);
 			await page.goto(`${baseUrl}${path}`);
 			await lookUp(page, t, '#1004', 'sam.taylor@example.com');
 			await page.getByRole('heading', { name: t('order.heading', { order: '#1004' }), level: 3 }).waitFor();

@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { articleUrl, searchUrl } from '../../src/config/page-urls';
-import { launchChromium } from '../support/browser';
+import { useChromium } from '../support/browser';
 import { checkState, phonePage } from '../support/self-service';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useChromium();
 
 /**
  * The number Chromium draws before each item of each `<Steps>` list, read from its accessibility tree (where the
@@ -54,7 +48,7 @@ describe('numbered steps', () => {
 	for (const path of pages) {
 		it(`${path}: numbers its steps 1 to n, and not the list of reasons inside step 3`, async () => {
 			const locale = path.startsWith('/fr/') ? 'fr' : 'en';
-			const { page, errors, close } = await phonePage(browser, locale);
+			const { page, errors, close } = await phonePage(browser(), locale);
 			await page.goto(`${baseUrl}${path}`);
 			const lists = await drawnStepNumbers(page);
 			expect(lists.length).toBeGreaterThanOrEqual(2);
@@ -77,7 +71,7 @@ describe('the search page with nothing to show', () => {
 	const otherLanguage = { en: '“zzzqqxv” in the French help center', fr: '« zzzqqxv » dans le centre d’aide en anglais' };
 	for (const locale of ['en', 'fr'] as const) {
 		it(`shows no “Show more results” with no query nor with a query that finds nothing, and offers the other language (${locale})`, async () => {
-			const { page, errors, t, close } = await phonePage(browser, locale);
+			const { page, errors, t, close } = await phonePage(browser(), locale);
 			const more = page.getByRole('button', { name: t('search.showMore') });
 			await page.goto(`${baseUrl}${searchUrl(locale)}`);
 			await page.waitForLoadState('networkidle');
@@ -97,7 +91,7 @@ describe('the search page with nothing to show', () => {
 
 describe('an English query on the French search page', () => {
 	it('is searched as typed, not respelt with French words, and the page offers the English help center', async () => {
-		const { page, errors, close } = await phonePage(browser, 'fr');
+		const { page, errors, close } = await phonePage(browser(), 'fr');
 		await page.goto(`${baseUrl}${searchUrl('fr')}?q=${encodeURIComponent('where is my parcel')}`);
 		await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '');
 		const status = (await page.textContent('[data-search-status]')) ?? '';

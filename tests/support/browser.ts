@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, with the flags this sandbox needs (no GPU, no background calls to Google), plus `extraArgs`. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
@@ -39,4 +40,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		return result.violations;
 	});
 	return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them. Call it at the top of the file;
+ * it answers a getter for the browser.
+ */
+export function useChromium(extraArgs: string[] = []): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchChromium(extraArgs);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('Chromium is not running: call useChromium() at the top of the test file.');
+		return browser;
+	};
 }
