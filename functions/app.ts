@@ -9,6 +9,7 @@ import { errorBody } from './contract/errors';
 import { ApiError, shopFailure } from './errors';
 import { readBody } from './middleware/read-body';
 import { requireJson } from './middleware/require-json';
+import { answers } from './routes/answers';
 import { events } from './routes/events';
 import { health } from './routes/health';
 import { orders } from './routes/orders';
@@ -64,6 +65,7 @@ api.route('/health', health);
 api.route('/orders', orders);
 api.route('/tickets', tickets);
 api.route('/events', events);
+api.route('/answer', answers);
 
 api.notFound((c) => c.json(errorBody('not_found', 'No such API endpoint.'), 404));
 api.onError((error, c) => {

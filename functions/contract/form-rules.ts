@@ -24,3 +24,6 @@ export const returnCommentMaxLength = 1000;
 
 /** The most units of one item a return can ask for. */
 export const returnQuantityMax = 99;
+
+/** The longest question the answer endpoint reads (a question pasted from an e-mail is cut, not refused, by the pages). */
+export const questionMaxLength = 500;

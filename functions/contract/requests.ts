@@ -5,6 +5,7 @@ import {
 	contactLimits,
 	emailMaxLength,
 	orderNumberPattern,
+	questionMaxLength,
 	phonePattern,
 	returnCommentMaxLength,
 	returnQuantityMax,
@@ -127,3 +128,10 @@ export const ticketRequestSchema = z
 		for (const [path, text] of texts) if (linkCount(text) > 0) ctx.addIssue({ code: 'custom', path, message: 'too_many_links' });
 	});
 export type TicketRequest = z.infer<typeof ticketRequestSchema>;
+
+/** `POST /api/answer`: a shopper's question, in their words, and the language to answer in. */
+export const answerRequestSchema = z.strictObject({
+	question: multiLine(questionMaxLength),
+	locale: localeSchema,
+});
+export type AnswerRequest = z.infer<typeof answerRequestSchema>;

@@ -73,3 +73,36 @@ export type AddressChangedResponse = z.infer<typeof addressChangedResponseSchema
 /** `POST /api/tickets` (202): the reference to quote, and when to expect a reply. */
 export const ticketReceivedResponseSchema = z.object({ reference: z.string(), status: z.literal('received'), replyWithinHours: z.number().optional() });
 export type TicketReceivedResponse = z.infer<typeof ticketReceivedResponseSchema>;
+
+/** A page of the help center: its address and title. */
+const pageLinkSchema = z.object({ url: z.string(), title: z.string() });
+
+/**
+ * `POST /api/answer`, one of:
+ * - `answer`: `text` is a passage of an article, word for word (or, when a model is configured, its answer, shown
+ *   only once every sentence was checked against the passages); `sources[0]` is where it comes from, with the
+ *   section's `#anchor`; `heading` the section or FAQ question, `updated` the article's date;
+ * - `self-service`: the question is about the shopper's own order: `url` is the page that acts on it;
+ * - `none`: nothing in the help center answers it; `related` are the closest articles, if any.
+ * Each carries `contactUrl`, the way to a person.
+ */
+export const answerResponseSchema = z.discriminatedUnion('kind', [
+	z.object({
+		kind: z.literal('answer'),
+		text: z.string(),
+		sources: z.array(pageLinkSchema).min(1),
+		heading: z.string().optional(),
+		updated: z.string(),
+		generated: z.boolean(),
+		contactUrl: z.string(),
+	}),
+	z.object({
+		kind: z.literal('self-service'),
+		action: z.enum(['track', 'return', 'address', 'contact']),
+		url: z.string(),
+		title: z.string(),
+		contactUrl: z.string(),
+	}),
+	z.object({ kind: z.literal('none'), contactUrl: z.string(), related: z.array(pageLinkSchema) }),
+]);
+export type AnswerResponse = z.infer<typeof answerResponseSchema>;

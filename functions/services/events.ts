@@ -37,12 +37,32 @@ export async function recordOutcome(db: D1Database, action: ServiceOutcome, loca
 	await db.prepare('INSERT INTO service_outcomes (action, locale, day) VALUES (?1, ?2, ?3)').bind(action, locale, dayOf(now)).run();
 }
 
+/** What a question to the answer engine got, or what the shopper said of the answer. */
+export interface AnswerOutcome {
+	outcome: 'answer' | 'self-service' | 'none' | 'helpful' | 'not_helpful';
+	/** The article page that answered, or the self-service action. */
+	target?: string | undefined;
+	/** The anonymised question: kept only for `none` and `not_helpful`, the content gaps. */
+	query?: string | undefined;
+	locale: string;
+}
+
+/** Stores what a question got (or the shopper's verdict on its answer), with the day only. */
+export async function recordAnswerOutcome(db: D1Database, event: AnswerOutcome, now = Date.now()): Promise<void> {
+	const query = event.outcome === 'none' || event.outcome === 'not_helpful' ? (event.query ?? null) : null;
+	await db
+		.prepare('INSERT INTO answer_events (outcome, target, query, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)')
+		.bind(event.outcome, event.target ?? null, query, event.locale, dayOf(now))
+		.run();
+}
+
 /** The event tables and the columns that make a daily count: everything but the comment, which is dropped. */
 const dailyCounts = [
 	{ table: 'search_events', columns: 'kind, query, results, rank, locale, day' },
 	{ table: 'article_votes', columns: 'article, locale, helpful, day' },
 	{ table: 'article_feedback', columns: 'article, locale, reason, day' },
 	{ table: 'service_outcomes', columns: 'action, locale, day' },
+	{ table: 'answer_events', columns: 'outcome, target, query, locale, day' },
 ] as const;
 
 /**

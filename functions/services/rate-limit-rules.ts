@@ -81,3 +81,8 @@ export function ticketLimits(ip: string, emailKey: string): RateLimitRule[] {
 export function eventLimits(ip: string): RateLimitRule[] {
 	return [{ bucket: `events:ip:${clientNetwork(ip)}`, limit: 120, windowSeconds: 600 }];
 }
+
+/** Questions to the answer engine: plenty for a shopper asking again in other words, few for a script: 60 per client network in 10 minutes. */
+export function answerLimits(ip: string): RateLimitRule[] {
+	return [{ bucket: `answer:ip:${clientNetwork(ip)}`, limit: 60, windowSeconds: 600 }];
+}

@@ -88,6 +88,18 @@ export const siteConfigSchema = z
 				keepEventsDays: z.number().int().min(1, 'Keep events at least one day.').max(3650, 'Keep events at most 3650 days (ten years).').default(90),
 			})
 			.default({ keepEventsDays: 90 }),
+		/** Answers to shoppers' questions (POST /api/answer, the answer card of the search box and the contact page). */
+		answers: z
+			.strictObject({
+				/** Set to false to show search results only: no answer card, and the endpoint answers 404. */
+				enabled: z.boolean({ error: 'answers.enabled is true or false.' }).default(true),
+				/**
+				 * An article not updated for this many days no longer answers questions on its own (it stays in search):
+				 * an old policy quoted as the answer does more harm than a list of links.
+				 */
+				staleAfterDays: z.number().int().min(1, 'Give at least one day.').max(3650, 'Give at most 3650 days (ten years).').optional(),
+			})
+			.default({ enabled: true }),
 		/** Cloudflare Turnstile on the self-service forms; the Worker then needs the TURNSTILE_SECRET secret. */
 		turnstile: z
 			.strictObject({

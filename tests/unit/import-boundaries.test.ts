@@ -16,6 +16,7 @@ const allowedCrossings: { from: string; to: string; why: string }[] = [
 	{ from: 'src/worker/', to: 'functions/background/', why: 'the Worker runs the API’s queue consumer and cron sweep' },
 	{ from: 'functions/', to: 'src/config/', why: 'the validated site config (languages, policies, brand)' },
 	{ from: 'functions/', to: 'src/i18n/', why: 'messages and e-mails in the shopper’s language' },
+	{ from: 'functions/', to: 'src/answers/', why: 'the answer engine, which answers in the Worker and in the command-line tools alike' },
 ];
 
 /** The two sides; a file belongs to the first whose folder holds it. */

@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AnswerIndex } from '../../src/answers/answer-index.ts';
+import { answerQuestion, type AnswerOptions, type EngineResult } from '../../src/answers/answer-question.ts';
+import { projectRoot } from './bench-project.ts';
+
+const questionSchema = z.discriminatedUnion('kind', [
+	z.strictObject({
+		question: z.string().min(1),
+		kind: z.literal('answerable'),
+		/** The file name of the article that answers, or several when more than one does. */
+		expected: z.union([z.string(), z.array(z.string()).min(1)]).transform((value) => (Array.isArray(value) ? value : [value])),
+		/** The section's anchor (or `faq-<n>`) that answers best, when one does. */
+		section: z.string().optional(),
+		split: z.enum(['dev', 'test']),
+	}),
+	z.strictObject({ question: z.string().min(1), kind: z.enum(['unanswerable', 'adversarial']), split: z.enum(['dev', 'test']) }),
+	z.strictObject({ question: z.string().min(1), kind: z.literal('order'), action: z.enum(['track', 'return', 'address', 'contact']), split: z.enum(['dev', 'test']) }),
+]);
+
+const questionFileSchema = z.strictObject({ locale: z.string(), description: z.string(), questions: z.array(questionSchema).min(50) });
+
+export type EvalQuestion = z.output<typeof questionSchema>;
+
+/** The checked-in questions of a locale (tests/fixtures/answers/questions.<locale>.json). */
+export function evalQuestions(locale: string): EvalQuestion[] {
+	return questionFileSchema.parse(JSON.parse(readFileSync(join(projectRoot, `tests/fixtures/answers/questions.${locale}.json`), 'utf8'))).questions;
+}
+
+/** How one question fared. */
+export type Verdict = 'correct' | 'wrong' | 'unanswered' | 'refused' | 'answered' | 'routed' | 'misrouted';
+
+/** What an engine (ours, or a baseline) made of a question, reduced to what is scored. */
+export interface Attempt {
+	kind: EngineResult['kind'];
+	/** The article that answered, and the anchor of its passage. */
+	article?: string;
+	anchor?: string;
+	action?: string;
+}
+
+/** The verdict on one attempt; `sectionHit` when the passage is the expected section too. */
+export function judge(question: EvalQuestion, attempt: Attempt): { verdict: Verdict; sectionHit: boolean } {
+	switch (question.kind) {
+		case 'answerable': {
+			if (attempt.kind !== 'answer') return { verdict: 'unanswered', sectionHit: false };
+			const correct = question.expected.includes(attempt.article ?? '');
+			return { verdict: correct ? 'correct' : 'wrong', sectionHit: correct && (question.section === undefined || question.section === attempt.anchor) };
+		}
+		case 'order':
+			return { verdict: attempt.kind === 'self-service' && attempt.action === question.action ? 'routed' : 'misrouted', sectionHit: false };
+		default:
+			// Sending an adversarial or unanswerable question to a person is a refusal too: no passage is shown as the answer.
+			return { verdict: attempt.kind === 'answer' || (attempt.kind === 'self-service' && attempt.action !== 'contact') ? 'answered' : 'refused', sectionHit: false };
+	}
+}
+
+/** The engine's result as scored. */
+export function attemptOf(result: EngineResult): Attempt {
+	if (result.kind === 'answer') return { kind: 'answer', article: result.unit.a, anchor: result.unit.u.split('#')[1] ?? '' };
+	if (result.kind === 'self-service') return { kind: 'self-service', action: result.action };
+	return { kind: 'none' };
+}
+
+/** The answer index of a built site's `dist/client`, read from disk. */
+export function diskIndex(clientDir: string, locale: string): AnswerIndex {
+	return new AnswerIndex(locale, (path) => readFile(join(clientDir, path), 'utf8').catch(() => undefined));
+}
+
+export interface Scorecard {
+	answerable: number;
+	correct: number;
+	sectionHits: number;
+	wrong: number;
+	refusable: number;
+	refused: number;
+	orders: number;
+	routed: number;
+	failures: { question: EvalQuestion; attempt: Attempt; verdict: Verdict }[];
+}
+
+/** Scores attempts at questions. */
+export function scorecard(rows: { question: EvalQuestion; attempt: Attempt }[]): Scorecard {
+	const card: Scorecard = { answerable: 0, correct: 0, sectionHits: 0, wrong: 0, refusable: 0, refused: 0, orders: 0, routed: 0, failures: [] };
+	for (const { question, attempt } of rows) {
+		const { verdict, sectionHit } = judge(question, attempt);
+		if (question.kind === 'answerable') {
+			card.answerable++;
+			if (verdict === 'correct') card.correct++;
+			if (verdict === 'wrong') card.wrong++;
+			if (sectionHit) card.sectionHits++;
+		} else if (question.kind === 'order') {
+			card.orders++;
+			if (verdict === 'routed') card.routed++;
+		} else {
+			card.refusable++;
+			if (verdict === 'refused') card.refused++;
+		}
+		if (!['correct', 'routed', 'refused'].includes(verdict)) card.failures.push({ question, attempt, verdict });
+	}
+	return card;
+}
+
+/** Runs our engine over a locale's questions against a built site. */
+export async function runEngine(clientDir: string, locale: string, questions: EvalQuestion[], options: AnswerOptions) {
+	const index = diskIndex(clientDir, locale);
+	const rows = [];
+	for (const question of questions) rows.push({ question, attempt: attemptOf(await answerQuestion(index, question.question, options)) });
+	return rows;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)} %`);
+
+/** The scorecard's figures, one line each. */
+export function describeScorecard(card: Scorecard): string[] {
+	return [
+		`correct source among answerable: ${card.correct}/${card.answerable} = ${percent(card.correct, card.answerable)} (exact section: ${percent(card.sectionHits, card.answerable)})`,
+		`wrong answers among answerable:  ${card.wrong}/${card.answerable} = ${percent(card.wrong, card.answerable)}`,
+		`refusals on unanswerable + adversarial: ${card.refused}/${card.refusable} = ${percent(card.refused, card.refusable)}`,
+		`order questions routed to the right page: ${card.routed}/${card.orders} = ${percent(card.routed, card.orders)}`,
+	];
+}
