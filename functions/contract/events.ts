@@ -49,7 +49,9 @@ const comment = multiLine(feedbackCommentMaxLength)
  * - `click`: the shopper opened the result at `rank` of that query;
  * - `deflection`: a suggested article answered the shopper before they wrote to us;
  * - `vote`: "Was this article helpful?", yes or no, for the article page at `article`;
- * - `vote_reason`: after a "no", why, with an optional comment.
+ * - `vote_reason`: after a "no", why, with an optional comment;
+ * - `answer_vote`: "Did this answer your question?" under an answer card, for the article that answered, with the
+ *   question (anonymised) so that a "no" shows what the help center still fails to answer.
  * Queries must already be anonymised (see `anonymizeQuery`); comments are cleared of personal data here. Nothing
  * else is sent: no identifier, no time (the server stamps the day).
  */
@@ -59,9 +61,11 @@ export const eventSchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('deflection'), query, results, rank, locale }),
 	z.strictObject({ kind: z.literal('vote'), article, helpful: z.boolean(), locale }),
 	z.strictObject({ kind: z.literal('vote_reason'), article, reason: z.enum(feedbackReasons), comment: comment.optional(), locale }),
+	z.strictObject({ kind: z.literal('answer_vote'), article, helpful: z.boolean(), query: query.optional(), locale }),
 ]);
 
 export type HelpCenterEvent = z.output<typeof eventSchema>;
 export type SearchEvent = Extract<HelpCenterEvent, { kind: 'search' | 'click' | 'deflection' }>;
 export type ArticleVote = Extract<HelpCenterEvent, { kind: 'vote' }>;
 export type VoteReason = Extract<HelpCenterEvent, { kind: 'vote_reason' }>;
+export type AnswerVote = Extract<HelpCenterEvent, { kind: 'answer_vote' }>;

@@ -20,6 +20,8 @@ export async function recordEvent(db: D1Database, event: HelpCenterEvent, now = 
 				return db
 					.prepare('INSERT INTO article_feedback (article, locale, reason, comment, day) VALUES (?1, ?2, ?3, ?4, ?5)')
 					.bind(event.article, event.locale, event.reason, event.comment ?? null, day);
+			case 'answer_vote':
+				return answerOutcomeStatement(db, { outcome: event.helpful ? 'helpful' : 'not_helpful', target: event.article, query: event.query, locale: event.locale }, day);
 			default:
 				return db
 					.prepare('INSERT INTO search_events (kind, query, results, rank, locale, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
@@ -47,13 +49,14 @@ export interface AnswerOutcome {
 	locale: string;
 }
 
-/** Stores what a question got (or the shopper's verdict on its answer), with the day only. */
-export async function recordAnswerOutcome(db: D1Database, event: AnswerOutcome, now = Date.now()): Promise<void> {
+function answerOutcomeStatement(db: D1Database, event: AnswerOutcome, day: string): D1PreparedStatement {
 	const query = event.outcome === 'none' || event.outcome === 'not_helpful' ? (event.query ?? null) : null;
-	await db
-		.prepare('INSERT INTO answer_events (outcome, target, query, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)')
-		.bind(event.outcome, event.target ?? null, query, event.locale, dayOf(now))
-		.run();
+	return db.prepare('INSERT INTO answer_events (outcome, target, query, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)').bind(event.outcome, event.target ?? null, query, event.locale, day);
+}
+
+/** Stores what a question got, with the day only. */
+export async function recordAnswerOutcome(db: D1Database, event: AnswerOutcome, now = Date.now()): Promise<void> {
+	await answerOutcomeStatement(db, event, dayOf(now)).run();
 }
 
 /** The event tables and the columns that make a daily count: everything but the comment, which is dropped. */
