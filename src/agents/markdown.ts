@@ -40,7 +40,7 @@ export function mdxToMarkdown(body: string, locale: string, file = 'article'): s
 		if (!(error instanceof MdxSyntaxError)) throw error;
 		throw new MarkdownTwinError(`${file}:${error.line}:${error.column}: ${error.reason}. Run npm run check to see how to fix it.`);
 	}
-	return treeToMarkdown(body, tree, (element, children) => renderComponent(locale, element, children))
+	return treeToMarkdown(body, tree, (element, children) => renderComponent(locale, element, children), absoluteUrl)
 		.replace(/\n{3,}/g, '\n\n')
 		.trim();
 }

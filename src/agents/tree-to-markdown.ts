@@ -1,6 +1,5 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { absoluteUrl } from '../seo/urls';
 
 /** A component as written in MDX. */
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -27,9 +26,10 @@ function expressionMarkdown(value: string, written: string): string {
 /**
  * Turns a parsed article back into Markdown by splicing its source: what is Markdown stays byte for byte as written
  * (code, inline code and escapes included, at any indentation); components go through `render`, imports, exports
- * and comments go, and site links and images get the full address, since agents read the text out of context.
+ * and comments go, and site links and images (addresses starting with "/") go through `siteUrl`: agents, which read
+ * the text out of context, get the full address.
  */
-export function treeToMarkdown(source: string, tree: Root, render: RenderComponent): string {
+export function treeToMarkdown(source: string, tree: Root, render: RenderComponent, siteUrl: (path: string) => string = (path) => path): string {
 	/** The source from `start` to `end`, with each of `children` (which lie inside, in order) rendered. */
 	const splice = (children: Nodes[], start: number, end: number): string => {
 		let text = '';
@@ -51,7 +51,7 @@ export function treeToMarkdown(source: string, tree: Root, render: RenderCompone
 		const from = children.length > 0 ? endOf(children.at(-1) as Nodes) : startOf(target);
 		const at = target.url.startsWith('/') && !target.url.startsWith('//') ? source.indexOf(target.url, from) : -1;
 		if (at === -1 || at >= end) return splice(children, startOf(target), end);
-		return splice(children, startOf(target), at) + absoluteUrl(target.url) + source.slice(at + target.url.length, end);
+		return splice(children, startOf(target), at) + siteUrl(target.url) + source.slice(at + target.url.length, end);
 	};
 	const node = (current: Nodes): string => {
 		switch (current.type) {

@@ -2,6 +2,7 @@ import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { selfServiceActionOf, type SelfServiceAction } from './order-intents.ts';
+import { shopWords } from './shop-words.ts';
 import { isContentWord, stemOf } from './terms.ts';
 
 /** How sure the engine must be before it answers; tuned on the dev half of tests/fixtures/answers. */
@@ -12,9 +13,13 @@ export interface AnswerThresholds {
 	score: number;
 	/** Least score per meaningful word of the question. */
 	scorePerWord: number;
+	/** Least ratio by which the best article must lead the next one (1.2: by a fifth); 0 for no such rule. */
+	margin: number;
+	/** How much the passage's whole article counts in ranking against the passage itself (0: the passage alone, 1: the article alone). */
+	articlePower: number;
 }
 
-export const defaultThresholds: AnswerThresholds = { coverage: 0.6, score: 300, scorePerWord: 120 };
+export const defaultThresholds: AnswerThresholds = { coverage: 0.7, score: 0, scorePerWord: 200, margin: 0, articlePower: 0.3 };
 
 export interface AnswerOptions {
 	/** The locale's synonym groups (content/site.yaml `search.synonyms`). */
@@ -34,16 +39,34 @@ export type EngineResult =
 	| { kind: 'self-service'; action: SelfServiceAction }
 	| { kind: 'none'; related: IndexedUnit[]; reason: 'no_words' | 'not_covered' | 'no_index' };
 
-// Words that make a sentence a question or a polite one, not what it is about.
+// Words that make a sentence polite or padded, not what it is about: left out.
 const fillers: Record<string, Set<string>> = {
-	en: new Set('hi hello hey thanks thank please pls regards cheers how what when where why who whom whose ok okay help know tell want need like would'.split(' ')),
-	fr: new Set('bonjour bonsoir salut merci svp stp cordialement coucou aide savoir voudrais veux souhaite besoin aimerais dire'.split(' ')),
+	en: new Set(
+		'hi hello hey thanks thank please pls regards cheers ok okay help know tell want need like would just possible also still even really actually any anything some something get got getting make made way lot very there here then than now yet ever thing things stuff guys sure already again else kind sort question ask'.split(
+			' ',
+		),
+	),
+	fr: new Set(
+		'bonjour bonsoir salut merci svp stp cordialement coucou aide savoir voudrais veux souhaite besoin aimerais dire juste possible aussi encore vraiment truc trucs chose choses quoi ça ca question demande alors bien déjà deja'.split(
+			' ',
+		),
+	),
 };
+
+// Words that say what kind of answer is wanted (a time, an amount, a way), not what it is about: they count a
+// quarter, so that "how long does a refund take" prefers the passage headed so, but never outweighs the topic.
+const frameWords: Record<string, Set<string>> = {
+	en: new Set('how long much many time often soon when where why what who take takes took happen happens mean means work works'.split(' ')),
+	fr: new Set('combien temps quand comment pourquoi quel quelle quels quelles faut faire fait peux peut dois doit marche passe'.split(' ')),
+};
+const frameWeight = 0.25;
 
 /** One meaning of the question: a word or a synonym phrase, and every way the index may spell it. */
 interface Concept {
 	/** The question's words it stands for. */
 	words: string[];
+	/** 1, or less for a word that frames the question (see {@link frameWords}). */
+	weight: number;
 	/** Each alternative is the stems of one phrase; a unit has it when it has all of them. */
 	alternatives: string[][];
 }
@@ -59,6 +82,7 @@ function questionWords(question: string, language: string): string[] {
 /** Groups the words into concepts: a phrase of a synonym group is one concept with each of its group's phrases. */
 function conceptsOf(words: string[], language: string, synonyms: string[][]): Concept[] {
 	const groups = synonyms.map((group) => group.map((phrase) => tokenize(foldAccents(phrase))));
+	const frames = frameWords[language.split('-')[0] ?? ''] ?? new Set<string>();
 	const concepts: Concept[] = [];
 	for (let index = 0; index < words.length; ) {
 		let matched: { group: string[][]; length: number } | undefined;
@@ -71,10 +95,11 @@ function conceptsOf(words: string[], language: string, synonyms: string[][]): Co
 		}
 		if (matched) {
 			const alternatives = matched.group.map((phrase) => phrase.filter((word) => isContentWord(word, language)).map((word) => stemOf(word, language))).filter((stems) => stems.length > 0);
-			concepts.push({ words: words.slice(index, index + matched.length), alternatives });
+			concepts.push({ words: words.slice(index, index + matched.length), weight: 1, alternatives });
 			index += matched.length;
 		} else {
-			concepts.push({ words: [words[index] ?? ''], alternatives: [[stemOf(words[index] ?? '', language)]] });
+			const word = words[index] ?? '';
+			concepts.push({ words: [word], weight: frames.has(word) ? frameWeight : 1, alternatives: [[stemOf(word, language)]] });
 			index += 1;
 		}
 	}
@@ -112,7 +137,7 @@ async function corrected(index: AnswerIndex, word: string, language: string): Pr
 	const vocabulary = await index.vocabulary();
 	for (const candidate of vocabulary?.corrections(word) ?? []) {
 		const stem = stemOf(candidate, language);
-		if (await index.postings(stem)) return { words: [word], alternatives: [[stem]] };
+		if (await index.postings(stem)) return { words: [word], weight: 1, alternatives: [[stem]] };
 	}
 	return undefined;
 }
@@ -127,48 +152,68 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const language = index.locale;
 	const action = selfServiceActionOf(question, language);
 	if (action) return { kind: 'self-service', action };
-	if (!(await index.manifest())) return { kind: 'none', related: [], reason: 'no_index' };
+	const manifest = await index.manifest();
+	if (!manifest) return { kind: 'none', related: [], reason: 'no_index' };
 
 	const words = questionWords(question, language);
 	if (words.length === 0) return { kind: 'none', related: [], reason: 'no_words' };
-	const concepts = conceptsOf(words, language, options.synonyms ?? []);
-	const scores = new Map<number, { score: number; matched: number; article: number }>();
-	for (const concept of concepts) {
+	const concepts = conceptsOf(words, language, [...(options.synonyms ?? []), ...(shopWords[language.split('-')[0] ?? ''] ?? [])]);
+	const units = manifest.units;
+	const idf = (df: number) => Math.log(1 + (units - df + 0.5) / (df + 0.5));
+	// A word is worth what it tells apart: a word no passage has ("bitcoin") weighs most, so missing it refuses.
+	const scores = new Map<number, { score: number; covered: number; article: number }>();
+	const articleCover = new Map<number, Set<number>>();
+	// Per article, per concept, its best passage's weight: what the article as a whole says about the question.
+	const articleEvidence = new Map<number, Map<number, number>>();
+	const importance: number[] = [];
+	for (const [position, concept] of concepts.entries()) {
 		let weights = await conceptWeights(index, concept);
 		if (weights.size === 0 && concept.words.length === 1) {
 			const respelt = await corrected(index, concept.words[0] ?? '', language);
 			if (respelt) weights = await conceptWeights(index, respelt);
 		}
-		for (const [unit, { weight, article }] of weights) {
-			const entry = scores.get(unit) ?? { score: 0, matched: 0, article };
-			entry.score += weight;
-			entry.matched += 1;
+		const weight = idf(weights.size) * concept.weight;
+		importance.push(weight);
+		for (const [unit, { weight: unitWeight, article }] of weights) {
+			const entry = scores.get(unit) ?? { score: 0, covered: 0, article };
+			entry.score += unitWeight * concept.weight;
+			entry.covered += weight;
 			scores.set(unit, entry);
+			const evidence = articleEvidence.get(article) ?? new Map<number, number>();
+			evidence.set(position, Math.max(evidence.get(position) ?? 0, unitWeight * concept.weight));
+			articleEvidence.set(article, evidence);
+			const cover = articleCover.get(article) ?? new Set<number>();
+			cover.add(position);
+			articleCover.set(article, cover);
 		}
 	}
-
+	const total = importance.reduce((sum, weight) => sum + weight, 0);
+	const articleCoverage = (article: number) => [...(articleCover.get(article) ?? [])].reduce((sum, position) => sum + (importance[position] ?? 0), 0) / total;
 	const thresholds = options.thresholds ?? defaultThresholds;
-	const ranked = [...scores].sort((a, b) => b[1].matched - a[1].matched || b[1].score - a[1].score || a[0] - b[0]);
+	const articleScore = (article: number) => [...(articleEvidence.get(article)?.values() ?? [])].reduce((sum, weight) => sum + weight, 0);
+	const rankOf = (entry: { score: number; covered: number; article: number }) =>
+		(entry.score * (entry.covered / total) ** 2) ** (1 - thresholds.articlePower) * (articleScore(entry.article) * articleCoverage(entry.article) ** 2) ** thresholds.articlePower;
+	const ranked = [...scores].map(([id, entry]) => ({ id, entry, rank: rankOf(entry) })).sort((a, b) => b.rank - a.rank || a.id - b.id);
+
 	const staleBefore = options.staleAfterDays === undefined ? undefined : new Date((options.now ?? new Date()).getTime() - options.staleAfterDays * 86_400_000).toISOString().slice(0, 10);
-	const fresh = async (id: number) => {
-		const unit = await index.unit(id);
-		return unit && (staleBefore === undefined || unit.d >= staleBefore) ? unit : undefined;
-	};
 	const passages: IndexedUnit[] = [];
-	const seenArticles = new Set<number>();
-	for (const [id, entry] of ranked) {
+	for (const { id } of ranked) {
 		if (passages.length >= (options.passages ?? 5)) break;
-		const unit = await fresh(id);
-		if (!unit) continue;
-		passages.push(unit);
-		seenArticles.add(entry.article);
+		const unit = await index.unit(id);
+		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) passages.push(unit);
 	}
 	const [best] = passages;
 	const bestEntry = best ? scores.get(best.id) : undefined;
 	if (!best || !bestEntry) return { kind: 'none', related: [], reason: 'not_covered' };
-	const coverage = bestEntry.matched / concepts.length;
+	const coverage = bestEntry.covered / total;
+	const bestRank = ranked[0]?.rank ?? 0;
+	const runnerUp = ranked.find(({ entry }) => entry.article !== bestEntry.article)?.rank ?? 0;
+	const lead = runnerUp === 0 ? Infinity : bestRank / runnerUp;
 	const answers =
-		coverage >= thresholds.coverage && bestEntry.score >= thresholds.score && bestEntry.score / concepts.length >= thresholds.scorePerWord;
+		coverage >= thresholds.coverage &&
+		bestEntry.score >= thresholds.score &&
+		bestEntry.score / concepts.length >= thresholds.scorePerWord &&
+		lead >= thresholds.margin;
 	if (!answers) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
 	return { kind: 'answer', unit: best, passages, score: bestEntry.score, coverage };
 }

@@ -17,8 +17,10 @@ import { isContentWord, termsOf } from '../terms.ts';
 
 // Where a word appears in a unit, and what that is worth (BM25F): the unit's own heading (or FAQ question) says
 // what it answers; the article's title, keywords and the parent heading say what it is about; the body says it.
-const fields = { heading: { weight: 3, b: 0.3 }, context: { weight: 1.5, b: 0.3 }, body: { weight: 1, b: 0.75 } } as const;
-type Field = keyof typeof fields;
+const defaultFields = { heading: { weight: 3, b: 0.3 }, context: { weight: 1.5, b: 0.3 }, body: { weight: 1, b: 0.75 } };
+type Field = keyof typeof defaultFields;
+/** How much a word counts in each field of a unit, and how much a field's length dampens it (BM25F). */
+export type FieldWeights = Record<Field, { weight: number; b: number }>;
 const k1 = 1.2;
 
 /** Term files are cut so that each holds about this many bytes. */
@@ -40,7 +42,7 @@ function nextPowerOfTwo(value: number): number {
  * The answer index of one locale's published articles, as the files to write under `/answers/<locale>/` (name →
  * text). See src/answers/index-layout.ts for the layout. Deterministic: the same articles give the same files.
  */
-export function buildAnswerIndex(locale: string, articles: AnswerSourceArticle[]): Map<string, string> {
+export function buildAnswerIndex(locale: string, articles: AnswerSourceArticle[], fields: FieldWeights = defaultFields): Map<string, string> {
 	const units: IndexedUnit[] = [];
 	const wordCounts = new Map<string, number>();
 	const countWords = (text: string) => {

@@ -1,0 +1,43 @@
+import { readContent } from '../../src/content-checks/read-content.ts';
+import type { AnswerSourceArticle } from '../../src/answers/build/answer-units.ts';
+import { buildAnswerIndex, type FieldWeights } from '../../src/answers/build/build-answer-index.ts';
+import { AnswerIndex } from '../../src/answers/answer-index.ts';
+import { answerIndexFolder } from '../../src/answers/index-layout.ts';
+import { articleUrl } from '../../src/config/page-urls.ts';
+import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
+
+/**
+ * The published articles of a project's content folder, per locale, as the answer index reads them, straight from
+ * the files (no Astro build): for benchmarks and tools that index a generated or imported catalogue. Articles
+ * that fail validation are left out (`npm run check` reports them).
+ */
+export async function answerSourcesOf(root: string): Promise<Map<string, AnswerSourceArticle[]>> {
+	const content = await readContent(root);
+	const byLocale = new Map<string, AnswerSourceArticle[]>();
+	for (const article of content.articles) {
+		const parsed = articleFrontmatterSchema.safeParse(article.data);
+		if (!parsed.success || parsed.data.draft) continue;
+		const data = parsed.data;
+		const list = byLocale.get(article.locale) ?? [];
+		list.push({
+			key: article.slug,
+			url: articleUrl(article.locale, article.category, article.slug),
+			title: data.title,
+			description: data.description,
+			keywords: data.keywords,
+			updated: data.updated.toISOString().slice(0, 10),
+			body: article.body,
+			format: article.extension,
+			faq: data.faq ?? [],
+		});
+		byLocale.set(article.locale, list);
+	}
+	return byLocale;
+}
+
+/** An answer index built in memory from articles, read as the Worker reads the built one. */
+export function memoryIndex(locale: string, articles: AnswerSourceArticle[], fields?: FieldWeights): AnswerIndex {
+	const files = buildAnswerIndex(locale, articles, fields);
+	const folder = answerIndexFolder(locale);
+	return new AnswerIndex(locale, async (path) => (path.startsWith(folder) ? files.get(path.slice(folder.length)) : undefined));
+}
