@@ -157,7 +157,11 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 
 	const words = questionWords(question, language);
 	if (words.length === 0) return { kind: 'none', related: [], reason: 'no_words' };
-	const concepts = conceptsOf(words, language, [...(options.synonyms ?? []), ...(shopWords[language.split('-')[0] ?? ''] ?? [])]);
+	const common = new Set(manifest.common);
+	const concepts = conceptsOf(words, language, [...(options.synonyms ?? []), ...(shopWords[language.split('-')[0] ?? ''] ?? [])]).filter(
+		(concept) => !concept.alternatives.every((stems) => stems.every((stem) => common.has(stem))),
+	);
+	if (concepts.length === 0) return { kind: 'none', related: [], reason: 'no_words' };
 	const units = manifest.units;
 	const idf = (df: number) => Math.log(1 + (units - df + 0.5) / (df + 0.5));
 	// A word is worth what it tells apart: a word no passage has ("bitcoin") weighs most, so missing it refuses.

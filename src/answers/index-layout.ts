@@ -33,6 +33,8 @@ export interface AnswerManifest {
 	termShards: number;
 	/** How many articles have units (article ids run from 0 to articles - 1). */
 	articles: number;
+	/** Terms in so many passages that they tell none apart: not indexed; a question's word among them is ignored. */
+	common: string[];
 }
 
 /**

@@ -23,6 +23,9 @@ type Field = keyof typeof defaultFields;
 export type FieldWeights = Record<Field, { weight: number; b: number }>;
 const k1 = 1.2;
 
+/** A term found in more than this share of the passages (and in more than 1,000) is too common to index. */
+const commonShare = 0.1;
+
 /** Term files are cut so that each holds about this many bytes. */
 const termShardBytes = 64 * 1024;
 
@@ -76,11 +79,16 @@ export function buildAnswerIndex(locale: string, articles: AnswerSourceArticle[]
 		return frequencies;
 	});
 
+	// A term in more passages than this tells none apart ("order" in a shop's help center): it is listed, not
+	// indexed, which keeps a large catalogue's index small and its questions cheap.
+	const commonAbove = Math.max(1000, units.length * commonShare);
+	const common = [...documentFrequency].filter(([, df]) => df > commonAbove).map(([term]) => term).sort();
 	const postings = new Map<string, number[]>();
 	weighted.forEach((frequencies, unitId) => {
 		const unit = units[unitId] as IndexedUnit;
 		for (const [term, frequency] of frequencies) {
 			const df = documentFrequency.get(term) ?? 1;
+			if (df > commonAbove) continue;
 			const idf = Math.log(1 + (units.length - df + 0.5) / (df + 0.5));
 			const weight = Math.max(1, Math.round((100 * idf * frequency * (k1 + 1)) / (frequency + k1)));
 			const list = postings.get(term);
@@ -95,7 +103,7 @@ export function buildAnswerIndex(locale: string, articles: AnswerSourceArticle[]
 	for (const term of [...postings.keys()].sort()) (shards[termShardOf(term, termShards)] as TermShard)[term] = postings.get(term) as number[];
 
 	const files = new Map<string, string>();
-	const manifest: AnswerManifest = { version: 1, locale, units: units.length, termShards, articles: articles.length };
+	const manifest: AnswerManifest = { version: 1, locale, units: units.length, termShards, articles: articles.length, common };
 	files.set(manifestFile, JSON.stringify(manifest));
 	shards.forEach((shard, index) => files.set(termShardFile(index), JSON.stringify(shard)));
 	for (let first = 0; first < units.length; first += unitsPerShard) {

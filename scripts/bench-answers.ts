@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:answers` — how well and how fast the help center answers shoppers' questions. Run `npm run build`
+ * first. Two parts:
+ *
+ * 1. Quality, on the checked-in questions (tests/fixtures/answers/questions.<locale>.json), per locale and per
+ *    split (dev: the thresholds were tuned on it; test: held out): correct source among answerable questions (and
+ *    exact section), wrong answers, refusals on unanswerable and adversarial questions, order questions routed to
+ *    the right self-service page — for our engine and for the baseline "the top search result is the answer"
+ *    (the site's own search pipeline over the built Pagefind index, as the browser runs it).
+ * 2. Speed, on a generated catalogue of `--articles` (default 10,000) English articles: the answer index is built
+ *    from it (no Astro build needed) into a copy of the built site, served by the real Worker (`wrangler dev`), and
+ *    the questions are asked through `POST /api/answer` one after the other: latency p50/p95. The engine's CPU time
+ *    per question is measured in Node on the same index (the Worker's runtime does not report it locally): cold
+ *    (a new isolate: every file read and parsed) and warm.
+ *
+ * Options: `--articles <n>`, `--skip-speed`, `--verbose` (list each miss). Prints targets next to the figures; exits
+ * non-zero when a target of the default engine is missed, so a regression shows.
+ */
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { answerQuestion } from '../src/answers/answer-question.ts';
+import { buildAnswerIndex } from '../src/answers/build/build-answer-index.ts';
+import { answerIndexFolder } from '../src/answers/index-layout.ts';
+import { searchHelpCenter } from '../src/search/query/search-help-center.ts';
+import { readSiteConfig } from '../src/config/read-site-config.ts';
+import { attemptOf, describeScorecard, diskIndex, evalQuestions, scorecard, type Attempt, type EvalQuestion, type Scorecard } from './lib/answer-eval.ts';
+import { answerSourcesOf, memoryIndex } from './lib/answer-sources.ts';
+import { createBenchProject, projectRoot } from './lib/bench-project.ts';
+import { searchBuiltSite } from './lib/node-pagefind.ts';
+import { startWorker } from './lib/worker-server.ts';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, 'skip-speed': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
+const clientDir = join(projectRoot, 'dist/client');
+if (!existsSync(join(clientDir, 'answers')) || !existsSync(join(clientDir, 'pagefind/pagefind.js'))) {
+	console.error('No answer or search index in dist/client: run `npm run build` first.');
+	process.exit(1);
+}
+const site = readSiteConfig(projectRoot);
+const targets = { correct: 0.8, wrong: 0.03, refused: 0.95, routed: 1, p50Ms: 20, cpuMs: 10 };
+const missed: string[] = [];
+const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+// 1. Quality.
+const search = await searchBuiltSite(clientDir);
+try {
+	for (const locale of site.locales.map((entry) => entry.code)) {
+		const questions = evalQuestions(locale);
+		const index = diskIndex(clientDir, locale);
+		const options = { synonyms: site.search.synonyms[locale] ?? [], staleAfterDays: site.answers.staleAfterDays };
+		const ours: { question: EvalQuestion; attempt: Attempt }[] = [];
+		const baseline: { question: EvalQuestion; attempt: Attempt }[] = [];
+		for (const question of questions) {
+			ours.push({ question, attempt: attemptOf(await answerQuestion(index, question.question, options)) });
+			const outcome = await searchHelpCenter(search.pagefind(locale), { query: question.question, language: locale, complete: true, vocabulary: () => search.vocabulary(locale) });
+			const top = outcome.results[0] ? await outcome.results[0].data() : undefined;
+			const [path = '', anchor = ''] = (top?.url ?? '').split('#');
+			baseline.push({ question, attempt: top ? { kind: 'answer', article: path.replace(/\.html$/, '').split('/').at(-1) ?? '', anchor } : { kind: 'none' } });
+		}
+		for (const split of ['dev', 'test', 'all'] as const) {
+			const pick = (rows: typeof ours) => rows.filter((row) => split === 'all' || row.question.split === split);
+			const card = scorecard(pick(ours));
+			console.log(`\n${locale}, ${split} (${pick(ours).length} questions) — our engine:`);
+			for (const line of describeScorecard(card)) console.log(`  ${line}`);
+			console.log(`${locale}, ${split} — baseline, the top search result as the answer:`);
+			for (const line of describeScorecard(scorecard(pick(baseline)))) console.log(`  ${line}`);
+			if (split === 'test') checkTargets(locale, card);
+			if (values.verbose && split === 'all') {
+				for (const failure of card.failures) console.log(`    ✗ ${failure.verdict}: "${failure.question.question}" → ${failure.attempt.kind} ${failure.attempt.article ?? failure.attempt.action ?? ''}`);
+			}
+		}
+	}
+} finally {
+	await search.stop();
+}
+
+function checkTargets(locale: string, card: Scorecard) {
+	const checks: [string, boolean][] = [
+		[`correct source ≥ ${targets.correct * 100} %`, share(card.correct, card.answerable) >= targets.correct],
+		[`wrong answers ≤ ${targets.wrong * 100} %`, share(card.wrong, card.answerable) <= targets.wrong],
+		[`refusals ≥ ${targets.refused * 100} %`, share(card.refused, card.refusable) >= targets.refused],
+		[`order questions routed = 100 %`, card.routed === card.orders],
+	];
+	for (const [name, met] of checks) if (!met) missed.push(`${locale} (test split): ${name}`);
+}
+
+// 2. Speed, on a generated catalogue.
+if (!values['skip-speed']) {
+	const articles = Number(values.articles);
+	const project = createBenchProject({ articles: { en: articles } });
+	try {
+		const sources = (await answerSourcesOf(project.root)).get('en') ?? [];
+		const started = performance.now();
+		const files = buildAnswerIndex('en', sources);
+		const bytes = [...files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+		const largest = Math.max(...[...files.values()].map((text) => Buffer.byteLength(text)));
+		console.log(`\nGenerated ${sources.length} articles; answer index built in ${Math.round(performance.now() - started)} ms: ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB, largest ${(largest / 1024).toFixed(0)} KB.`);
+
+		const questions = evalQuestions('en').map((question) => question.question);
+		const cpu = (index: ReturnType<typeof memoryIndex>, question: string) => {
+			const before = process.cpuUsage();
+			return answerQuestion(index, question, { synonyms: site.search.synonyms['en'] ?? [] }).then(() => {
+				const used = process.cpuUsage(before);
+				return (used.user + used.system) / 1000;
+			});
+		};
+		const cold: number[] = [];
+		for (const question of questions.slice(0, 40)) cold.push(await cpu(memoryIndex('en', sources), question));
+		const warmIndex = memoryIndex('en', sources);
+		for (const question of questions) await cpu(warmIndex, question);
+		const warm: number[] = [];
+		for (const question of questions) warm.push(await cpu(warmIndex, question));
+		console.log(`Engine CPU per question (Node, same code as the Worker): warm p50 ${percentile(warm, 0.5).toFixed(2)} ms, p95 ${percentile(warm, 0.95).toFixed(2)} ms; cold (every file read and parsed) p50 ${percentile(cold, 0.5).toFixed(2)} ms, p95 ${percentile(cold, 0.95).toFixed(2)} ms.`);
+		if (percentile(warm, 0.5) > targets.cpuMs) missed.push(`CPU per answer ≤ ${targets.cpuMs} ms at ${articles} articles`);
+
+		// The built site, with the generated catalogue's answer index in place of the demo's English one.
+		cpSync(join(projectRoot, 'dist'), join(project.root, 'dist'), { recursive: true });
+		cpSync(join(projectRoot, '.wrangler/deploy'), join(project.root, '.wrangler/deploy'), { recursive: true });
+		const folder = join(project.root, 'dist/client', answerIndexFolder('en'));
+		rmSync(folder, { recursive: true, force: true });
+		mkdirSync(folder, { recursive: true });
+		for (const [name, text] of files) writeFileSync(join(folder, name), text);
+		const worker = await startWorker({ cwd: project.root, vars: { RATE_LIMIT_SCALE: '1000' } });
+		try {
+			const latencies: number[] = [];
+			const health: number[] = [];
+			for (const question of [...questions, ...questions]) {
+				const before = performance.now();
+				await (await fetch(`${worker.url}/api/health`)).text();
+				health.push(performance.now() - before);
+				const begun = performance.now();
+				const response = await fetch(`${worker.url}/api/answer`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question, locale: 'en' }) });
+				await response.text();
+				if (!response.ok) throw new Error(`POST /api/answer answered ${response.status}`);
+				latencies.push(performance.now() - begun);
+			}
+			console.log(`POST /api/answer on ${articles} articles (wrangler dev, loopback, ${latencies.length} questions): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms (first ${latencies[0]?.toFixed(0)} ms); baseline GET /api/health in the same run: p50 ${percentile(health, 0.5).toFixed(1)} ms, p95 ${percentile(health, 0.95).toFixed(1)} ms.`);
+			if (percentile(latencies, 0.5) > targets.p50Ms) missed.push(`p50 ≤ ${targets.p50Ms} ms at ${articles} articles`);
+		} finally {
+			await worker.stop();
+		}
+	} finally {
+		project.remove();
+	}
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+if (missed.length > 0) {
+	console.log(`\nTargets missed:\n${missed.map((line) => `- ${line}`).join('\n')}`);
+	process.exitCode = 1;
+} else console.log('\nEvery target met.');
