@@ -19,7 +19,7 @@ export interface AnswerThresholds {
 	articlePower: number;
 }
 
-export const defaultThresholds: AnswerThresholds = { coverage: 0.7, score: 0, scorePerWord: 200, margin: 0, articlePower: 0.3 };
+export const defaultThresholds: AnswerThresholds = { coverage: 0.6, score: 0, scorePerWord: 300, margin: 0, articlePower: 0.3 };
 
 export interface AnswerOptions {
 	/** The locale's synonym groups (content/site.yaml `search.synonyms`). */
@@ -216,7 +216,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const answers =
 		coverage >= thresholds.coverage &&
 		bestEntry.score >= thresholds.score &&
-		bestEntry.score / concepts.length >= thresholds.scorePerWord &&
+		bestEntry.score / concepts.reduce((sum, concept) => sum + concept.weight, 0) >= thresholds.scorePerWord &&
 		lead >= thresholds.margin;
 	if (!answers) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
 	return { kind: 'answer', unit: best, passages, score: bestEntry.score, coverage };
