@@ -117,6 +117,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100
 export function describeScorecard(card: Scorecard): string[] {
 	return [
 		`correct source among answerable: ${card.correct}/${card.answerable} = ${percent(card.correct, card.answerable)} (exact section: ${percent(card.sectionHits, card.answerable)})`,
+		`correct source among answered:   ${card.correct}/${card.correct + card.wrong} = ${percent(card.correct, card.correct + card.wrong)}`,
 		`wrong answers among answerable:  ${card.wrong}/${card.answerable} = ${percent(card.wrong, card.answerable)}`,
 		`refusals on unanswerable + adversarial: ${card.refused}/${card.refusable} = ${percent(card.refused, card.refusable)}`,
 		`order questions routed to the right page: ${card.routed}/${card.orders} = ${percent(card.routed, card.orders)}`,

@@ -2,6 +2,7 @@ import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { selfServiceActionOf, type SelfServiceAction } from './order-intents.ts';
+import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
 import { shopWords } from './shop-words.ts';
 import { isContentWord, stemOf } from './terms.ts';
 
@@ -9,17 +10,17 @@ import { isContentWord, stemOf } from './terms.ts';
 export interface AnswerThresholds {
 	/** Least share of the question's meaningful words the passage must contain (synonyms and corrections count). */
 	coverage: number;
-	/** Least score of the passage. */
-	score: number;
+	/** Least confidence of the best passage (see rerank.ts). */
+	confidence: number;
 	/** Least score per meaningful word of the question. */
 	scorePerWord: number;
-	/** Least ratio by which the best article must lead the next one (1.2: by a fifth); 0 for no such rule. */
+	/** Least lead in confidence of the best passage over the best of another article. */
 	margin: number;
 	/** How much the passage's whole article counts in ranking against the passage itself (0: the passage alone, 1: the article alone). */
 	articlePower: number;
 }
 
-export const defaultThresholds: AnswerThresholds = { coverage: 0.6, score: 0, scorePerWord: 300, margin: 0, articlePower: 0.3 };
+export const defaultThresholds: AnswerThresholds = { coverage: 0.7, confidence: 0, scorePerWord: 200, margin: 0.1, articlePower: 0.3 };
 
 export interface AnswerOptions {
 	/** The locale's synonym groups (content/site.yaml `search.synonyms`). */
@@ -29,6 +30,10 @@ export interface AnswerOptions {
 	/** Today, for the staleness rule. */
 	now?: Date;
 	thresholds?: AnswerThresholds;
+	/** What each sign of a good answer is worth (rerank.ts). */
+	weights?: RerankWeights;
+	/** Called with the best passage's measures before the decision (for tuning the thresholds). */
+	inspect?: (measures: { coverage: number; scorePerWord: number; confidence: number; margin: number; article: string }) => void;
 	/** How many passages to return with an answer (the best first), for a model to phrase. */
 	passages?: number;
 }
@@ -199,28 +204,37 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		(entry.score * (entry.covered / total) ** 2) ** (1 - thresholds.articlePower) * (articleScore(entry.article) * articleCoverage(entry.article) ** 2) ** thresholds.articlePower;
 	const ranked = [...scores].map(([id, entry]) => ({ id, entry, rank: rankOf(entry) })).sort((a, b) => b.rank - a.rank || a.id - b.id);
 
+	// The best few, read and weighed on what their text says: heading, title, words side by side.
 	const staleBefore = options.staleAfterDays === undefined ? undefined : new Date((options.now ?? new Date()).getTime() - options.staleAfterDays * 86_400_000).toISOString().slice(0, 10);
-	const passages: IndexedUnit[] = [];
-	for (const { id } of ranked) {
-		if (passages.length >= (options.passages ?? 5)) break;
+	const candidates: Candidate[] = [];
+	for (const { id, entry } of ranked) {
+		if (candidates.length >= rerankDepth) break;
 		const unit = await index.unit(id);
-		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) passages.push(unit);
+		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) candidates.push({ unit, score: entry.score, coverage: entry.covered / total, articleCoverage: articleCoverage(entry.article) });
 	}
-	const [best] = passages;
-	const bestEntry = best ? scores.get(best.id) : undefined;
-	if (!best || !bestEntry) return { kind: 'none', related: [], reason: 'not_covered' };
-	const coverage = bestEntry.covered / total;
-	const bestRank = ranked[0]?.rank ?? 0;
-	const runnerUp = ranked.find(({ entry }) => entry.article !== bestEntry.article)?.rank ?? 0;
-	const lead = runnerUp === 0 ? Infinity : bestRank / runnerUp;
+	const weighed: WeighedConcept[] = concepts.map((concept, position) => ({ alternatives: concept.alternatives, importance: importance[position] ?? 0 }));
+	const bestScore = Math.max(0, ...candidates.map((candidate) => candidate.score));
+	const weights = options.weights ?? defaultRerankWeights;
+	const reranked = candidates
+		.map((candidate) => ({ candidate, confidence: confidenceOf(signsOf(candidate, weighed, language, bestScore), weights) }))
+		.sort((a, b) => b.confidence - a.confidence || a.candidate.unit.id - b.candidate.unit.id);
+	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
+	const [top] = reranked;
+	if (!top) return { kind: 'none', related: [], reason: 'not_covered' };
+	const runnerUp = reranked.find(({ candidate }) => candidate.unit.a !== top.candidate.unit.a)?.confidence ?? 0;
+	const bestEntry = scores.get(top.candidate.unit.id);
 	const answers =
-		coverage >= thresholds.coverage &&
-		bestEntry.score >= thresholds.score &&
-		bestEntry.score / concepts.reduce((sum, concept) => sum + concept.weight, 0) >= thresholds.scorePerWord &&
-		lead >= thresholds.margin;
+		top.candidate.coverage >= thresholds.coverage &&
+		(bestEntry?.score ?? 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0) >= thresholds.scorePerWord &&
+		top.confidence >= thresholds.confidence &&
+		top.confidence - runnerUp >= thresholds.margin;
+	options.inspect?.({ coverage: top.candidate.coverage, scorePerWord: (bestEntry?.score ?? 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0), confidence: top.confidence, margin: top.confidence - runnerUp, article: top.candidate.unit.a });
 	if (!answers) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
-	return { kind: 'answer', unit: best, passages, score: bestEntry.score, coverage };
+	return { kind: 'answer', unit: top.candidate.unit, passages, score: top.confidence, coverage: top.candidate.coverage };
 }
+
+/** How many retrieved passages are read and weighed again. */
+const rerankDepth = 30;
 
 /** The first passage of each article. */
 function oneEach(units: IndexedUnit[]): IndexedUnit[] {
