@@ -16,9 +16,14 @@ const articles = [
 	{ url: '/en/shipping/delivery-times', title: 'Delivery times', category: 'shipping', content: 'Standard delivery takes three to five working days; express delivery arrives the next day.' },
 	{ url: '/en/payments/gift-cards', title: 'Gift cards', category: 'payments', content: 'Gift cards never expire and can pay for part of an order.' },
 ];
-/** A French article whose words lie one letter from English ones ("chère" from "where", "parce" from "parcel"). */
+/**
+ * A French article whose words lie one letter from English ones ("chère" from "where", "parce" from "parcel"), and two
+ * whose words share a start past a stem: Pagefind indexes "remboursement" as "rembours" and "remboursée" as "rembourse".
+ */
 const frenchArticles = [
 	{ url: '/fr/shipping/delais', title: 'Délais de livraison', category: 'shipping', content: 'Votre colis arrive vite parce que nous expédions chaque jour ; la livraison express est plus chère.' },
+	{ url: '/fr/returns/remboursement', title: 'Délai de remboursement', category: 'returns', content: 'Le remboursement arrive sous cinq jours ouvrés, et chaque remboursement est annoncé par e-mail.' },
+	{ url: '/fr/payments/cartes-cadeaux', title: 'Cartes cadeaux', category: 'payments', content: 'Une carte cadeau achetée par erreur est remboursée sur la carte bancaire.' },
 ];
 
 let root: string;
@@ -72,6 +77,16 @@ describe('the query core on a real Pagefind index', () => {
 	it('searches the word being typed as a start, and only whole words once the query is complete', async () => {
 		expect((await searchFor('deliv', { complete: false })).urls).toContain('/en/shipping/delivery-times');
 		expect((await searchFor('gift car', { complete: false })).urls[0]).toBe('/en/payments/gift-cards');
+	});
+
+	it('finds what the finished word finds at every letter of a word typed past its indexed stem', async () => {
+		for (const typed of ['rembours', 'remboursem', 'rembourseme', 'remboursemen']) {
+			const outcome = await searchFor(typed, { complete: false, language: 'fr' });
+			expect(outcome.urls[0], typed).toBe('/fr/returns/remboursement');
+			// Completing the word being typed is not a correction to announce.
+			expect(outcome.corrected, typed).toBeUndefined();
+		}
+		expect((await searchFor('remboursmen', { complete: false, language: 'fr' })).urls[0]).toBe('/fr/returns/remboursement');
 	});
 
 	it('follows with the articles that have most of the words when none has them all', async () => {

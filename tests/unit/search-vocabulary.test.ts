@@ -57,6 +57,21 @@ describe('Vocabulary', () => {
 		expect('shipping'.startsWith(start ?? '-')).toBe(true);
 	});
 
+	it('completes a word being typed with the most frequent indexed words it starts', () => {
+		expect(vocabulary.completions('ret')).toEqual(['return']);
+		expect(vocabulary.completions('track')).toEqual(['tracking']);
+		expect(vocabulary.completions('deli', 1)).toEqual(['delivery']);
+		expect(vocabulary.completions('refund')).toEqual([]);
+		expect(vocabulary.completions('')).toEqual([]);
+	});
+
+	it('leaves out words a whole edit farther than the closest', () => {
+		const words = Vocabulary.parse(serializeVocabulary(['livrons', 'livraison']));
+		expect(words.corrections('livrason', { prefix: true })).toEqual(['livraison']);
+		expect(words.corrections('pase')).toEqual([]);
+		expect(vocabulary.corrections('pase')).toEqual(['passe', 'page']);
+	});
+
 	it('skips candidates the caller rules out', () => {
 		expect(vocabulary.corrections('pase', { skip: (word) => word === 'passe' })).not.toContain('passe');
 	});

@@ -52,14 +52,15 @@ function sharedStart(a: string, b: string) {
 
 /**
  * Whether a word found in an article is the typed word: the same start, allowing for another grammatical ending
- * (Pagefind matches stems: "deliveries" finds "delivery", "shipping" finds "ship") and, in long words, one letter
- * more. A misspelling that Pagefind matched to an indexed start of it ("delivry" → "delivered", "pase" → "passe")
- * is not.
+ * (Pagefind matches stems: "deliveries" finds "delivery", "shipping" finds "ship") and, in long finished words, one
+ * letter more. A misspelling that Pagefind matched to an indexed start of it ("delivry" → "delivered", "pase" →
+ * "passe") is not. Neither is a shorter word found for a word still being typed (`typing`): its letters beyond it are
+ * the start of the rest of the word, not a slip ("remboursem" is not "remboursée").
  */
-function resembles(typed: string, found: string, language: string) {
+function resembles(typed: string, found: string, language: string, typing: boolean) {
 	const shared = sharedStart(typed, found);
 	if (shared === typed.length) return true;
-	const slack = inflectionOf(typed, language).length + (typed.length > 6 ? 1 : 0);
+	const slack = inflectionOf(typed, language).length + (typed.length > 6 && !typing ? 1 : 0);
 	const foundEnding = found.slice(shared);
 	return typed.length - shared <= slack && (foundEnding === '' || inflectionsOf(language).includes(foundEnding) || foundEnding === 'y');
 }
@@ -67,45 +68,54 @@ function resembles(typed: string, found: string, language: string) {
 /**
  * Whether an article really contains every query word. When a word matches nothing, Pagefind falls back to the
  * longest indexed word it starts with ("adress" → "a"), which finds articles for the wrong reason: that is how a
- * misspelling shows up. The words matched are those at the result's locations, plus its searched metadata.
+ * misspelling shows up, and so does a word typed past the stem Pagefind indexed: "remboursem" starts no indexed stem
+ * ("remboursement" is indexed as "rembours"), so Pagefind falls back to "rembourse", the stem of "remboursée". The
+ * words matched are those at the result's locations, plus its searched metadata. `typing`: the last word is still
+ * being typed.
  */
-function containsAll(data: PagefindResultData, words: string[], language: string): boolean {
+function containsAll(data: PagefindResultData, words: string[], language: string, typing: boolean): boolean {
 	const text = data.content.split(/\s+/);
 	const found = new Set<string>();
 	for (const location of data.locations) for (const word of tokenize(text[location] ?? '')) found.add(foldAccents(word));
 	for (const [key, value] of Object.entries(data.meta)) {
 		if (key === 'title' || key === 'keywords' || key.startsWith('synonyms_')) for (const word of tokenize(value ?? '')) found.add(foldAccents(word));
 	}
-	return words.every((word) => {
+	return words.every((word, index) => {
 		const typed = foldAccents(word);
-		for (const candidate of found) if (resembles(typed, candidate, language)) return true;
+		const last = typing && index === words.length - 1;
+		for (const candidate of found) if (resembles(typed, candidate, language, last)) return true;
 		return false;
 	});
 }
 
-async function genuine(response: PagefindResponse, words: string[], language: string): Promise<boolean> {
+async function genuine(response: PagefindResponse, words: string[], language: string, typing: boolean): Promise<boolean> {
 	const [top] = response.results;
-	return top !== undefined && containsAll(await top.data(), words, language);
+	return top !== undefined && containsAll(await top.data(), words, language, typing);
 }
 
 /**
  * Tries the likeliest spellings of the misspelt words (up to three each) and keeps the one whose best article
  * scores highest, so that context decides between equally close words ("mot de pase" → "passe", not "page").
- * When no spelling finds an article with every word, returns the likeliest one with no results, to search word
- * by word.
+ * A word being typed that starts indexed words is not misspelt, but may be typed past the stem Pagefind indexed
+ * ("remboursem"): its likeliest completions are tried too, and find what the finished word will. When no spelling
+ * finds an article with every word, returns the likeliest one with no results, to search word by word.
  */
 async function bestCorrection(
 	words: string[],
 	vocabulary: Vocabulary,
 	request: SearchRequest,
+	typingLast: boolean,
 	run: (terms: string[]) => Promise<PagefindResponse>,
 ): Promise<{ words: string[]; response: PagefindResponse }> {
 	const last = words.length - 1;
 	const options = words.map((word, index) => {
-		const typing = index === last && !request.complete;
-		if (vocabulary.has(word) || (typing && vocabulary.hasPrefix(word))) return [word];
+		const typing = index === last && typingLast;
+		if (vocabulary.has(word)) return [word];
+		if (typing && vocabulary.hasPrefix(word)) return [word, ...vocabulary.completions(word)];
 		const corrections = vocabulary.corrections(word, { prefix: typing, skip: (candidate) => isStopWord(candidate, request.language) });
-		return corrections.length > 0 ? corrections : [word];
+		// A corrected start may run past a stem as well ("remboursmen" → "remboursemen"): its likeliest word is searched.
+		const likeliest = typing ? corrections.map((start) => (vocabulary.has(start) ? start : (vocabulary.completions(start, 1)[0] ?? start))) : corrections;
+		return likeliest.length > 0 ? [...new Set(likeliest)] : [word];
 	});
 	let spellings: string[][] = [[]];
 	for (const choices of options) spellings = spellings.flatMap((spelling) => choices.map((choice) => [...spelling, choice])).slice(0, 9);
@@ -113,7 +123,7 @@ async function bestCorrection(
 	for (const spelling of spellings) {
 		const response = await run(spelling);
 		const score = response.results[0]?.score ?? 0;
-		if (score > (best?.score ?? 0) && (await genuine(response, spelling, request.language))) best = { words: spelling, response, score };
+		if (score > (best?.score ?? 0) && (await genuine(response, spelling, request.language, typingLast))) best = { words: spelling, response, score };
 	}
 	if (best) return best;
 	return { words: spellings[0] ?? words, response: { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} } };
@@ -142,6 +152,8 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	const query = normalizeQuery(request.query);
 	const words = contentWords(query, request.language);
 	if (words.length === 0) return empty(query);
+	// Whether the last word searched is the one the shopper is typing (not a finished word before a stop word).
+	const typing = !request.complete && tokenize(query).at(-1) === words.at(-1);
 	const options = request.category ? { filters: { category: request.category } } : {};
 	const run = (terms: string[]) => pagefind.search(terms.join(' '), options);
 	const found = (response: PagefindResponse, corrected?: string): SearchOutcome => {
@@ -157,14 +169,16 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	let complete = await run(words);
 	if (request.superseded?.()) return found(complete);
 	for (const result of complete.results.slice(1, request.shown ?? 0)) void result.data().catch(() => undefined);
-	if (!(await genuine(complete, words, request.language))) {
+	if (!(await genuine(complete, words, request.language, typing))) {
 		complete = { ...complete, results: [], filters: {}, totalFilters: {} };
 		// A query in another of the site's languages is not misspelt: respelling it with this language's words
 		// ("where is my parcel" → "were is my parce") finds nonsense; the page offers to search the other language.
 		const vocabulary = readsAsAnotherLanguage(query, request.language) ? undefined : await request.vocabulary().catch(() => undefined);
 		if (vocabulary) {
-			({ words: searched, response: complete } = await bestCorrection(words, vocabulary, request, run));
-			corrected = searched.join(' ') !== words.join(' ') ? respell(query, words, searched) : undefined;
+			({ words: searched, response: complete } = await bestCorrection(words, vocabulary, request, typing, run));
+			// The word being typed, completed, is not a correction to tell the shopper about.
+			const completed = (word: string, index: number) => typing && index === words.length - 1 && word.startsWith(words[index] ?? word);
+			corrected = searched.some((word, index) => word !== words[index] && !completed(word, index)) ? respell(query, words, searched) : undefined;
 		}
 	}
 	if (complete.results.length >= 3 || searched.length < 2) return found(complete, corrected);
@@ -172,8 +186,8 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 	// Few articles have every word ("my parcel never arrived"): follow with those that have the most of them.
 	const responses = await Promise.all(searched.map(async (word) => ({ word, response: await run([word]) })));
 	const merged = new Map<string, { result: PagefindResult; matches: number; score: number }>();
-	for (const { word, response } of responses) {
-		if (!(await genuine(response, [word], request.language))) continue;
+	for (const [index, { word, response }] of responses.entries()) {
+		if (!(await genuine(response, [word], request.language, typing && index === searched.length - 1))) continue;
 		for (const result of response.results) {
 			const entry = merged.get(result.id) ?? { result, matches: 0, score: 0 };
 			entry.matches += 1;

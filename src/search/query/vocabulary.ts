@@ -74,9 +74,8 @@ export class Vocabulary {
 		return this.#rank.has(foldAccents(word));
 	}
 
-	/** Whether some indexed word starts with `start` (accents ignored), as a word being typed does. */
-	hasPrefix(start: string): boolean {
-		const folded = foldAccents(start);
+	/** Where `folded` is, or would be, in the sorted words. */
+	#position(folded: string): number {
 		let low = 0;
 		let high = this.#sorted.length;
 		while (low < high) {
@@ -84,15 +83,35 @@ export class Vocabulary {
 			if ((this.#sorted[middle] ?? '') < folded) low = middle + 1;
 			else high = middle;
 		}
-		return (this.#sorted[low] ?? '').startsWith(folded);
+		return low;
+	}
+
+	/** Whether some indexed word starts with `start` (accents ignored), as a word being typed does. */
+	hasPrefix(start: string): boolean {
+		const folded = foldAccents(start);
+		return (this.#sorted[this.#position(folded)] ?? '').startsWith(folded);
+	}
+
+	/** The most frequent indexed words that continue `start` (accents ignored), most frequent first, `start` itself excluded. */
+	completions(start: string, limit = 2): string[] {
+		const folded = foldAccents(start);
+		const found: string[] = [];
+		if (folded === '') return found;
+		for (let index = this.#position(folded); (this.#sorted[index] ?? '').startsWith(folded); index++) {
+			const word = this.#sorted[index] ?? '';
+			if (word !== folded) found.push(word);
+		}
+		const rank = (word: string) => this.#rank.get(word) ?? Infinity;
+		return found.sort((a, b) => rank(a) - rank(b)).slice(0, limit);
 	}
 
 	/**
 	 * The indexed words closest to a misspelt `word`, best first: at most one edit away for words of 4 to 6
 	 * letters, two beyond (shorter words are left alone); at equal distance, a doubled or undoubled letter
-	 * ("pase" → "passe") first, then the more frequent word. With `prefix`, `word` is still being typed: the
-	 * answers are the closest starts of indexed words. `skip` rules candidates out (stop words, which the search
-	 * would drop).
+	 * ("pase" → "passe") first, then the more frequent word; a word a whole edit farther than the closest is left out
+	 * (the caller lets the articles found decide between the answers, and a rare word would win over a common, closer
+	 * one: "livrason" → "livron" instead of "livraison"). With `prefix`, `word` is still being typed: the answers are
+	 * the closest starts of indexed words. `skip` rules candidates out (stop words, which the search would drop).
 	 */
 	corrections(word: string, options: { prefix?: boolean; skip?: (candidate: string) => boolean; limit?: number } = {}): string[] {
 		const { prefix = false, skip = () => false, limit = 3 } = options;
@@ -112,8 +131,10 @@ export class Vocabulary {
 			seen.add(corrected);
 			found.push({ word: corrected, cost: distance - (undoubled(folded, corrected) ? 0.5 : 0), rank });
 		});
+		found.sort((a, b) => a.cost - b.cost || a.rank - b.rank);
+		const closest = found[0]?.cost ?? 0;
 		return found
-			.sort((a, b) => a.cost - b.cost || a.rank - b.rank)
+			.filter((candidate) => candidate.cost < closest + 1)
 			.slice(0, limit)
 			.map((candidate) => candidate.word);
 	}

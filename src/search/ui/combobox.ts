@@ -4,6 +4,7 @@ import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type ResultView, type SearchView } from './search-session.ts';
+import { offersSentence, selfServiceOffers } from './self-service-offers.ts';
 import { otherLanguages, summarize } from './summary.ts';
 
 /** Articles shown as you type; the search page lists them all. */
@@ -17,9 +18,10 @@ let instances = 0;
 
 /**
  * Turns a search form into an ARIA 1.2 combobox with a listbox popup of results as you type, grouped by
- * category: Down and Up move through the results (the input keeps focus, `aria-activedescendant` follows),
- * Enter opens the active one or, when none is active, submits the form to the search page, Escape closes the
- * popup then clears the box, and the count of results is announced in a polite live region.
+ * category, after the self-service pages the query asks for ("track my order"): Down and Up move through the
+ * options (the input keeps focus, `aria-activedescendant` follows), Enter opens the active one or, when none is
+ * active, submits the form to the search page, Escape closes the popup then clears the box, and the pages offered
+ * and the count of results are announced in a polite live region.
  */
 export class SearchCombobox {
 	readonly #form: HTMLFormElement;
@@ -219,9 +221,20 @@ export class SearchCombobox {
 		this.#active = -1;
 		this.#input.removeAttribute('aria-activedescendant');
 
+		const children: HTMLElement[] = [];
+		// First, so that they are the first options too: Down from the text goes to them.
+		const offers = selfServiceOffers(this.#form, query, this.#locale, this.#t);
+		if (offers.length > 0) {
+			const label = this.#t('search.selfService');
+			const group = element('div', 'search-group search-group-self-service');
+			group.setAttribute('role', 'group');
+			group.setAttribute('aria-label', label);
+			group.dataset['label'] = label;
+			add(group, ...offers.map((offer) => this.#option(offer.title, offer.url, 'search-option-self-service')));
+			children.push(group);
+		}
 		const groups = new Map<string, ResultView[]>();
 		for (const result of view?.results ?? []) groups.set(result.categoryTitle, [...(groups.get(result.categoryTitle) ?? []), result]);
-		const children: HTMLElement[] = [];
 		for (const [title, results] of groups) {
 			const group = element('div', 'search-group');
 			group.setAttribute('role', 'group');
@@ -246,9 +259,11 @@ export class SearchCombobox {
 		this.#status.textContent = summary;
 		if (document.activeElement === this.#input) this.#open();
 		clearTimeout(this.#announceTimer);
-		// Announced once typing pauses, not at every keystroke.
+		// Announced once typing pauses, not at every keystroke. The pages offered are said before the count; the status
+		// line shows only the count, as the group's label already shows them.
+		const announcement = [offersSentence(offers, this.#t), summary].filter(Boolean).join(' ');
 		this.#announceTimer = setTimeout(() => {
-			this.#live.textContent = summary;
+			this.#live.textContent = announcement;
 		}, 600);
 		clearTimeout(this.#settleTimer);
 		this.#settleTimer = setTimeout(() => this.#report(), settleDelay);

@@ -4,21 +4,24 @@ import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type SearchView } from './search-session.ts';
+import { selfServiceOffers } from './self-service-offers.ts';
 import { otherLanguages, summarize } from './summary.ts';
 
 const pageSize = 10;
 const settleDelay = 2_000;
 
 /**
- * The search page (`/<locale>/search?q=…&category=…`): reads the query from the address, lists every result
- * with its matching sections, filters by category with the counts of each, keeps the address in step with the
- * box so the list can be shared, and offers the same search in the other languages.
+ * The search page (`/<locale>/search?q=…&category=…`): reads the query from the address, offers the self-service
+ * pages the query asks for above the results, lists every result with its matching sections, filters by category
+ * with the counts of each, keeps the address in step with the box so the list can be shared, and offers the same
+ * search in the other languages.
  */
 export class SearchPage {
 	readonly #form: HTMLFormElement;
 	readonly #input: HTMLInputElement;
 	readonly #category: HTMLSelectElement | null;
 	readonly #status: HTMLElement;
+	readonly #selfService: HTMLElement;
 	readonly #list: HTMLOListElement;
 	readonly #more: HTMLButtonElement;
 	readonly #others: HTMLElement;
@@ -44,6 +47,7 @@ export class SearchPage {
 		const category = form.elements.namedItem('category');
 		this.#category = category instanceof HTMLSelectElement ? category : null;
 		this.#status = find('[data-search-status]');
+		this.#selfService = find('[data-search-self-service]');
 		this.#list = find('[data-search-results]');
 		this.#more = find('[data-search-more]');
 		this.#others = find('[data-search-others]');
@@ -97,6 +101,7 @@ export class SearchPage {
 			this.#session.cancel();
 			this.#view = undefined;
 			this.#status.textContent = '';
+			this.#selfService.replaceChildren();
 			this.#list.replaceChildren();
 			this.#more.hidden = true;
 			return;
@@ -127,6 +132,7 @@ export class SearchPage {
 		this.#view = view;
 		const query = view?.query ?? this.#input.value;
 		this.#status.textContent = summarize(view, this.#t, query);
+		this.#renderSelfService(query);
 		const items = (view?.results ?? []).map((result) => {
 			const item = element('li', 'search-result');
 			const heading = element('h2');
@@ -164,6 +170,17 @@ export class SearchPage {
 		}
 		clearTimeout(this.#settleTimer);
 		this.#settleTimer = setTimeout(() => this.#report(), settleDelay);
+	}
+
+	/** The self-service pages the query asks for, as links under a heading of their own (a live region: announced). */
+	#renderSelfService(query: string): void {
+		const offers = selfServiceOffers(this.#form, query, this.#locale, this.#t);
+		const links = offers.map((offer) => {
+			const link = element('a', 'button button-secondary', offer.title);
+			link.href = safeUrl(offer.url);
+			return add(element('li'), link);
+		});
+		this.#selfService.replaceChildren(...(offers.length > 0 ? [element('h2', undefined, this.#t('search.selfService')), add(element('ul'), ...links)] : []));
 	}
 
 	#report(): void {

@@ -15,6 +15,12 @@ export const searchStringKeys = [
 	'search.partial',
 	'search.none',
 	'search.unavailable',
+	'search.selfService',
+	'search.selfServiceOffer',
+	'selfService.track.title',
+	'selfService.return.title',
+	'selfService.address.title',
+	'selfService.contact.title',
 ] as const satisfies UiKey[];
 
 /** The strings of a list of suggested articles (suggested-articles.astro), rendered with it. */
