@@ -1,7 +1,12 @@
+import type { SelfServicePage } from '../config/page-urls.ts';
 import { foldAccents } from '../search/query/words.ts';
 
-/** What a shopper can get done on a self-service page instead of reading an article. */
-export type SelfServiceAction = 'track' | 'return' | 'address' | 'contact';
+/**
+ * What a shopper can get done on a self-service page instead of reading an article. The search box offers the same
+ * pages for their words (src/search/query/self-service-actions.ts: "track my order" is a thing to do); this module
+ * decides when a whole question is about the shopper's own order, which the search's phrases cannot tell.
+ */
+export type SelfServiceAction = SelfServicePage;
 
 interface IntentPhrases {
 	/** Asking for a person. */
