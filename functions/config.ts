@@ -34,8 +34,8 @@ export const apiConfigSchema = z.object({
 	SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
 	/** Days after which a forwarded submission's text is removed from the outbox. */
 	REDACT_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-	// Vendor settings (SHOPIFY_*, GORGIAS_*, ZENDESK_*, RESEND_*) and the sender (MAIL_*) are read by each
-	// connector's own schema.
+	// Vendor settings (SHOPIFY_*, GORGIAS_*, ZENDESK_*, RESEND_*), the sender (MAIL_*) and the optional answer model
+	// (ANSWER_MODEL_URL, ANSWER_MODEL, secret ANSWER_MODEL_KEY) are read by each connector's own schema.
 });
 export type ApiConfig = z.output<typeof apiConfigSchema>;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { site } from '../../src/config/site';
 import { ConfigError, type ApiConfig } from '../config';
+import { type ChatModel, chatModelEnvSchema, createChatModel } from './chat-model';
 import { createCloudflareMailer, isSendEmailBinding } from './cloudflare-email';
 import { createDemoShop } from './demo-shop/demo-shop';
 import { createGorgiasHelpdesk, gorgiasEnvSchema } from './gorgias';
@@ -69,4 +70,13 @@ export function createConnectors(env: object, config: ApiConfig, db: D1Database)
 				? createZendeskHelpdesk({ ...vendorSettings(zendeskEnvSchema, env, 'Zendesk'), timeoutMs })
 				: inbox;
 	return { shop, helpdesk, mailer: createMailer(env, config, inbox) };
+}
+
+/**
+ * The answer model, when ANSWER_MODEL_URL, ANSWER_MODEL and ANSWER_MODEL_KEY are all set; undefined when none is
+ * (answers then show the extract alone). Some without the others is a ConfigError naming the missing ones.
+ */
+export function createAnswerModel(env: object, config: ApiConfig): ChatModel | undefined {
+	const settings = vendorSettings(chatModelEnvSchema, env, 'the answer model');
+	return settings && createChatModel({ ...settings, timeoutMs: config.VENDOR_TIMEOUT_MS });
 }

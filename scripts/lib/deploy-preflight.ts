@@ -66,6 +66,13 @@ function requirements(config: ReturnType<typeof apiConfigSchema.parse>, facts: D
 	if (config.MAILER !== 'local-inbox') need(`MAILER=${config.MAILER}`, 'setting', ['MAIL_FROM']);
 	if (config.MAILER === 'resend') need('MAILER=resend', 'secret', ['RESEND_API_KEY']);
 	if (facts.turnstile) need('turnstile in content/site.yaml', 'secret', ['TURNSTILE_SECRET']);
+	// The answer model is optional: asked for by its URL or model name in wrangler.toml, it needs the other and its key.
+	const answerModel = ['ANSWER_MODEL_URL', 'ANSWER_MODEL'].filter((name) => typeof facts.vars[name] === 'string' && facts.vars[name] !== '');
+	if (answerModel.length > 0) {
+		const by = `${answerModel.join(' and ')} (the answer model)`;
+		need(by, 'setting', ['ANSWER_MODEL_URL', 'ANSWER_MODEL']);
+		need(by, 'secret', ['ANSWER_MODEL_KEY']);
+	}
 	return needs;
 }
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { createChatModelFake } from './chat-model-fake.ts';
 import { createGorgiasFake } from './gorgias-fake.ts';
 import { createResendFake } from './resend-fake.ts';
 import { createShopifyFake } from './shopify-fake.ts';
@@ -30,9 +31,16 @@ export async function serveFake(fake: { app: Hono; control: { release(): void } 
 	});
 }
 
-const factories = { shopify: createShopifyFake, gorgias: createGorgiasFake, zendesk: createZendeskFake, resend: createResendFake } as const;
+const factories = {
+	shopify: createShopifyFake,
+	gorgias: createGorgiasFake,
+	zendesk: createZendeskFake,
+	resend: createResendFake,
+	'chat-model': createChatModelFake,
+} as const;
 
-// `node tests/fakes/serve.ts gorgias [port]` serves one fake until interrupted, for trying the Worker by hand.
+// `node tests/fakes/serve.ts gorgias [port]` serves one fake until interrupted, for trying the Worker by hand (the
+// chat model's base URL is the printed address followed by /v1).
 if (import.meta.main) {
 	const [vendor, port] = process.argv.slice(2);
 	const factory = factories[vendor as keyof typeof factories];

@@ -88,6 +88,16 @@ describe('the deploy preflight', () => {
 		expect(refusals(preflight({ ...ready, turnstile: true }, { allowDemo: false }))).toEqual(['turnstile in content/site.yaml needs TURNSTILE_SECRET, which the Worker does not have.']);
 	});
 
+	it('wants the answer model complete once wrangler.toml asks for it, its key as a secret only', () => {
+		expect(refusals(preflight(withVars({ ANSWER_MODEL: 'gpt-4.1-mini' }), { allowDemo: false }))).toEqual([
+			'ANSWER_MODEL (the answer model) needs ANSWER_MODEL_URL and ANSWER_MODEL, which the Worker does not have.',
+			'ANSWER_MODEL (the answer model) needs ANSWER_MODEL_KEY, which the Worker does not have.',
+		]);
+		const answerModel = withVars({ ANSWER_MODEL_URL: 'https://api.openai.com/v1', ANSWER_MODEL: 'gpt-4.1-mini' });
+		expect(preflight({ ...answerModel, secrets: [...ready.secrets!, 'ANSWER_MODEL_KEY'] }, { allowDemo: false })).toEqual([]);
+		expect(refusals(preflight(withVars({ ANSWER_MODEL_KEY: 'sk-oops' }), { allowDemo: false }))).toEqual(['ANSWER_MODEL_KEY is written in wrangler.toml, which is committed: a credential in plain text.']);
+	});
+
 	it('wants the send_email binding for Cloudflare Email Service', () => {
 		const cloudflare = withVars({ MAILER: 'cloudflare' });
 		expect(refusals(preflight(cloudflare, { allowDemo: false }))).toEqual(['MAILER is "cloudflare" but wrangler.toml has no [[send_email]] binding named EMAIL.']);
