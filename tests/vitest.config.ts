@@ -72,8 +72,8 @@ export default defineConfig({
 				},
 			},
 			{
-				// The built Worker with Gorgias as its helpdesk and Resend as its mailer, played by fakes on loopback that
-				// fail on demand.
+				// The built Worker with Gorgias as its helpdesk, Resend as its mailer and an OpenAI-compatible model phrasing
+				// answers, played by fakes on loopback that fail (or answer badly) on demand.
 				plugins: [
 					cloudflareTest(({ inject }) => ({
 						main: './dist/server/entry.mjs',
@@ -90,6 +90,9 @@ export default defineConfig({
 								RESEND_API_KEY: inject('resendApiKey'),
 								RESEND_BASE_URL: inject('resendUrl'),
 								MAIL_FROM: 'codes@alderandpine.example',
+								ANSWER_MODEL_URL: inject('chatModelUrl'),
+								ANSWER_MODEL: inject('chatModelName'),
+								ANSWER_MODEL_KEY: inject('chatModelKey'),
 								VENDOR_TIMEOUT_MS: '300',
 								FORWARD_RETRY_BASE_SECONDS: '1',
 								RATE_LIMIT_SCALE: '1000000',
@@ -101,7 +104,7 @@ export default defineConfig({
 					name: 'worker-outage',
 					root,
 					include: ['tests/worker-outage/**/*.test.ts'],
-					globalSetup: ['tests/support/start-gorgias-fake.ts', 'tests/support/start-resend-fake.ts'],
+					globalSetup: ['tests/support/start-gorgias-fake.ts', 'tests/support/start-resend-fake.ts', 'tests/support/start-chat-model-fake.ts'],
 					setupFiles: ['tests/support/apply-migrations.ts'],
 					testTimeout: 300_000,
 					// The files share the fakes (their faults, keys and tickets): one file at a time.

@@ -5,7 +5,8 @@ import { answerRequestSchema } from '../contract/requests';
 import type { AppEnv } from '../context';
 import { ApiError } from '../errors';
 import { readJson } from '../middleware/read-json';
-import { findAnswer, toAnswerResponse } from '../services/answers';
+import { createAnswerModel } from '../connectors/create-connectors';
+import { findAnswer, phraseAnswer, toAnswerResponse } from '../services/answers';
 import { recordAnswerOutcome } from '../services/events';
 import { enforceRateLimits } from '../services/rate-limit';
 import { answerLimits } from '../services/rate-limit-rules';
@@ -20,7 +21,8 @@ export const answers = new Hono<AppEnv>().post('/', async (c) => {
 	const request = await readJson(c, answerRequestSchema);
 	await enforceRateLimits(c.env.DB, answerLimits(c.var.clientIp), c.var.config.RATE_LIMIT_SCALE);
 	const result = await findAnswer(c.env.ASSETS, new URL(c.req.url).origin, request.question, request.locale);
-	const response = toAnswerResponse(result, request.locale);
+	const origin = new URL(c.req.url).origin;
+	const response = await phraseAnswer(toAnswerResponse(result, request.locale), result, request.question, request.locale, createAnswerModel(c.env, c.var.config), origin);
 	const target = response.kind === 'answer' ? response.sources[0]?.url.split('#')[0] : response.kind === 'self-service' ? response.action : undefined;
 	c.executionCtx.waitUntil(
 		recordAnswerOutcome(c.env.DB, { outcome: response.kind, target, query: anonymizeQuery(request.question), locale: request.locale }).catch(() => {

@@ -3,7 +3,9 @@ import { answerQuestion, type EngineResult } from '../../src/answers/answer-ques
 import { selfServiceUrl } from '../../src/config/page-urls';
 import { site } from '../../src/config/site';
 import { translate } from '../../src/i18n/translate';
+import type { ChatModel } from '../connectors/chat-model';
 import type { AnswerResponse } from '../contract/responses';
+import { generateAnswer } from './answer-generation';
 
 // Indexes stay open between requests of an isolate: each of their files is read once.
 const indexes = new Map<string, AnswerIndex>();
@@ -46,4 +48,23 @@ export function findAnswer(assets: Fetcher, origin: string, question: string, lo
 		synonyms: site.search.synonyms[locale] ?? [],
 		staleAfterDays: site.answers.staleAfterDays,
 	});
+}
+
+/**
+ * With a model configured, the engine's answer phrased by it from the best passages, when the guard lets it
+ * through (every sentence cited, every quote found word for word, every number in a cited passage); otherwise the
+ * passage itself. The model sees the passages and the question cleaned of personal data, nothing else; it is
+ * asked only when the engine found an answer, so it never answers what the help center does not.
+ */
+export async function phraseAnswer(answer: AnswerResponse, result: EngineResult, question: string, locale: string, model: ChatModel | undefined, siteOrigin: string): Promise<AnswerResponse> {
+	if (!model || answer.kind !== 'answer' || result.kind !== 'answer') return answer;
+	const units = result.passages.map((unit) => ({ id: String(unit.id), title: unit.t, heading: unit.h, url: unit.u, text: unit.x }));
+	const generated = await generateAnswer({ question, locale, units }, { model, siteOrigin });
+	if (generated.kind !== 'generated') {
+		// The reason and its detail name a rule, a sentence number or the model's failure, never the question.
+		console.log(`answer: generated answer not shown (${generated.reason})`);
+		return answer;
+	}
+	const cited = generated.sources.flatMap((id) => result.passages.filter((unit) => String(unit.id) === id)).map(source);
+	return { ...answer, text: generated.text, sources: cited.length > 0 ? cited : answer.sources, generated: true };
 }

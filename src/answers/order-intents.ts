@@ -54,9 +54,13 @@ const phrases: Record<string, IntentPhrases> = {
 
 /**
  * An order number as shoppers write it in a sentence: "#1004", "order 1004", "commande n° 1004", or a number of
- * four digits or more that is not a year.
+ * four digits or more (not a year) next to the word order, parcel… elsewhere in the question ("1032 hasn't come,
+ * where is my parcel"). A lone number is a card's last digits or a postcode as often as an order.
  */
-const orderNumber = /#\s?\d{3,}|\b(?:order|commande|n°|no\.?|number|numero)\s*(?:#|n°|no\.?|number|numero)?\s*\d{3,}\b|\b(?!(?:19|20)\d\d\b)\d{4,}\b/u;
+const orderNumber = /#\s?\d{3,}|\b(?:order|commande|n°|no\.?|number|numero)\s*(?:#|n°|no\.?|number|numero)?\s*\d{3,}\b/u;
+const bareNumber = /\b(?!(?:19|20)\d\d\b)\d{4,}\b/u;
+const orderWord = /\b(?:orders?|parcels?|packages?|deliver(?:y|ies)|commandes?|colis|paquets?|livraisons?)\b/u;
+const namesAnOrder = (text: string) => orderNumber.test(text) || (bareNumber.test(text) && orderWord.test(text));
 
 /**
  * The self-service page for a question about the shopper's own order or a request for a person, or undefined for a
@@ -72,7 +76,7 @@ export function selfServiceActionOf(question: string, language: string): SelfSer
 	const text = foldAccents(question.toLowerCase()).replace(/[’`´]/g, "'").replace(/\s+/g, ' ');
 	if (intent.person.test(text) || intent.someoneElse.test(text)) return 'contact';
 	const action = intent.actions.find(([, pattern]) => pattern.test(text))?.[0];
-	if (orderNumber.test(text)) return action ?? 'track';
+	if (namesAnOrder(text)) return action ?? 'track';
 	if (intent.status.test(text)) return 'track';
 	if (intent.request.test(text) && !intent.rule.test(text) && action && action !== 'track') return action;
 	return undefined;
