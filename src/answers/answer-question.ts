@@ -234,7 +234,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 }
 
 /** How many retrieved passages are read and weighed again. */
-const rerankDepth = 30;
+const rerankDepth = 12;
 
 /** The first passage of each article. */
 function oneEach(units: IndexedUnit[]): IndexedUnit[] {
