@@ -20,7 +20,7 @@ export interface AnswerThresholds {
 	articlePower: number;
 }
 
-export const defaultThresholds: AnswerThresholds = { coverage: 0.7, confidence: 0, scorePerWord: 200, margin: 0.1, articlePower: 0.3 };
+export const defaultThresholds: AnswerThresholds = { coverage: 0.65, confidence: 0, scorePerWord: 200, margin: 0.3, articlePower: 0.3 };
 
 export interface AnswerOptions {
 	/** The locale's synonym groups (content/site.yaml `search.synonyms`). */
@@ -33,7 +33,7 @@ export interface AnswerOptions {
 	/** What each sign of a good answer is worth (rerank.ts). */
 	weights?: RerankWeights;
 	/** Called with the best passage's measures before the decision (for tuning the thresholds). */
-	inspect?: (measures: { coverage: number; scorePerWord: number; confidence: number; margin: number; article: string }) => void;
+	inspect?: (measures: { coverage: number; scorePerWord: number; confidence: number; margin: number; article: string; missing: string[] }) => void;
 	/** How many passages to return with an answer (the best first), for a model to phrase. */
 	passages?: number;
 }
@@ -44,17 +44,25 @@ export type EngineResult =
 	| { kind: 'self-service'; action: SelfServiceAction }
 	| { kind: 'none'; related: IndexedUnit[]; reason: 'no_words' | 'not_covered' | 'no_index' };
 
-// Words that make a sentence polite or padded, not what it is about: left out.
+// Words that make a sentence polite, padded or grammatical, not what it is about: left out of the question. The
+// search's stop words are few (Pagefind needs every word to match); a passage holds only some of a question's
+// words, so here every word that any passage could do without goes.
 const fillers: Record<string, Set<string>> = {
 	en: new Set(
-		'hi hello hey thanks thank please pls regards cheers ok okay help know tell want need like would just possible also still even really actually any anything some something get got getting make made way lot very there here then than now yet ever thing things stuff guys sure already again else kind sort question ask'.split(
-			' ',
-		),
+		`hi hello hey thanks thank please pls regards cheers ok okay yes help know tell want need like would just possible also still even really actually
+		any anything some something someone get gets got getting make made way lot very there here then than now yet ever thing things stuff guys sure
+		already again else kind sort question ask that this these those what's i'm i've i'd i'll it's there's that's don't doesn't didn't isn't aren't
+		wasn't weren't can't cannot won't wouldn't shouldn't haven't hasn't hadn't been being am over since after before around about onto off up
+		down only too more most least own same such each every other another both either neither all no not never always once whether while until
+		though although because via per say says said meant mean go goes going gone went come comes came coming put try tried let lets one ones
+		much many`.split(/\s+/),
 	),
 	fr: new Set(
-		'bonjour bonsoir salut merci svp stp cordialement coucou aide savoir voudrais veux souhaite besoin aimerais dire juste possible aussi encore vraiment truc trucs chose choses quoi ça ca question demande alors bien déjà deja'.split(
-			' ',
-		),
+		`bonjour bonsoir salut merci svp stp cordialement coucou aide savoir voudrais veux souhaite besoin aimerais dire juste possible aussi encore
+		vraiment truc trucs chose choses quoi ça ca question demande alors bien déjà deja ma ta sa mes tes ses est-ce est-ce-que cela ceci celle
+		celles celui ceux cet cette dont lequel laquelle vers chez entre très tres trop tout toute tous toutes rien jamais toujours donc car puis ensuite maintenant ici là la avoir être etre fait faire fais faut vais va vas
+		vont peut-on dois-je puis-je est-il dit dis disent comme ben bah oui non avais avait été ete étais etais était etait es sommes êtes etes ont
+		as avons avez aura aurai serai sera quelqu'un quelque peu beaucoup`.split(/\s+/),
 	),
 };
 
@@ -170,7 +178,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const units = manifest.units;
 	const idf = (df: number) => Math.log(1 + (units - df + 0.5) / (df + 0.5));
 	// A word is worth what it tells apart: a word no passage has ("bitcoin") weighs most, so missing it refuses.
-	const scores = new Map<number, { score: number; covered: number; article: number }>();
+	const scores = new Map<number, { score: number; covered: number; article: number; positions: number[] }>();
 	const articleCover = new Map<number, Set<number>>();
 	// Per article, per concept, its best passage's weight: what the article as a whole says about the question.
 	const articleEvidence = new Map<number, Map<number, number>>();
@@ -184,7 +192,8 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		const weight = idf(weights.size) * concept.weight;
 		importance.push(weight);
 		for (const [unit, { weight: unitWeight, article }] of weights) {
-			const entry = scores.get(unit) ?? { score: 0, covered: 0, article };
+			const entry = scores.get(unit) ?? { score: 0, covered: 0, article, positions: [] };
+			entry.positions.push(position);
 			entry.score += unitWeight * concept.weight;
 			entry.covered += weight;
 			scores.set(unit, entry);
@@ -228,7 +237,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		(bestEntry?.score ?? 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0) >= thresholds.scorePerWord &&
 		top.confidence >= thresholds.confidence &&
 		top.confidence - runnerUp >= thresholds.margin;
-	options.inspect?.({ coverage: top.candidate.coverage, scorePerWord: (bestEntry?.score ?? 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0), confidence: top.confidence, margin: top.confidence - runnerUp, article: top.candidate.unit.a });
+	options.inspect?.({ coverage: top.candidate.coverage, scorePerWord: (bestEntry?.score ?? 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0), confidence: top.confidence, margin: top.confidence - runnerUp, article: top.candidate.unit.a, missing: concepts.filter((_, position) => !bestEntry?.positions.includes(position)).map((concept) => concept.words.join(' ')) });
 	if (!answers) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
 	return { kind: 'answer', unit: top.candidate.unit, passages, score: top.confidence, coverage: top.candidate.coverage };
 }
