@@ -3,6 +3,7 @@ import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { selfServiceActionOf, type SelfServiceAction } from './order-intents.ts';
 import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
+import { hasPostings, postingsOf, rankPassages } from './retrieve.ts';
 import { shopWords } from './shop-words.ts';
 import { isContentWord, stemOf } from './terms.ts';
 
@@ -119,32 +120,6 @@ function conceptsOf(words: string[], language: string, synonyms: string[][]): Co
 	return concepts;
 }
 
-/** Per unit, the best weight of one alternative (a phrase counts when every stem is there, at its weakest stem's weight). */
-async function conceptWeights(index: AnswerIndex, concept: Concept): Promise<Map<number, { weight: number; article: number }>> {
-	const best = new Map<number, { weight: number; article: number }>();
-	for (const stems of concept.alternatives) {
-		const lists = await Promise.all(stems.map((stem) => index.postings(stem)));
-		if (lists.some((list) => list === undefined)) continue;
-		const per = new Map<number, { weight: number; article: number; count: number }>();
-		for (const list of lists as number[][]) {
-			for (let at = 0; at < list.length; at += 3) {
-				const unit = list[at] as number;
-				const entry = per.get(unit);
-				if (entry) {
-					entry.weight = Math.min(entry.weight, list[at + 2] as number);
-					entry.count += 1;
-				} else per.set(unit, { weight: list[at + 2] as number, article: list[at + 1] as number, count: 1 });
-			}
-		}
-		for (const [unit, entry] of per) {
-			if (entry.count < stems.length) continue;
-			const weight = entry.weight * stems.length;
-			if (weight > (best.get(unit)?.weight ?? 0)) best.set(unit, { weight, article: entry.article });
-		}
-	}
-	return best;
-}
-
 /** A concept the index has no word for, spelt as the index's likeliest word instead ("refnd" → "refund"). */
 async function corrected(index: AnswerIndex, word: string, language: string): Promise<Concept | undefined> {
 	const vocabulary = await index.vocabulary();
@@ -175,72 +150,56 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		(concept) => !concept.alternatives.every((stems) => stems.every((stem) => common.has(stem))),
 	);
 	if (concepts.length === 0) return { kind: 'none', related: [], reason: 'no_words' };
-	const units = manifest.units;
-	const idf = (df: number) => Math.log(1 + (units - df + 0.5) / (df + 0.5));
-	// A word is worth what it tells apart: a word no passage has ("bitcoin") weighs most, so missing it refuses.
-	const scores = new Map<number, { score: number; covered: number; article: number; positions: number[] }>();
-	const articleCover = new Map<number, Set<number>>();
-	// Per article, per concept, its best passage's weight: what the article as a whole says about the question.
-	const articleEvidence = new Map<number, Map<number, number>>();
-	const importance: number[] = [];
-	for (const [position, concept] of concepts.entries()) {
-		let weights = await conceptWeights(index, concept);
-		if (weights.size === 0 && concept.words.length === 1) {
-			const respelt = await corrected(index, concept.words[0] ?? '', language);
-			if (respelt) weights = await conceptWeights(index, respelt);
-		}
-		const weight = idf(weights.size) * concept.weight;
-		importance.push(weight);
-		for (const [unit, { weight: unitWeight, article }] of weights) {
-			const entry = scores.get(unit) ?? { score: 0, covered: 0, article, positions: [] };
-			entry.positions.push(position);
-			entry.score += unitWeight * concept.weight;
-			entry.covered += weight;
-			scores.set(unit, entry);
-			const evidence = articleEvidence.get(article) ?? new Map<number, number>();
-			evidence.set(position, Math.max(evidence.get(position) ?? 0, unitWeight * concept.weight));
-			articleEvidence.set(article, evidence);
-			const cover = articleCover.get(article) ?? new Set<number>();
-			cover.add(position);
-			articleCover.set(article, cover);
+	// Every file the question needs is read first; the scoring after it runs in one go, with no await inside.
+	const postings = await Promise.all(concepts.map((concept) => postingsOf(index, concept)));
+	// Misspelt words are corrected, but only a few: a question most of whose words the help center never uses is in
+	// another language or about something else, and respelling it would only invent a match (and cost time).
+	const unknown = concepts.flatMap((concept, position) => (!hasPostings(postings[position] ?? []) && concept.words.length === 1 ? [position] : []));
+	if (unknown.length <= maxCorrections) {
+		for (const position of unknown) {
+			const respelt = await corrected(index, concepts[position]?.words[0] ?? '', language);
+			if (respelt) postings[position] = await postingsOf(index, respelt);
 		}
 	}
-	const total = importance.reduce((sum, weight) => sum + weight, 0);
-	const articleCoverage = (article: number) => [...(articleCover.get(article) ?? [])].reduce((sum, position) => sum + (importance[position] ?? 0), 0) / total;
+
 	const thresholds = options.thresholds ?? defaultThresholds;
-	const articleScore = (article: number) => [...(articleEvidence.get(article)?.values() ?? [])].reduce((sum, weight) => sum + weight, 0);
-	const rankOf = (entry: { score: number; covered: number; article: number }) =>
-		(entry.score * (entry.covered / total) ** 2) ** (1 - thresholds.articlePower) * (articleScore(entry.article) * articleCoverage(entry.article) ** 2) ** thresholds.articlePower;
-	const ranked = [...scores].map(([id, entry]) => ({ id, entry, rank: rankOf(entry) })).sort((a, b) => b.rank - a.rank || a.id - b.id);
+	const weights = concepts.map((concept) => concept.weight);
+	const { ranked, importance } = rankPassages(postings, weights, manifest, thresholds.articlePower, rankedDepth);
 
 	// The best few, read and weighed on what their text says: heading, title, words side by side.
 	const staleBefore = options.staleAfterDays === undefined ? undefined : new Date((options.now ?? new Date()).getTime() - options.staleAfterDays * 86_400_000).toISOString().slice(0, 10);
 	const candidates: Candidate[] = [];
-	for (const { id, entry } of ranked) {
+	for (const passage of ranked) {
 		if (candidates.length >= rerankDepth) break;
-		const unit = await index.unit(id);
-		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) candidates.push({ unit, score: entry.score, coverage: entry.covered / total, articleCoverage: articleCoverage(entry.article) });
+		const unit = await index.unit(passage.id);
+		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) candidates.push({ unit, score: passage.score, coverage: passage.coverage, articleCoverage: passage.articleCoverage });
 	}
 	const weighed: WeighedConcept[] = concepts.map((concept, position) => ({ alternatives: concept.alternatives, importance: importance[position] ?? 0 }));
 	const bestScore = Math.max(0, ...candidates.map((candidate) => candidate.score));
-	const weights = options.weights ?? defaultRerankWeights;
+	const signWeights = options.weights ?? defaultRerankWeights;
 	const reranked = candidates
-		.map((candidate) => ({ candidate, confidence: confidenceOf(signsOf(candidate, weighed, language, bestScore), weights) }))
+		.map((candidate) => ({ candidate, confidence: confidenceOf(signsOf(candidate, weighed, language, bestScore), signWeights) }))
 		.sort((a, b) => b.confidence - a.confidence || a.candidate.unit.id - b.candidate.unit.id);
 	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
 	const [top] = reranked;
 	if (!top) return { kind: 'none', related: [], reason: 'not_covered' };
 	const runnerUp = reranked.find(({ candidate }) => candidate.unit.a !== top.candidate.unit.a)?.confidence ?? 0;
-	const bestEntry = scores.get(top.candidate.unit.id);
+	const scorePerWord = top.candidate.score / concepts.reduce((sum, concept) => sum + concept.weight, 0);
 	const answers =
 		top.candidate.coverage >= thresholds.coverage &&
-		(bestEntry?.score ?? 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0) >= thresholds.scorePerWord &&
+		scorePerWord >= thresholds.scorePerWord &&
 		top.confidence >= thresholds.confidence &&
 		top.confidence - runnerUp >= thresholds.margin;
-	options.inspect?.({ coverage: top.candidate.coverage, scorePerWord: (bestEntry?.score ?? 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0), confidence: top.confidence, margin: top.confidence - runnerUp, article: top.candidate.unit.a, missing: concepts.filter((_, position) => !bestEntry?.positions.includes(position)).map((concept) => concept.words.join(' ')) });
+	options.inspect?.({ coverage: top.candidate.coverage, scorePerWord, confidence: top.confidence, margin: top.confidence - runnerUp, article: top.candidate.unit.a, missing: concepts.filter((_, position) => ((ranked.find((passage) => passage.id === top.candidate.unit.id)?.matched ?? 0) & (1 << position)) === 0).map((concept) => concept.words.join(' ')) });
 	if (!answers) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
 	return { kind: 'answer', unit: top.candidate.unit, passages, score: top.confidence, coverage: top.candidate.coverage };
 }
+
+/** How many passages come out of retrieval ranked: enough for the rerank to find {@link rerankDepth} fresh ones. */
+const rankedDepth = 60;
+
+/** The most misspelt words a question may have and still be corrected. */
+const maxCorrections = 2;
 
 /** How many retrieved passages are read and weighed again. */
 const rerankDepth = 12;
