@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syllables, words, type LanguageWords } from './corpus-words.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface CorpusOptions {
 	/** How many articles to write per locale, for example `{ en: 10_000 }`. Locales need a word bank (en, fr). */
@@ -24,17 +25,6 @@ export interface GeneratedArticle {
 
 export const corpusCategories = ['account', 'orders-tracking', 'payments', 'products-sizing', 'returns-refunds', 'shipping'] as const;
 
-/** mulberry32: small, fast and good enough to make the corpus reproducible. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Picks items with Zipf-like frequencies (the first is the most common), as words are in real text. */
 function zipf<T>(items: T[], rand: () => number, exponent = 1.05) {
@@ -163,7 +153,7 @@ function frontmatter(fields: Record<string, unknown>) {
  * copy the demo ones. Returns what was written.
  */
 export function generateCorpus(contentDir: string, options: CorpusOptions): GeneratedArticle[] {
-	const rand = random(options.seed ?? 20261125);
+	const rand = seededRandom(options.seed ?? 20261125);
 	const written: GeneratedArticle[] = [];
 	const englishByIndex: GeneratedArticle[] = [];
 

@@ -5,7 +5,8 @@ import { groupByWords } from '../../scripts/lib/simulate/gaps';
 import { answerIsCorrect, parseLabels, routeIsCorrect } from '../../scripts/lib/simulate/labels';
 import { cell, renderReport, timingLine, type ReportSettings } from '../../scripts/lib/simulate/report';
 import { simulate, type Engine } from '../../scripts/lib/simulate/run';
-import { seededRandom, seededSample, shareWithInterval, wilson } from '../../scripts/lib/simulate/stats';
+import { seededRandom } from '../../scripts/lib/seeded-random';
+import { seededSample, shareWithInterval, wilson } from '../../scripts/lib/simulate/stats';
 import { summarise } from '../../scripts/lib/simulate/summary';
 import { parseTickets, SimulateError } from '../../scripts/lib/simulate/tickets';
 

@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random.ts';
 /** z for a two-sided 95 % interval. */
 const z95 = 1.959964;
 
@@ -17,17 +18,6 @@ export function wilson(successes: number, trials: number, z = z95): { low: numbe
 	return { low: successes <= 0 ? 0 : Math.max(0, (centre - spread) / denominator), high: successes >= trials ? 1 : Math.min(1, (centre + spread) / denominator) };
 }
 
-/** Mulberry32: a small seeded generator of numbers in [0, 1), the same on every machine for the same seed. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 /** `count` items drawn without replacement, in the order drawn (a partial Fisher–Yates shuffle). */
 export function seededSample<T>(items: readonly T[], count: number, seed: number): T[] {
