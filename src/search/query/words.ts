@@ -91,3 +91,39 @@ export function inflectionOf(word: string, language: string): string {
 	const stem = word.slice(0, word.length - ending.length);
 	return ending && stem.at(-1) === stem.at(-2) ? word.slice(word.length - ending.length - 1) : ending;
 }
+
+// The words a question starts with, per language, folded: a short query that starts with one ("how refund", "où
+// colis") is a question to answer, not only words to search.
+const questionStarts: Record<string, Set<string>> = {
+	en: new Set('how what when where why who which whose can could do does did is are am will would should shall may'.split(' ')),
+	fr: new Set('comment combien quand ou pourquoi quel quelle quels quelles qui que quoi lequel laquelle est-ce puis-je peut-on dois-je faut-il'.split(' ')),
+};
+
+/** How many words make a query worth answering even without a question word or mark ("refund not received"). */
+export const questionMinWords = 3;
+
+/**
+ * Whether a shopper's text reads as a question worth sending to the answer engine: it ends with a question mark,
+ * starts with a question word of `language`, or has at least {@link questionMinWords} words. One or two search words
+ * ("refund", "delivery time") are left to search alone.
+ */
+export function looksLikeQuestion(text: string, language: string): boolean {
+	const words = foldedWords(text);
+	if (words.length === 0) return false;
+	if (words.length >= questionMinWords || /[?？]\s*$/u.test(text)) return true;
+	return questionStarts[language.split('-')[0] ?? '']?.has(words[0] ?? '') ?? false;
+}
+
+// Words no question ends with (articles, possessives, prepositions, conjunctions), folded: text that ends with one is
+// still being typed ("how do I change my"), and is not worth answering yet.
+const danglingWords: Record<string, Set<string>> = {
+	en: new Set('a an the my your our their his her its this that these those of to for in on at with from by about into and or but'.split(' ')),
+	fr: new Set('le la les un une des du de au aux a mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces pour par avec dans sur sous en et ou mais que'.split(' ')),
+};
+
+/** Whether `text` stops in the middle of a phrase: its last word is one no question ends with ("where is my"). */
+export function endsMidPhrase(text: string, language: string): boolean {
+	if (/[?？.!]\s*$/u.test(text)) return false;
+	const last = foldedWords(text).at(-1);
+	return last !== undefined && (danglingWords[language.split('-')[0] ?? '']?.has(last) ?? false);
+}

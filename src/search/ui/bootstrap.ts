@@ -1,8 +1,8 @@
 /**
  * The only search code in every page, a few hundred bytes: it waits for the shopper to show interest (focus on a
- * search box or on a field with suggested articles, Ctrl+K or ⌘+K) before loading the search interface and
- * Pagefind, so that reading a page costs nothing for search. The search page, and suggestions made from the
- * page's address, load it at once.
+ * search box, on a field with suggested articles or whose text an answer card answers, Ctrl+K or ⌘+K) before
+ * loading the search interface and Pagefind, so that reading a page costs nothing for search. The search page, and
+ * suggestions made from the page's address, load it at once.
  */
 import searchUi from 'virtual:search-ui-url';
 
@@ -17,7 +17,10 @@ const load = () => {
 };
 const inputSelector = 'form[data-search-form] input[name="q"]';
 
-const suggests = (field: Element) => field.id !== '' && document.querySelector(`[data-suggested-articles][data-for="${CSS.escape(field.id)}"]`) !== null;
+const suggests = (field: Element) => {
+	const id = CSS.escape(field.id);
+	return field.id !== '' && document.querySelector(`[data-suggested-articles][data-for="${id}"],[data-answer-area][data-from~="${id}"]`) !== null;
+};
 
 addEventListener('focusin', (event) => {
 	if (event.target instanceof Element && (event.target.matches(inputSelector) || suggests(event.target))) load();

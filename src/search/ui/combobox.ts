@@ -2,6 +2,7 @@ import { searchUrl } from '../../config/page-urls.ts';
 import { searchStrings, type Translate } from './strings.ts';
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
+import { AnswerAsker, findAnswerArea } from './answers.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type ResultView, type SearchView } from './search-session.ts';
 import { offersSentence, selfServiceOffers } from './self-service-offers.ts';
@@ -21,7 +22,9 @@ let instances = 0;
  * category, after the self-service pages the query asks for ("track my order"): Down and Up move through the
  * options (the input keeps focus, `aria-activedescendant` follows), Enter opens the active one or, when none is
  * active, submits the form to the search page, Escape closes the popup then clears the box, and the pages offered
- * and the count of results are announced in a polite live region.
+ * and the count of results are announced in a polite live region. When the shopper types a question, an answer
+ * card (answers.ts) shows above the results, which stay underneath; Tab reaches its links and buttons (after the
+ * search button) without closing the popup.
  */
 export class SearchCombobox {
 	readonly #form: HTMLFormElement;
@@ -33,6 +36,8 @@ export class SearchCombobox {
 	readonly #listbox: HTMLDivElement;
 	readonly #live: HTMLDivElement;
 	readonly #session: SearchSession;
+	readonly #answers: AnswerAsker | undefined;
+	readonly #answerSlot: HTMLElement | undefined;
 	readonly #id: string;
 	#options: HTMLElement[] = [];
 	#active = -1;
@@ -56,6 +61,23 @@ export class SearchCombobox {
 		this.#listbox.id = `${this.#id}-listbox`;
 		this.#listbox.setAttribute('role', 'listbox');
 		this.#listbox.setAttribute('aria-label', this.#t('search.resultsLabel'));
+		const answerArea = findAnswerArea(form);
+		if (answerArea) {
+			this.#answerSlot = answerArea.slot;
+			this.#answers = new AnswerAsker(answerArea, { locale: this.#locale, announce: () => form.contains(document.activeElement) });
+			add(this.#popup, answerArea.slot);
+			// Keep focus where it is while the pointer selects text of the card; its links and buttons take focus.
+			answerArea.slot.addEventListener('pointerdown', (event) => {
+				if (!(event.target as Element).closest('a, button')) event.preventDefault();
+			});
+			answerArea.slot.addEventListener('keydown', (event) => {
+				if (event.key !== 'Escape') return;
+				event.preventDefault();
+				// Focus first: the box reopens its list when it gets focus.
+				input.focus();
+				this.#close();
+			});
+		}
 		add(this.#popup, this.#status, this.#listbox);
 		this.#live = element('div', 'visually-hidden');
 		this.#live.setAttribute('role', 'status');
@@ -97,11 +119,13 @@ export class SearchCombobox {
 		const query = this.#input.value;
 		if (normalizeQuery(query).length < 2) {
 			this.#session.cancel();
+			this.#answers?.clear();
 			this.#shown = undefined;
 			this.#close();
 			return;
 		}
 		this.#session.update(query);
+		this.#answers?.update(query);
 	}
 
 	#onKeydown(event: KeyboardEvent): void {
@@ -139,7 +163,8 @@ export class SearchCombobox {
 				}
 				break;
 			case 'Tab':
-				this.#close();
+				// With an answer card shown, Tab goes on to its links and buttons: the popup stays open.
+				if (event.shiftKey || !this.#answerSlot || this.#answerSlot.hidden || this.#popup.hidden) this.#close();
 				break;
 		}
 	}

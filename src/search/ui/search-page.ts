@@ -2,6 +2,7 @@ import { searchUrl } from '../../config/page-urls.ts';
 import { searchStrings, type Translate } from './strings.ts';
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { sendSearchEvent } from './events.ts';
+import { AnswerAsker, findAnswerArea } from './answers.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type SearchView } from './search-session.ts';
 import { selfServiceOffers } from './self-service-offers.ts';
@@ -14,7 +15,8 @@ const settleDelay = 2_000;
  * The search page (`/<locale>/search?q=…&category=…`): reads the query from the address, offers the self-service
  * pages the query asks for above the results, lists every result with its matching sections, filters by category
  * with the counts of each, keeps the address in step with the box so the list can be shared, and offers the same
- * search in the other languages.
+ * search in the other languages. A question gets an answer card above the results (answers.ts): once typing
+ * pauses, at once on Enter or when the page opens with it.
  */
 export class SearchPage {
 	readonly #form: HTMLFormElement;
@@ -28,6 +30,7 @@ export class SearchPage {
 	readonly #locale: string;
 	readonly #t: Translate;
 	readonly #session: SearchSession;
+	readonly #answers: AnswerAsker | undefined;
 	readonly #categoryNames = new Map<string, string>();
 	#limit = pageSize;
 	#view: SearchView | undefined;
@@ -52,6 +55,8 @@ export class SearchPage {
 		this.#more = find('[data-search-more]');
 		this.#others = find('[data-search-others]');
 		for (const option of this.#category?.options ?? []) this.#categoryNames.set(option.value, option.text);
+		const answerArea = findAnswerArea(root);
+		this.#answers = answerArea && new AnswerAsker(answerArea, { locale: this.#locale });
 
 		this.#session = new SearchSession({
 			language: this.#locale,
@@ -65,11 +70,15 @@ export class SearchPage {
 		if (this.#category) this.#category.value = params.get('category') ?? '';
 		if (this.#category && this.#category.selectedIndex < 0) this.#category.value = '';
 
-		input.addEventListener('input', () => this.#search(false));
+		input.addEventListener('input', () => {
+			this.#search(false);
+			this.#answers?.update(input.value);
+		});
 		this.#category?.addEventListener('change', () => this.#search(true));
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();
 			this.#search(true);
+			this.#answers?.update(input.value, { now: true });
 			this.#report();
 		});
 		this.#more.addEventListener('click', () => {
@@ -84,7 +93,10 @@ export class SearchPage {
 			}
 		});
 		addEventListener('pagehide', () => this.#report());
-		if (normalizeQuery(input.value)) this.#search(true);
+		if (normalizeQuery(input.value)) {
+			this.#search(true);
+			this.#answers?.update(input.value, { now: true });
+		}
 	}
 
 	#search(complete: boolean): void {

@@ -26,8 +26,35 @@ export const searchStringKeys = [
 /** The strings of a list of suggested articles (suggested-articles.astro), rendered with it. */
 export const suggestionStringKeys = ['suggest.count', 'suggest.countOne', 'suggest.helped', 'suggest.thanks'] as const satisfies UiKey[];
 
+/** The strings of an answer card (answer-card.astro), rendered with its place on the page. */
+export const answerStringKeys = [
+	'answer.label',
+	'answer.contactLabel',
+	'answer.found',
+	'answer.from',
+	'answer.updated',
+	'answer.question',
+	'answer.yes',
+	'answer.no',
+	'answer.thanks',
+	'answer.thanksContact',
+	'answer.sorry',
+	'answer.writeToUs',
+	'answer.sorryContact',
+	'answer.stillNeedHelp',
+	'answer.contact',
+	'answer.contactBelow',
+	'answer.none',
+	'answer.related',
+	'answer.selfService.track',
+	'answer.selfService.return',
+	'answer.selfService.address',
+	'answer.selfService.contact',
+] as const satisfies UiKey[];
+
 export type SearchStringKey = (typeof searchStringKeys)[number];
 export type SuggestionStringKey = (typeof suggestionStringKeys)[number];
+export type AnswerStringKey = (typeof answerStringKeys)[number];
 export type Translate<Key extends string = SearchStringKey> = (key: Key, values?: Record<string, string | number>) => string;
 
 /**
@@ -36,6 +63,7 @@ export type Translate<Key extends string = SearchStringKey> = (key: Key, values?
  * request before the first results.
  */
 export function searchStrings<Key extends string = SearchStringKey>(container: Element): Translate<Key> {
-	const strings = JSON.parse(container.querySelector('script[data-ui-strings]')?.textContent ?? '{}') as Partial<Record<Key, string>>;
+	// Its own strings: an answer card inside the container brings strings of its own.
+	const strings = JSON.parse(container.querySelector(':scope > script[data-ui-strings]')?.textContent ?? '{}') as Partial<Record<Key, string>>;
 	return (key, values = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (placeholder, name: string) => String(values[name] ?? placeholder));
 }

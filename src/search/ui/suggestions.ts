@@ -1,4 +1,6 @@
 import { normalizeQuery } from '../../../functions/contract/query-text.ts';
+import type { AnswerResponse } from '../../../functions/contract/responses.ts';
+import { AnswerAsker, findAnswerArea } from './answers.ts';
 import { sendSearchEvent } from './events.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type ResultView, type SearchView } from './search-session.ts';
@@ -59,7 +61,9 @@ function wordsOfPath(language: string): string {
  * the words of the page's address. The list stays hidden while there is nothing to suggest, and its count is
  * announced in its status (`data-status`) when it changes. A deflection is recorded when the shopper says a
  * suggestion answered them (`data-confirm`: "This answered my question" under each) or, in a list without that
- * question, opens one. Returns a function that stops following the field.
+ * question, opens one. With an answer card (answer-card.astro, `place="contact"`, just before the list), the answer to
+ * what the shopper wrote in the card's fields shows at the top of the list, which then leaves its article out; the
+ * list shows while it has either. Returns a function that stops following the field.
  */
 export function attachSuggestions(list: HTMLElement): () => void {
 	const items = list.querySelector('ul');
@@ -70,10 +74,44 @@ export function attachSuggestions(list: HTMLElement): () => void {
 	const t = searchStrings<SuggestionStringKey>(list);
 	if (!items) return () => {};
 	let shown: { text: string; view: SearchView } | undefined;
-	const show = (suggestions: SuggestedArticle[]) => {
+	let latest: SuggestedArticle[] = [];
+	// The article the answer card quotes, left out of the list under it.
+	let answered: string | undefined;
+	const answerArea = list.parentElement ? findAnswerArea(list.parentElement, 'contact') : undefined;
+	const answerSlot = answerArea?.slot;
+	const answers =
+		answerArea &&
+		new AnswerAsker(answerArea, {
+			locale: language,
+			onShow: (response?: AnswerResponse) => {
+				answered = response?.kind === 'answer' ? response.sources[0]?.url.split('#')[0] : undefined;
+				show(latest);
+			},
+			writeToUs: () => {
+				const message = answerArea.fields.at(-1);
+				if (!message) return;
+				if (!message.value.trim()) message.value = question();
+				message.focus();
+			},
+		});
+	if (answerSlot) list.insertBefore(answerSlot, list.firstChild);
+	const question = () => answerArea?.fields.map((field) => field.value.trim()).filter(Boolean).join('\n\n') ?? '';
+	// The question is asked once the shopper pauses in the first field (the subject), and when they leave the others
+	// (the message): never as they write there, when a card appearing above would move the text they are writing.
+	const [firstField, ...otherFields] = answerArea?.fields ?? [];
+	const askWhileTyping = () => answers?.update(question());
+	const askNow = () => answers?.update(question(), { now: true });
+	firstField?.addEventListener('input', askWhileTyping);
+	for (const other of otherFields) other.addEventListener('change', askNow);
+	const heading = list.querySelector<HTMLElement>(':scope > h2');
+	const show = (all: SuggestedArticle[]) => {
+		latest = all;
+		const suggestions = all.filter((suggestion) => suggestion.url.split('#')[0] !== answered);
 		const wasShown = !list.hidden;
 		items.replaceChildren(...suggestions.map((suggestion) => suggestionItem(suggestion, confirm ? t : undefined)));
-		list.hidden = suggestions.length === 0;
+		items.hidden = suggestions.length === 0;
+		if (heading) heading.hidden = items.hidden;
+		list.hidden = items.hidden && (answerSlot?.hidden ?? true);
 		// Announce the count when it matters, not on every keystroke that keeps the same list.
 		const count = suggestions.length === 0 ? '' : suggestions.length === 1 ? t('suggest.countOne') : t('suggest.count', { count: suggestions.length });
 		if (status && (status.textContent !== count || !wasShown)) status.textContent = count;
@@ -119,6 +157,9 @@ export function attachSuggestions(list: HTMLElement): () => void {
 	update();
 	return () => {
 		session.cancel();
+		answers?.clear();
+		firstField?.removeEventListener('input', askWhileTyping);
+		for (const other of otherFields) other.removeEventListener('change', askNow);
 		field?.removeEventListener('input', update);
 		items.removeEventListener('click', onClick);
 	};

@@ -1,4 +1,5 @@
 import type { TicketReceivedResponse } from '../../../../functions/contract/responses';
+import { takeQuestionFromAddress } from '../../client/contact-prefill';
 import { postJson } from './api';
 import { announce, fieldValue, FormUi, showStep } from './form-kit';
 import { readStrings } from './strings';
@@ -8,7 +9,8 @@ import { resetTurnstile } from './turnstile';
 /**
  * `<hc-contact-form>`: the contact form; a sent message shows its ticket reference and when to expect the reply.
  * The articles that may answer the subject, and "This answered my question", are the site search's suggestion list
- * (suggested-articles.astro).
+ * (suggested-articles.astro), with the answer card at its top. A question brought from an answer card elsewhere
+ * ("Write to us", see client/contact-prefill.ts) starts the message.
  */
 class ContactFormElement extends HTMLElement {
 	#key = new SubmissionKey();
@@ -21,6 +23,7 @@ class ContactFormElement extends HTMLElement {
 		const form = this.querySelector<HTMLFormElement>('[data-contact-form]');
 		if (!form) return;
 		const ui = new FormUi(form, t);
+		this.#takeQuestion(form);
 
 		ui.onSubmit(async (checked) => {
 			const orderNumber = fieldValue(form, 'orderNumber');
@@ -50,6 +53,18 @@ class ContactFormElement extends HTMLElement {
 			showStep(this, 'done');
 			announce(this, t('contactForm.doneHeading'));
 		});
+	}
+
+	/**
+	 * Puts the question the shopper brought from an answer card into the message, unless they already wrote one. The
+	 * help center has just failed to answer it, so the answer card of this page does not ask again.
+	 */
+	#takeQuestion(form: HTMLFormElement): void {
+		const question = takeQuestionFromAddress();
+		if (!question) return;
+		const message = form.elements.namedItem('message');
+		if (message instanceof HTMLTextAreaElement && !message.value.trim()) message.value = message.maxLength > 0 ? question.slice(0, message.maxLength) : question;
+		document.querySelector('[data-answer-area][data-place="contact"]')?.setAttribute('data-settled', '');
 	}
 }
 
