@@ -61,7 +61,7 @@ describe('search as you type on a phone', () => {
 		expect(await offer.getAttribute('data-href')).toBe('/en/track');
 		// Articles follow it in the same listbox.
 		expect(await page.locator('[role="listbox"] .search-option-article').count()).toBeGreaterThan(0);
-		await page.waitForFunction(() => document.querySelector('.search-combobox [role="status"]')?.textContent?.startsWith('Go straight to: Track an order.'));
+		await page.waitForFunction(() => document.querySelector('.search-combobox > div[role="status"]')?.textContent?.startsWith('Go straight to: Track an order.'));
 
 		await page.keyboard.press('ArrowDown');
 		expect(await axeViolations(page)).toEqual([]);
