@@ -15,6 +15,8 @@ interface IntentPhrases {
 	status: RegExp;
 	/** Asking the shop to do something ("I want to", "please", "can you"). */
 	request: RegExp;
+	/** A command as typed in a search box: "track my order", "changer l'adresse de ma commande". */
+	command: RegExp;
 	/** A question about a rule or a situation ("what now", "is that normal", "if…"): an article answers it. */
 	rule: RegExp;
 	/** Asking about someone else: never an order page. */
@@ -31,6 +33,7 @@ const phrases: Record<string, IntentPhrases> = {
 		status: /\b(?:where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)|(?:my|the) (?:order|parcel|package|delivery) (?:has ?n'?t|has not|still has ?n'?t|never|did ?n'?t|is late|is delayed|still not|not)(?: yet)? (?:arrived|come|shipped|turned up|here)|has my (?:order|parcel|package) (?:shipped|left|arrived|been sent)|(?:still )?(?:have ?n'?t|have not|did ?n'?t|never) (?:received|got) my (?:order|parcel|package)|check on (?:my )?order)\b/,
 		request: /\b(?:i (?:want|need|would like|'d like|wish) to|i want|please|pls|can you|could you|would you|start a|help me)\b/,
 		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when)\b/,
+		command: /^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b/,
 		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|someone else|somebody else)/,
 		actions: [
 			['address', /\b(?:address|postcode|post code|zip ?code|deliver (?:it|them) to|send (?:it|them|order \S+) to)/],
@@ -43,6 +46,7 @@ const phrases: Record<string, IntentPhrases> = {
 		status: /(?:ou (?:est|sont|en est) (?:ma|mon|mes) (?:commande|colis|paquet|livraison)|(?:il|elle) est ou (?:mon|ma) (?:colis|commande|paquet)|(?:ma|mon) (?:commande|colis|paquet) (?:\S+ )?(?:n'est |est )?(?:toujours |encore )?pas (?:arrivee?|partie?|expediee?)|(?:pas|jamais) (?:encore )?recu (?:mon|ma|mes) (?:colis|commande|paquet)|est-ce que (?:ma|mon) (?:commande|colis) (?:\S+ )?est (?:partie?|expediee?)|toujours rien recu)/,
 		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci de|changez|modifiez)/,
 		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais)/,
+		command: /^(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)\b/,
 		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|quelqu'un d'autre)/,
 		actions: [
 			['address', /(?:adresse|code postal|livrer (?:la commande \S+ )?a |faire livrer|envoyer (?:la commande \S+ )?a )/],
@@ -78,6 +82,7 @@ export function selfServiceActionOf(question: string, language: string): SelfSer
 	const action = intent.actions.find(([, pattern]) => pattern.test(text))?.[0];
 	if (namesAnOrder(text)) return action ?? 'track';
 	if (intent.status.test(text)) return 'track';
+	if (intent.command.test(text.trim())) return action === 'track' || action === undefined ? 'track' : action;
 	if (intent.request.test(text) && !intent.rule.test(text) && action && action !== 'track') return action;
 	return undefined;
 }

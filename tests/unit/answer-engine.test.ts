@@ -28,6 +28,11 @@ describe('the self-service router', () => {
 		expect(selfServiceActionOf("j'ai toujours pas reçu mon colis, commande n°1032", 'fr')).toBe('track');
 		expect(selfServiceActionOf('je veux renvoyer la robe que j’ai reçue hier', 'fr')).toBe('return');
 		expect(selfServiceActionOf('je me suis trompé de code postal sur la commande 1050', 'fr')).toBe('address');
+		// Commands as typed in a search box.
+		expect(selfServiceActionOf('track my order', 'en')).toBe('track');
+		expect(selfServiceActionOf('change my address', 'en')).toBe('address');
+		expect(selfServiceActionOf("changer l'adresse de livraison", 'fr')).toBe('address');
+		expect(selfServiceActionOf('cancel my order', 'en')).toBeUndefined();
 	});
 
 	it('leaves questions about the shop’s rules to the articles, and never sends a question about someone else’s order to an order page', () => {

@@ -190,14 +190,15 @@ export function answerCard(response: AnswerResponse, context: CardContext): HTML
 			add(card, element('p', undefined, t(`answer.selfService.${response.action}`)), add(element('p'), link(response.title, response.url, 'button')));
 			break;
 		case 'none': {
-			const none = element('p', 'answer-card-none', t('answer.none'));
+			// Nothing answers clearly; when articles come close, saying "nothing answers" would be wrong: they may.
+			const none = element('p', 'answer-card-none', noAnswerSentence(response, place, t));
 			none.id = label.id;
 			add(card, none);
 			// On the contact page, the suggested articles under the card are the related ones.
 			if (place !== 'contact' && response.related.length > 0) {
 				const related = element('ul', 'answer-card-related');
 				for (const page of response.related) add(related, add(element('li'), link(page.title, page.url)));
-				add(card, element('p', undefined, t('answer.related')), related);
+				add(card, related);
 			}
 			break;
 		}
@@ -206,7 +207,7 @@ export function answerCard(response: AnswerResponse, context: CardContext): HTML
 }
 
 /** What the status announces when a card appears: the passage itself, or what the card offers. */
-export function announcement(response: AnswerResponse, t: Translate<AnswerStringKey>): string {
+export function announcement(response: AnswerResponse, t: Translate<AnswerStringKey>, place: AnswerPlace = 'search'): string {
 	switch (response.kind) {
 		case 'answer': {
 			const words = response.text.replace(/^\s*(?:[-•*]|\d{1,3}[.)])\s+/gmu, '').replace(/\s*\n\s*/g, ' ');
@@ -215,6 +216,12 @@ export function announcement(response: AnswerResponse, t: Translate<AnswerString
 		case 'self-service':
 			return `${t(`answer.selfService.${response.action}`)} ${response.title}`;
 		case 'none':
-			return t('answer.none');
+			return noAnswerSentence(response, place, t);
 	}
+}
+
+/** What a card says when nothing answers clearly: that nothing does, or that the related articles may. */
+function noAnswerSentence(response: Extract<AnswerResponse, { kind: 'none' }>, place: AnswerPlace, t: Translate<AnswerStringKey>): string {
+	if (response.related.length === 0) return t('answer.none');
+	return t(place === 'contact' ? 'answer.noShortAnswerBelow' : 'answer.noShortAnswer');
 }
