@@ -7,6 +7,8 @@
  *    exact section), wrong answers, refusals on unanswerable and adversarial questions, order questions routed to
  *    the right self-service page — for our engine and for the baseline "the top search result is the answer"
  *    (the site's own search pipeline over the built Pagefind index, as the browser runs it).
+ *    The MCP endpoint's search_articles (the same retrieval, ungated) is scored on the answerable questions too:
+ *    is the expected article first, or in the top 5?
  * 2. Speed, on a generated catalogue of `--articles` (default 10,000) English articles: the answer index is built
  *    from it (no Astro build needed) into a copy of the built site, served by the real Worker (`wrangler dev`), and
  *    the questions are asked through `POST /api/answer` one after the other: latency p50/p95. The engine's CPU time
@@ -20,7 +22,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnswerIndex } from '../src/answers/answer-index.ts';
-import { answerQuestion } from '../src/answers/answer-question.ts';
+import { answerQuestion, searchArticles } from '../src/answers/answer-question.ts';
 import { buildAnswerIndex } from '../src/answers/build/build-answer-index.ts';
 import { answerIndexFolder } from '../src/answers/index-layout.ts';
 import { searchHelpCenter } from '../src/search/query/search-help-center.ts';
@@ -70,6 +72,16 @@ try {
 				for (const failure of card.failures) console.log(`    ✗ ${failure.verdict}: "${failure.question.question}" → ${failure.attempt.kind} ${failure.attempt.article ?? failure.attempt.action ?? ''}`);
 			}
 		}
+		// The MCP endpoint's search_articles: the same retrieval and ranking, without the answer's gates.
+		const answerable = questions.filter((question) => question.kind === 'answerable');
+		const ranks = await Promise.all(
+			answerable.map(async (question) => (await searchArticles(index, question.question, 5, options)).findIndex((found) => question.expected.includes(found.unit.a))),
+		);
+		const first = ranks.filter((rank) => rank === 0).length;
+		const inTop5 = ranks.filter((rank) => rank >= 0).length;
+		console.log(
+			`${locale}, all — search_articles (the MCP endpoint's search), on the ${answerable.length} answerable questions: expected article first ${((100 * first) / answerable.length).toFixed(1)} %, in the top 5 ${((100 * inTop5) / answerable.length).toFixed(1)} %`,
+		);
 	}
 } finally {
 	await search.stop();

@@ -1,5 +1,5 @@
 import { AnswerIndex, type IndexedUnit } from '../../src/answers/answer-index';
-import { answerQuestion, type EngineResult } from '../../src/answers/answer-question';
+import { answerQuestion, searchArticles, type EngineResult, type FoundArticle } from '../../src/answers/answer-question';
 import { selfServiceUrl } from '../../src/config/page-urls';
 import { site } from '../../src/config/site';
 import { translate } from '../../src/i18n/translate';
@@ -48,6 +48,14 @@ export function findAnswer(assets: Fetcher, origin: string, question: string, lo
 		synonyms: site.search.synonyms[locale] ?? [],
 		staleAfterDays: site.answers.staleAfterDays,
 	});
+}
+
+/**
+ * The articles that best match a query, each once at its best passage (see src/answers/answer-question.ts): the same
+ * index and ranking as the answers, without their gates.
+ */
+export function findArticles(assets: Fetcher, origin: string, query: string, locale: string, limit: number): Promise<FoundArticle[]> {
+	return searchArticles(indexFor(assets, origin, locale), query, limit, { synonyms: site.search.synonyms[locale] ?? [] });
 }
 
 /**

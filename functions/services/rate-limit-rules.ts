@@ -86,3 +86,12 @@ export function eventLimits(ip: string): RateLimitRule[] {
 export function answerLimits(ip: string): RateLimitRule[] {
 	return [{ bucket: `answer:ip:${clientNetwork(ip)}`, limit: 60, windowSeconds: 600 }];
 }
+
+/**
+ * The MCP endpoint (`/mcp`): every JSON-RPC message an AI agent sends, whatever it asks, 120 per client network in
+ * 10 minutes. An agent helping one shopper sends a handful per question (a search, an article, an answer); a script
+ * copying the help center through it is slowed to a crawl, and every file it could read is public anyway.
+ */
+export function mcpLimits(ip: string): RateLimitRule[] {
+	return [{ bucket: `mcp:ip:${clientNetwork(ip)}`, limit: 120, windowSeconds: 600 }];
+}

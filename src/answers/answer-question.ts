@@ -3,7 +3,7 @@ import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { selfServiceActionOf, type SelfServiceAction } from './order-intents.ts';
 import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
-import { hasPostings, postingsOf, rankPassages } from './retrieve.ts';
+import { hasPostings, postingsOf, rankPassages, type RankedPassage } from './retrieve.ts';
 import { shopWords } from './shop-words.ts';
 import { isContentWord, stemOf } from './terms.ts';
 
@@ -130,26 +130,29 @@ async function corrected(index: AnswerIndex, word: string, language: string): Pr
 	return undefined;
 }
 
+/** What retrieval found for a question: its concepts, each one's importance, and the passages ranked. */
+interface Retrieved {
+	concepts: Concept[];
+	importance: number[];
+	ranked: RankedPassage[];
+}
+
 /**
- * Answers a shopper's question from one locale's answer index, with no model: questions about the shopper's own
- * order go to the self-service page that acts on it; otherwise the passage (an article's lead, section or FAQ
- * pair) that best matches the question's words, their synonyms and their corrected spellings, when it contains
- * enough of them ({@link AnswerThresholds}); otherwise none, with the closest passages as related reading.
+ * The passages of one locale's answer index that hold the question's words, their synonyms and their corrected
+ * spellings, ranked; or why there are none to rank.
  */
-export async function answerQuestion(index: AnswerIndex, question: string, options: AnswerOptions = {}): Promise<EngineResult> {
+async function retrieve(index: AnswerIndex, question: string, options: AnswerOptions): Promise<Retrieved | { reason: 'no_words' | 'no_index' }> {
 	const language = index.locale;
-	const action = selfServiceActionOf(question, language);
-	if (action) return { kind: 'self-service', action };
 	const manifest = await index.manifest();
-	if (!manifest) return { kind: 'none', related: [], reason: 'no_index' };
+	if (!manifest) return { reason: 'no_index' };
 
 	const words = questionWords(question, language);
-	if (words.length === 0) return { kind: 'none', related: [], reason: 'no_words' };
+	if (words.length === 0) return { reason: 'no_words' };
 	const common = new Set(manifest.common);
 	const concepts = conceptsOf(words, language, [...(options.synonyms ?? []), ...(shopWords[language.split('-')[0] ?? ''] ?? [])]).filter(
 		(concept) => !concept.alternatives.every((stems) => stems.every((stem) => common.has(stem))),
 	);
-	if (concepts.length === 0) return { kind: 'none', related: [], reason: 'no_words' };
+	if (concepts.length === 0) return { reason: 'no_words' };
 	// Every file the question needs is read first; the scoring after it runs in one go, with no await inside.
 	const postings = await Promise.all(concepts.map((concept) => postingsOf(index, concept)));
 	// Misspelt words are corrected, but only a few: a question most of whose words the help center never uses is in
@@ -165,6 +168,32 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const thresholds = options.thresholds ?? defaultThresholds;
 	const weights = concepts.map((concept) => concept.weight);
 	const { ranked, importance } = rankPassages(postings, weights, manifest, thresholds.articlePower, rankedDepth);
+	return { concepts, importance, ranked };
+}
+
+/** Candidates weighed on what their text says (heading, title, words side by side), the most likely answer first. */
+function rerank(candidates: Candidate[], retrieved: Retrieved, language: string, options: AnswerOptions): { candidate: Candidate; confidence: number }[] {
+	const weighed: WeighedConcept[] = retrieved.concepts.map((concept, position) => ({ alternatives: concept.alternatives, importance: retrieved.importance[position] ?? 0 }));
+	const bestScore = Math.max(0, ...candidates.map((candidate) => candidate.score));
+	const signWeights = options.weights ?? defaultRerankWeights;
+	return candidates
+		.map((candidate) => ({ candidate, confidence: confidenceOf(signsOf(candidate, weighed, language, bestScore), signWeights) }))
+		.sort((a, b) => b.confidence - a.confidence || a.candidate.unit.id - b.candidate.unit.id);
+}
+
+/**
+ * Answers a shopper's question from one locale's answer index, with no model: questions about the shopper's own
+ * order go to the self-service page that acts on it; otherwise the passage (an article's lead, section or FAQ
+ * pair) that best matches the question's words, their synonyms and their corrected spellings, when it contains
+ * enough of them ({@link AnswerThresholds}); otherwise none, with the closest passages as related reading.
+ */
+export async function answerQuestion(index: AnswerIndex, question: string, options: AnswerOptions = {}): Promise<EngineResult> {
+	const language = index.locale;
+	const action = selfServiceActionOf(question, language);
+	if (action) return { kind: 'self-service', action };
+	const retrieved = await retrieve(index, question, options);
+	if (!('ranked' in retrieved)) return { kind: 'none', related: [], reason: retrieved.reason };
+	const { concepts, ranked } = retrieved;
 
 	// The best few, read and weighed on what their text says: heading, title, words side by side.
 	const staleBefore = options.staleAfterDays === undefined ? undefined : new Date((options.now ?? new Date()).getTime() - options.staleAfterDays * 86_400_000).toISOString().slice(0, 10);
@@ -174,15 +203,11 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		const unit = await index.unit(passage.id);
 		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) candidates.push({ unit, score: passage.score, coverage: passage.coverage, articleCoverage: passage.articleCoverage });
 	}
-	const weighed: WeighedConcept[] = concepts.map((concept, position) => ({ alternatives: concept.alternatives, importance: importance[position] ?? 0 }));
-	const bestScore = Math.max(0, ...candidates.map((candidate) => candidate.score));
-	const signWeights = options.weights ?? defaultRerankWeights;
-	const reranked = candidates
-		.map((candidate) => ({ candidate, confidence: confidenceOf(signsOf(candidate, weighed, language, bestScore), signWeights) }))
-		.sort((a, b) => b.confidence - a.confidence || a.candidate.unit.id - b.candidate.unit.id);
+	const reranked = rerank(candidates, retrieved, language, options);
 	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
 	const [top] = reranked;
 	if (!top) return { kind: 'none', related: [], reason: 'not_covered' };
+	const thresholds = options.thresholds ?? defaultThresholds;
 	const runnerUp = reranked.find(({ candidate }) => candidate.unit.a !== top.candidate.unit.a)?.confidence ?? 0;
 	const scorePerWord = top.candidate.score / concepts.reduce((sum, concept) => sum + concept.weight, 0);
 	const answers =
@@ -194,6 +219,43 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	if (!answers) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
 	return { kind: 'answer', unit: top.candidate.unit, passages, score: top.confidence, coverage: top.candidate.coverage };
 }
+
+/** An article search finds: its best passage for the query, and what that passage holds of it. */
+export interface FoundArticle {
+	/** The article's best passage (its lead, a section or an FAQ pair). */
+	unit: IndexedUnit;
+	/** The share of the query the passage holds, 0 to 1: its meaningful words, each weighed by how rare it is (synonyms and corrections count). */
+	coverage: number;
+}
+
+/**
+ * The articles that best match a query, from the same index, words, synonyms, corrections and ranking as the
+ * answers, with none of the answer's gates: no self-service routing, no threshold, stale articles included (they
+ * stay in search). Each article once, at its best passage, the best first; at most `limit`.
+ */
+export async function searchArticles(index: AnswerIndex, query: string, limit: number, options: Omit<AnswerOptions, 'staleAfterDays' | 'now' | 'passages' | 'inspect'> = {}): Promise<FoundArticle[]> {
+	const retrieved = await retrieve(index, query, options);
+	if (!('ranked' in retrieved)) return [];
+	// Passages are read in retrieval order until enough articles are in hand to fill the list after reranking.
+	const candidates: Candidate[] = [];
+	const articles = new Set<string>();
+	for (const passage of retrieved.ranked) {
+		if (candidates.length >= rerankDepth && articles.size >= limit) break;
+		if (candidates.length >= searchDepth) break;
+		const unit = await index.unit(passage.id);
+		if (!unit) continue;
+		candidates.push({ unit, score: passage.score, coverage: passage.coverage, articleCoverage: passage.articleCoverage });
+		articles.add(unit.a);
+	}
+	const seen = new Set<string>();
+	return rerank(candidates, retrieved, index.locale, options)
+		.filter(({ candidate }) => !seen.has(candidate.unit.a) && seen.add(candidate.unit.a))
+		.slice(0, limit)
+		.map(({ candidate }) => ({ unit: candidate.unit, coverage: candidate.coverage }));
+}
+
+/** The most passages a search reads to find its articles (an article has a few passages; a list has a few articles). */
+const searchDepth = 30;
 
 /** How many passages come out of retrieval ranked: enough for the rerank to find {@link rerankDepth} fresh ones. */
 const rankedDepth = 60;

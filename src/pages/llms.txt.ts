@@ -40,10 +40,12 @@ export const GET: APIRoute = async () => {
 		// The JSON export's parts name the next one: agents follow `next` from the first.
 		{ title: t('llms.json'), url: absoluteUrl(exportUrl(0)), notes: t('llms.jsonNotes') },
 	];
+	// The MCP endpoint's tools (functions/mcp/server.ts); answer_question only while answers are on.
+	const mcpTools = ['search_articles', 'get_article', 'list_categories', ...(site.answers.enabled ? ['answer_question'] : [])];
 	const text = llmsTxt({
 		title: t('site.title', { brand: site.brand.name }),
 		summary: site.brand.tagline[defaultLocale] ?? '',
-		details: [t('llms.details')],
+		details: [t('llms.details'), t('llms.mcp', { url: absoluteUrl('/mcp'), tools: mcpTools.join(', ') })],
 		sections,
 		optional,
 	});

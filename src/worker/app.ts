@@ -14,9 +14,9 @@ import { copySecurityHeaders, secureResponses } from './secure-responses';
 /**
  * The Worker: static pages come from the assets binding (Cloudflare serves existing files before this code
  * runs, except the search bundle's), Markdown twins and search fragments come out of their packs, search files
- * with a Brotli copy are sent as that copy, `/api/*` goes to the edge API, `/` picks a language, old addresses of
- * moved pages get a 301, and everything else falls to Astro's handler for its 404s, shown in the language of the URL.
- * Every answer carries the site's security headers.
+ * with a Brotli copy are sent as that copy, `/api/*` goes to the edge API, `/mcp` to the MCP endpoint for AI agents,
+ * `/` picks a language, old addresses of moved pages get a 301, and everything else falls to Astro's handler for its
+ * 404s, shown in the language of the URL. Every answer carries the site's security headers.
  */
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -24,6 +24,9 @@ app.use(secureResponses());
 
 // The API keeps its own error handling (JSON 404s and errors), so it gets the request whole.
 app.all('/api/*', (c) => api.fetch(c.req.raw, c.env, c.executionCtx));
+// The MCP endpoint for AI agents (public content only), with its own JSON-RPC errors. Loaded on its first request:
+// the MCP SDK and its schemas take tens of milliseconds to start, which pages and /api need not wait for.
+app.all('/mcp', async (c) => (await import('../../functions/mcp/app')).mcp.fetch(c.req.raw, c.env, c.executionCtx));
 
 app.get('/', (c) => {
 	const locale = negotiateLocale(c.req.header('Accept-Language'), locales, defaultLocale);

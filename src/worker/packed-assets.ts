@@ -57,6 +57,11 @@ function pack(assets: Fetcher, packPath: string, origin: string): Promise<AssetP
 	return opened;
 }
 
+/** The bytes of a packed file (see {@link packedFileFor}), or undefined when its pack does not hold it. */
+export async function readPackedFile(assets: Fetcher, file: PackedFile, origin: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+	return (await pack(assets, file.packPath, origin))?.get(file.name);
+}
+
 /**
  * Answers a request for a file the build packed (Markdown twins, search fragments) from its pack among the static
  * assets, or returns undefined when the path is not one of them or the file does not exist.
@@ -72,7 +77,7 @@ export async function servePackedAsset(request: Request, assets: Fetcher): Promi
 	}
 	const file = packedFileFor(pathname);
 	if (!file) return undefined;
-	const content = (await pack(assets, file.packPath, url.origin))?.get(file.name);
+	const content = await readPackedFile(assets, file, url.origin);
 	if (!content) return undefined;
 	return new Response(request.method === 'HEAD' ? null : content, {
 		headers: { ...file.headers, 'Content-Length': String(content.byteLength), 'X-Content-Type-Options': 'nosniff' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Catalog } from '../../src/agents/catalog-layout';
 import { readSiteConfig } from '../../src/config/read-site-config';
 import { articleExportSchema } from '../../src/schemas/article-export';
 import { checkAgentOutputs, writtenArticles } from '../support/validators/agent-outputs';
@@ -37,6 +38,15 @@ describe('llms.txt, Markdown twins and the JSON export for AI agents', () => {
 		expect(llms).toContain('## Expédition et livraison (French)');
 		for (const locale of locales) expect(llms).toContain(new URL(`/${locale}/llms-full.txt`, config.siteUrl).href);
 		expect(llms).toContain(new URL('/articles.json', config.siteUrl).href);
+		expect(llms).toContain(`MCP server for AI assistants, over Streamable HTTP at ${new URL('/mcp', config.siteUrl).href}: the tools search_articles, get_article, list_categories, answer_question`);
+	});
+
+	it('give the MCP endpoint each locale’s categories, in reading order, with their articles and without their text', () => {
+		const catalog = JSON.parse(site.text('agents/fr.json') ?? '{}') as Catalog;
+		expect(catalog.categories.map((category) => category.id)).toEqual(['orders-tracking', 'shipping', 'returns-refunds', 'payments', 'products-sizing', 'account']);
+		const returns = catalog.categories.find((category) => category.id === 'returns-refunds');
+		expect(returns).toMatchObject({ title: 'Retours et remboursements', url: '/fr/returns-refunds', description: expect.any(String) });
+		expect(returns?.articles).toContainEqual({ title: expect.any(String), url: '/fr/returns-refunds/delai-de-remboursement', description: expect.any(String), updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 	});
 
 	it('export plain text without Markdown, in the shape helpdesk agents read', () => {

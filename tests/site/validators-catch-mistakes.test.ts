@@ -250,6 +250,12 @@ describe('the check of the outputs for AI agents', () => {
 		text: 'Text.',
 	});
 	const [one, two, un, secret] = articles as [WrittenArticle, WrittenArticle, WrittenArticle, WrittenArticle];
+	const catalog = (locale: string, ...listed: WrittenArticle[]) =>
+		JSON.stringify({
+			version: 1,
+			locale,
+			categories: [{ id: 'a', title: 'A', description: 'About A.', url: `/${locale}/a`, articles: listed.map((article) => ({ title: article.title, url: article.path, description: 'About.', updated: '2026-10-12' })) }],
+		});
 	const llms = (...listed: WrittenArticle[]) => `# Help\n\n> Answers.\n\n## A\n\n${listed.map((article) => `- [${article.title}](${url(article.path)}.md)`).join('\n')}\n`;
 	const good = {
 		'llms.txt': llms(one, two, un),
@@ -259,13 +265,15 @@ describe('the check of the outputs for AI agents', () => {
 		'en/a/one.md': twin(one),
 		'en/a/two.md': twin(two),
 		'fr/a/un.md': twin(un),
+		'agents/en.json': catalog('en', one, two),
+		'agents/fr.json': catalog('fr', un),
 	};
 
 	it('passes outputs that hold each published article once', () => {
 		expect(checkAgentOutputs(fixtureSite(good), articles, ['en', 'fr'])).toEqual([]);
 	});
 
-	it('reports a missing article, a repeated one, a draft, a twin with MDX or frontmatter and a JSON export off its schema', () => {
+	it('reports a missing article, a repeated one, a draft, a twin with MDX or frontmatter, a JSON export off its schema and a catalogue listing the wrong articles', () => {
 		const site = fixtureSite({
 			...good,
 			'llms.txt': llms(one, one, un, secret),
@@ -274,6 +282,8 @@ describe('the check of the outputs for AI agents', () => {
 			'en/a/two.md': `---\ntitle: Two\n---\n${twin(two)}`,
 			'fr/a/un.md': `${twin(un)}\n<Callout type="tip">Astuce</Callout>\n`,
 			'en/a/secret.md': twin(secret),
+			'agents/en.json': catalog('en', one, secret),
+			'agents/fr.json': catalog('fr', un, one),
 		});
 		const problems = checkAgentOutputs(site, articles, ['en', 'fr']);
 		expect(problems).toContain('content/en/a/one.mdx: should appear once but appears 2 time(s) in /llms.txt');
@@ -285,5 +295,13 @@ describe('the check of the outputs for AI agents', () => {
 		expect(problems).toContain('content/en/a/two.mdx: /en/a/two.md starts with frontmatter');
 		expect(problems).toContain('content/fr/a/un.mdx: /fr/a/un.md still holds MDX: <Callout');
 		expect(problems.some((problem) => problem.startsWith('/articles.json does not match its schema'))).toBe(true);
+		expect(problems).toContain('content/en/a/two.mdx: appears 0 time(s) in /agents/en.json, expected 1');
+		expect(problems).toContain('content/en/a/secret.mdx: draft appears 1 time(s) in /agents/en.json, expected 0');
+		expect(problems).toContain('content/en/a/one.mdx: appears 1 time(s) in /agents/fr.json, expected 0');
+	});
+
+	it('reports a missing catalogue for the MCP endpoint', () => {
+		const { 'agents/fr.json': _missing, ...withoutFrench } = good;
+		expect(checkAgentOutputs(fixtureSite(withoutFrench), articles, ['en', 'fr'])).toContain('/agents/fr.json is missing');
 	});
 });

@@ -17,6 +17,9 @@ const allowedCrossings: { from: string; to: string; why: string }[] = [
 	{ from: 'functions/', to: 'src/config/', why: 'the validated site config (languages, policies, brand)' },
 	{ from: 'functions/', to: 'src/i18n/', why: 'messages and e-mails in the shopper’s language' },
 	{ from: 'functions/', to: 'src/answers/', why: 'the answer engine, which answers in the Worker and in the command-line tools alike' },
+	{ from: 'src/worker/', to: 'functions/mcp/app', why: 'the Worker mounts the MCP endpoint at /mcp' },
+	{ from: 'functions/mcp/', to: 'src/agents/catalog-layout', why: 'the catalogue of articles the build writes for the MCP endpoint to read' },
+	{ from: 'functions/mcp/', to: 'src/worker/packed-assets', why: 'the MCP endpoint hands agents the Markdown twins out of the packs the Worker serves them from' },
 ];
 
 /** The two sides; a file belongs to the first whose folder holds it. */

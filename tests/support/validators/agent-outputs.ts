@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { catalogUrl, type Catalog } from '../../../src/agents/catalog-layout';
 import { articleUrl } from '../../../src/config/page-urls';
 import { readContent } from '../../../src/content-checks/read-content';
 import { articleExportSchema } from '../../../src/schemas/article-export';
@@ -38,8 +39,8 @@ const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].len
 
 /**
  * Checks the outputs for AI agents against the articles as written: every published article appears exactly once
- * in /llms.txt, in its language's /<locale>/llms-full.txt and in /articles.json, and has a Markdown twin without
- * frontmatter or MDX; no draft appears anywhere.
+ * in /llms.txt, in its language's /<locale>/llms-full.txt and /agents/<locale>.json and in /articles.json, and has a
+ * Markdown twin without frontmatter or MDX; no draft appears anywhere.
  */
 export function checkAgentOutputs(site: BuiltSite, articles: WrittenArticle[], locales: string[]): string[] {
 	const problems: string[] = [];
@@ -83,6 +84,20 @@ export function checkAgentOutputs(site: BuiltSite, articles: WrittenArticle[], l
 		exported = [...exported, ...result.data.articles];
 		path = result.data.next === undefined ? undefined : new URL(result.data.next).pathname;
 	}
+	// Each locale's catalogue for the MCP endpoint: the articles written in its language, in their categories.
+	const catalogs = new Map(
+		locales.map((locale) => {
+			const text = site.text(catalogUrl(locale).slice(1));
+			if (text === undefined) {
+				problems.push(`${catalogUrl(locale)} is missing`);
+				return [locale, undefined] as const;
+			}
+			const catalog = JSON.parse(text) as Catalog;
+			if (catalog.version !== 1 || catalog.locale !== locale) problems.push(`${catalogUrl(locale)} is not version 1 of ${locale}'s catalogue`);
+			return [locale, catalog.categories.flatMap((category) => category.articles.map((article) => article.url))] as const;
+		}),
+	);
+
 	const ids = new Set(exported.map((article) => article.id));
 	if (ids.size !== exported.length) problems.push('/articles.json repeats an id');
 
@@ -107,6 +122,12 @@ export function checkAgentOutputs(site: BuiltSite, articles: WrittenArticle[], l
 			const found = count(text, new RegExp(`: ${escapeRegExp(address)}$`, 'gm'));
 			const wanted = locale === article.locale ? expected : 0;
 			if (found !== wanted) at(`${article.draft ? 'draft ' : ''}appears ${found} time(s) in /${locale}/llms-full.txt, expected ${wanted}`);
+		}
+		for (const [locale, paths] of catalogs) {
+			if (paths === undefined) continue;
+			const found = paths.filter((path) => path === article.path).length;
+			const wanted = locale === article.locale ? expected : 0;
+			if (found !== wanted) at(`${article.draft ? 'draft ' : ''}appears ${found} time(s) in ${catalogUrl(locale)}, expected ${wanted}`);
 		}
 		const inJson = exported.filter((entry) => entry.url === address).length;
 		if (json !== undefined && inJson !== expected) at(`${verb} ${inJson} time(s) in /articles.json`);
