@@ -99,8 +99,6 @@ export interface AskerOptions {
 	onShow?: (response: AnswerResponse | undefined) => void;
 	/** On the contact page: puts the question in the message field and focuses it. */
 	writeToUs?: () => void;
-	/** Whether the page already offers what the response would (the self-service page the search box lists): no card then. */
-	alreadyOffered?: (response: AnswerResponse) => boolean;
 }
 
 /**
@@ -188,7 +186,6 @@ export class AnswerAsker {
 		this.#answers.delete(key);
 		this.#answers.set(key, response);
 		if (this.#answers.size > rememberedAnswers) this.#answers.delete(this.#answers.keys().next().value ?? '');
-		if (this.#options.alreadyOffered?.(response)) return this.clear();
 		this.#show(card, response, question, key);
 	}
 

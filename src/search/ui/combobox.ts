@@ -5,7 +5,6 @@ import { sendSearchEvent } from './events.ts';
 import { AnswerAsker, findAnswerArea } from './answers.ts';
 import { add, element, excerptFragment, safeUrl } from './render.ts';
 import { SearchSession, type ResultView, type SearchView } from './search-session.ts';
-import { selfServiceActions } from '../query/self-service-actions.ts';
 import { offersSentence, selfServiceOffers } from './self-service-offers.ts';
 import { otherLanguages, summarize } from './summary.ts';
 
@@ -65,12 +64,7 @@ export class SearchCombobox {
 		const answerArea = findAnswerArea(form);
 		if (answerArea) {
 			this.#answerSlot = answerArea.slot;
-			this.#answers = new AnswerAsker(answerArea, {
-				locale: this.#locale,
-				announce: () => form.contains(document.activeElement),
-				// "track my order": the list already goes straight to the page; a card saying so again adds nothing.
-				alreadyOffered: (response) => response.kind === 'self-service' && selfServiceActions(this.#input.value, this.#locale).includes(response.action),
-			});
+			this.#answers = new AnswerAsker(answerArea, { locale: this.#locale, announce: () => form.contains(document.activeElement) });
 			add(this.#popup, answerArea.slot);
 			// Keep focus where it is while the pointer selects text of the card; its links and buttons take focus.
 			answerArea.slot.addEventListener('pointerdown', (event) => {
