@@ -12,6 +12,7 @@ import { redirectMap } from './src/integrations/redirect-map.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { searchUi } from './src/integrations/search-ui.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { widget } from './src/integrations/widget.ts';
 
 // Validated here, before Astro reads `site`: a mistake in site.yaml stops every command with the field to fix.
 const siteConfig = readSiteConfig(new URL('./', import.meta.url));
@@ -39,5 +40,5 @@ export default defineConfig({
 		// src/pages/[locale]/[category]/[slug].astro).
 		incrementalBuild: true,
 	},
-	integrations: [buildMarks('first'), articleBodies(), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchUi(), devSearchIndex(), securityHeaders({ turnstile: siteConfig.turnstile !== undefined }), buildMarks('last')],
+	integrations: [buildMarks('first'), articleBodies(), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchUi(), devSearchIndex(), widget(), securityHeaders({ turnstile: siteConfig.turnstile !== undefined }), buildMarks('last')],
 });

@@ -38,10 +38,16 @@ api.use(async (c, next) => {
 api.use(readBody(maxBodyBytes));
 api.use(provideServices());
 
-/** Origins allowed to call the API: the help center itself, this host, and ALLOWED_ORIGINS. */
+/** The shops whose pages carry the storefront widget (content/site.yaml `widget.allowedOrigins`, checked to be origins). */
+const widgetOrigins = site.widget.allowedOrigins;
+
+/**
+ * Origins allowed to call the API: the help center itself, this host, the widget's shops and ALLOWED_ORIGINS. One
+ * list for CORS and for the refusal below, so a browser is never told yes by one and no by the other.
+ */
 function allowedOrigins(c: Context<AppEnv>): string[] {
 	const extra = c.var.config.ALLOWED_ORIGINS.split(',').map((entry) => entry.trim()).filter(Boolean);
-	return [siteOrigin, new URL(c.req.url).origin, ...extra];
+	return [siteOrigin, new URL(c.req.url).origin, ...widgetOrigins, ...extra];
 }
 
 api.use(
@@ -49,6 +55,8 @@ api.use(
 		origin: (origin, c) => (allowedOrigins(c as Context<AppEnv>).includes(origin) ? origin : null),
 		allowMethods: ['POST', 'GET'],
 		allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+		// How long to wait after a 429: the widget on a shop's page reads it across origins.
+		exposeHeaders: ['Retry-After'],
 		maxAge: 600,
 	}),
 );

@@ -21,6 +21,34 @@ const themeColors = z.strictObject({
 	border: hexColor,
 });
 
+/**
+ * A shop's web origin, as browsers send it in the `Origin` header: scheme, host and port, no path. Only https, but
+ * for a shop running on this machine (localhost, 127.0.0.1) while it is being set up.
+ */
+const shopOrigin = z.string().superRefine((value, ctx) => {
+	const example = 'for example "https://alderandpine.example"';
+	if (value.includes('*')) {
+		ctx.addIssue({ code: 'custom', message: `"${value}": a wildcard would let any site call the help center's API. List each shop's origin, ${example}.` });
+		return;
+	}
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address. Write the shop's origin, ${example}.` });
+		return;
+	}
+	const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+		ctx.addIssue({ code: 'custom', message: `"${value}" must start with https:// (http:// only for localhost), ${example}.` });
+	} else if (url.origin !== value) {
+		ctx.addIssue({
+			code: 'custom',
+			message: `"${value}" is not an origin: write the scheme and host only, in lower case, without a path or a trailing slash ("${url.origin}").`,
+		});
+	}
+});
+
 const synonymTerm = z
 	.string()
 	.trim()
@@ -100,6 +128,15 @@ export const siteConfigSchema = z
 				staleAfterDays: z.number().int().min(1, 'Give at least one day.').max(3650, 'Give at most 3650 days (ten years).').optional(),
 			})
 			.default({ enabled: true }),
+		/**
+		 * The storefront widget (`<script src="…/widget.js">` on the shop's pages): the shop origins whose pages may call
+		 * the API with it. The API refuses every other origin (403 origin_not_allowed), as it does without this list.
+		 */
+		widget: z
+			.strictObject({
+				allowedOrigins: z.array(shopOrigin).max(50, 'List at most 50 shop origins.').default([]),
+			})
+			.default({ allowedOrigins: [] }),
 		/** Cloudflare Turnstile on the self-service forms; the Worker then needs the TURNSTILE_SECRET secret. */
 		turnstile: z
 			.strictObject({

@@ -29,16 +29,19 @@ export interface AxeViolation {
 	nodes: { target: string[] }[];
 }
 
-/** Runs axe-core (WCAG 2.x A and AA rules plus best practices) on the page and returns its violations. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules plus best practices) on the page, or on the part `context` names (axe's
+ * context: `{ include: [['my-element']] }`, which takes in its open shadow root), and returns its violations.
+ */
+export async function axeViolations(page: Page, context?: { include: string[][] }): Promise<string[]> {
 	// Run over the DevTools protocol, not added as a <script>: the pages' Content-Security-Policy runs no inline script
 	// the build did not write.
 	await page.evaluate(`${axeSource}\n;0`);
-	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-		const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+	const violations = await page.evaluate(async (part) => {
+		const axe = (window as unknown as { axe: { run: (context: Document | object, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+		const result = await axe.run(part ?? document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
 		return result.violations;
-	});
+	}, context);
 	return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 

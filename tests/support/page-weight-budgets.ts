@@ -16,4 +16,8 @@ export const pageWeightBudgets = {
 	image: 100 * 1024,
 	/** Any one pack of Markdown twins or search fragments: what the Worker reads to answer one of them. */
 	pack: 1024 * 1024,
+	/** The storefront widget's loader (widget.js), gzipped: every page of the shop that carries it pays for it. */
+	widgetLoader: 3 * 1024,
+	/** The storefront widget's panel in one locale, gzipped: loaded when the shopper first opens the widget. */
+	widgetPanel: 30 * 1024,
 } as const;
