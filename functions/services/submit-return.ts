@@ -95,6 +95,11 @@ export async function submitReturn(deps: SubmissionDeps, order: Order, eligible:
 		status: applied ? 'requested' : 'received',
 		items: plan.map(({ lineItemId, quantity, reasonId }) => ({ lineItemId, quantity, reasonId })),
 		resolution: request.resolution,
-		nextSteps: [t('api.return.nextSteps.label'), t('api.return.nextSteps.dropOff'), t(resolutionStep[request.resolution])],
+		nextSteps: [
+			t('api.return.nextSteps.label'),
+			// The deadline is the shop's policy (content/site.yaml), the one the articles and the return page state.
+			translate(request.locale, 'api.return.nextSteps.dropOff', { days: site.policies.returnWindowDays }),
+			t(resolutionStep[request.resolution]),
+		],
 	};
 }

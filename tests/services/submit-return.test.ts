@@ -36,7 +36,7 @@ describe('submitReturn with the demo shop', () => {
 			resolution: 'exchange',
 			nextSteps: [
 				'Imprimez l’étiquette de retour que nous vous envoyons par e-mail et collez-la sur le colis.',
-				'Déposez le colis dans un bureau de poste ou un point relais sous 14 jours.',
+				'Déposez le colis dans un bureau de poste ou un point relais dans les 30 jours suivant la livraison.',
 				'Nous envoyons l’échange dès que le colis nous parvient.',
 			],
 		});

@@ -22,7 +22,7 @@ describe('llms.txt, Markdown twins and the JSON export for AI agents', () => {
 	it('render MDX components as Markdown in the twins: callouts as quotes, steps as their list, the contact box as links', () => {
 		const twin = site.text('en/returns-refunds/how-to-return-an-item.md') ?? '';
 		expect(twin).toMatch(/^> \*\*Tip\*\*\n> Returning several items/m);
-		expect(twin).toMatch(/^1\. Open your order from your \[account\]\(https:\/\/[^)]+\/en\/account\/create-an-account\)/m);
+		expect(twin).toMatch(/^1\. Open the \[return page\]\(https:\/\/[^)]+\/en\/return\) and enter your order number/m);
 		expect(twin).toContain('## Still need help?');
 		expect(twin).toContain(`[Email us](mailto:${config.contact.email})`);
 		expect(twin).not.toMatch(/<\/?(Steps|Callout|ContactCta)\b|^(title|updated|translationKey):/m);
