@@ -3,7 +3,7 @@ import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { selfServiceActionOf, type SelfServiceAction } from './order-intents.ts';
 import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
-import { hasPostings, postingsOf, rankPassages, type RankedPassage } from './retrieve.ts';
+import { hasPostings, maxConcepts, postingsOf, rankPassages, type RankedPassage } from './retrieve.ts';
 import { shopWords } from './shop-words.ts';
 import { isContentWord, stemOf } from './terms.ts';
 
@@ -85,35 +85,62 @@ interface Concept {
 	alternatives: string[][];
 }
 
-/** The question's words (accents folded, personal data removed), at most 30. */
+/** The question's words (accents folded, personal data removed), at most as many as retrieval scores. */
 function questionWords(question: string, language: string): string[] {
 	const filler = fillers[language.split('-')[0] ?? ''] ?? new Set<string>();
 	return foldedWords(redactPersonalData(question))
 		.filter((word) => isContentWord(word, language) && !filler.has(word))
-		.slice(0, 30);
+		.slice(0, maxConcepts);
+}
+
+/** A synonym group, ready to match: each phrase as the stems of its words, and its alternatives for scoring. */
+interface PreparedGroup {
+	phrases: string[][];
+	alternatives: string[][];
+}
+
+// Synonym lists are the site's and the engine's own, the same for every question: prepared once per list and language.
+const prepared = new WeakMap<string[][], Map<string, PreparedGroup[]>>();
+
+function prepareGroups(synonyms: string[][], language: string): PreparedGroup[] {
+	let byLanguage = prepared.get(synonyms);
+	if (!byLanguage) {
+		byLanguage = new Map();
+		prepared.set(synonyms, byLanguage);
+	}
+	let groups = byLanguage.get(language);
+	if (!groups) {
+		groups = synonyms.map((group) => {
+			const words = group.map((phrase) => tokenize(foldAccents(phrase)));
+			return {
+				phrases: words.map((phrase) => phrase.map((word) => stemOf(word, language))),
+				alternatives: words.map((phrase) => phrase.filter((word) => isContentWord(word, language)).map((word) => stemOf(word, language))).filter((stems) => stems.length > 0),
+			};
+		});
+		byLanguage.set(language, groups);
+	}
+	return groups;
 }
 
 /** Groups the words into concepts: a phrase of a synonym group is one concept with each of its group's phrases. */
-function conceptsOf(words: string[], language: string, synonyms: string[][]): Concept[] {
-	const groups = synonyms.map((group) => group.map((phrase) => tokenize(foldAccents(phrase))));
+function conceptsOf(words: string[], language: string, synonymLists: string[][][]): Concept[] {
+	const groups = synonymLists.flatMap((list) => prepareGroups(list, language));
+	const stems = words.map((word) => stemOf(word, language));
 	const frames = frameWords[language.split('-')[0] ?? ''] ?? new Set<string>();
 	const concepts: Concept[] = [];
 	for (let index = 0; index < words.length; ) {
-		let matched: { group: string[][]; length: number } | undefined;
+		let matched: { group: PreparedGroup; length: number } | undefined;
 		for (const group of groups) {
-			for (const phrase of group) {
-				if (phrase.length > (matched?.length ?? 0) && phrase.every((word, offset) => stemOf(words[index + offset] ?? '', language) === stemOf(word, language))) {
-					matched = { group, length: phrase.length };
-				}
+			for (const phrase of group.phrases) {
+				if (phrase.length > (matched?.length ?? 0) && phrase.every((stem, offset) => stems[index + offset] === stem)) matched = { group, length: phrase.length };
 			}
 		}
 		if (matched) {
-			const alternatives = matched.group.map((phrase) => phrase.filter((word) => isContentWord(word, language)).map((word) => stemOf(word, language))).filter((stems) => stems.length > 0);
-			concepts.push({ words: words.slice(index, index + matched.length), weight: 1, alternatives });
+			concepts.push({ words: words.slice(index, index + matched.length), weight: 1, alternatives: matched.group.alternatives });
 			index += matched.length;
 		} else {
 			const word = words[index] ?? '';
-			concepts.push({ words: [word], weight: frames.has(word) ? frameWeight : 1, alternatives: [[stemOf(word, language)]] });
+			concepts.push({ words: [word], weight: frames.has(word) ? frameWeight : 1, alternatives: [[stems[index] ?? '']] });
 			index += 1;
 		}
 	}
@@ -149,7 +176,7 @@ async function retrieve(index: AnswerIndex, question: string, options: AnswerOpt
 	const words = questionWords(question, language);
 	if (words.length === 0) return { reason: 'no_words' };
 	const common = new Set(manifest.common);
-	const concepts = conceptsOf(words, language, [...(options.synonyms ?? []), ...(shopWords[language.split('-')[0] ?? ''] ?? [])]).filter(
+	const concepts = conceptsOf(words, language, [options.synonyms ?? [], shopWords[language.split('-')[0] ?? ''] ?? []]).filter(
 		(concept) => !concept.alternatives.every((stems) => stems.every((stem) => common.has(stem))),
 	);
 	if (concepts.length === 0) return { reason: 'no_words' };
