@@ -28,7 +28,7 @@ import { answerIndexFolder } from '../src/answers/index-layout.ts';
 import { searchHelpCenter } from '../src/search/query/search-help-center.ts';
 import { readSiteConfig } from '../src/config/read-site-config.ts';
 import { attemptOf, describeScorecard, diskIndex, evalQuestions, scorecard, type Attempt, type EvalQuestion, type Scorecard } from './lib/answer-eval.ts';
-import { answerSourcesOf } from './lib/answer-sources.ts';
+import { answerSourcesOf, indexOverFiles } from './lib/answer-sources.ts';
 import { createBenchProject, projectRoot } from './lib/bench-project.ts';
 import { searchBuiltSite } from './lib/node-pagefind.ts';
 import { startWorker } from './lib/worker-server.ts';
@@ -111,7 +111,7 @@ if (!values['skip-speed']) {
 
 		const questions = evalQuestions('en').map((question) => question.question);
 		// A new reader over the same files: what a new isolate does (every file read and parsed on first use).
-		const freshIndex = () => new AnswerIndex('en', async (path) => files.get(path.slice(answerIndexFolder('en').length)));
+		const freshIndex = () => indexOverFiles('en', files);
 		const cpu = (index: AnswerIndex, question: string) => {
 			const before = process.cpuUsage();
 			return answerQuestion(index, question, { synonyms: site.search.synonyms['en'] ?? [] }).then(() => {

@@ -37,7 +37,11 @@ export async function answerSourcesOf(root: string): Promise<Map<string, AnswerS
 
 /** An answer index built in memory from articles, read as the Worker reads the built one. */
 export function memoryIndex(locale: string, articles: AnswerSourceArticle[], fields?: FieldWeights): AnswerIndex {
-	const files = buildAnswerIndex(locale, articles, fields);
+	return indexOverFiles(locale, buildAnswerIndex(locale, articles, fields));
+}
+
+/** A new reader over an index's files already in memory: what a new isolate sees (every file read on first use). */
+export function indexOverFiles(locale: string, files: Map<string, string>): AnswerIndex {
 	const folder = answerIndexFolder(locale);
 	return new AnswerIndex(locale, async (path) => (path.startsWith(folder) ? files.get(path.slice(folder.length)) : undefined));
 }
