@@ -7,6 +7,7 @@
 import { css, defaultLocale, homes, labels, panels } from 'virtual:help-center-widget/loader';
 import { adoptStyles } from './adopt-styles';
 import { hostTagName, type MountPanel, type WidgetPanel } from './host';
+import { lineIcon } from './icon';
 
 // Only a classic script has a currentScript, and only while it runs.
 const script = (document.currentScript ?? document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
@@ -19,19 +20,8 @@ function pickLocale(tag: string): string {
 	return codes.find((code) => code.toLowerCase() === wanted) ?? codes.find((code) => primary(code) === primary(wanted)) ?? defaultLocale;
 }
 
-const svgNs = 'http://www.w3.org/2000/svg';
-
 /** A speech bubble with a question mark, drawn in the button's text colour. */
-function icon(): SVGSVGElement {
-	const svg = document.createElementNS(svgNs, 'svg');
-	svg.setAttribute('viewBox', '0 0 24 24');
-	svg.setAttribute('aria-hidden', 'true');
-	svg.setAttribute('focusable', 'false');
-	const path = document.createElementNS(svgNs, 'path');
-	path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zM9.6 9a2.4 2.4 0 1 1 3.4 2.2c-.6.3-1 .8-1 1.5v.3M12 15.6v.1');
-	svg.appendChild(path);
-	return svg;
-}
+const bubblePath = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zM9.6 9a2.4 2.4 0 1 1 3.4 2.2c-.6.3-1 .8-1 1.5v.3M12 15.6v.1';
 
 function start(): void {
 	if (!script || document.querySelector(hostTagName)) return;
@@ -50,7 +40,7 @@ function start(): void {
 	launcher.setAttribute('aria-expanded', 'false');
 	const label = document.createElement('span');
 	label.textContent = labels[locale] ?? '';
-	launcher.appendChild(icon());
+	launcher.appendChild(lineIcon(bubblePath));
 	launcher.appendChild(label);
 	root.appendChild(launcher);
 	document.body.appendChild(host);

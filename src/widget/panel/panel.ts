@@ -15,19 +15,8 @@ import type { PanelContext, TabName } from './context';
 import { externalLink } from './links';
 import { t } from './strings';
 import { trackView } from './track';
+import { lineIcon } from '../icon';
 
-const svgNs = 'http://www.w3.org/2000/svg';
-
-function closeIcon(): SVGSVGElement {
-	const svg = document.createElementNS(svgNs, 'svg');
-	svg.setAttribute('viewBox', '0 0 24 24');
-	svg.setAttribute('aria-hidden', 'true');
-	svg.setAttribute('focusable', 'false');
-	const path = document.createElementNS(svgNs, 'path');
-	path.setAttribute('d', 'M6 6l12 12M18 6L6 18');
-	svg.appendChild(path);
-	return svg;
-}
 
 const tabbableSelector = 'a[href], button, input, textarea, select, [tabindex]';
 
@@ -98,7 +87,7 @@ export const mount: MountPanel = ({ root, launcher, origin }: WidgetHost) => {
 		select(names[(next + names.length) % names.length] ?? selected, 'tab');
 	});
 
-	const close = h('button', { type: 'button', class: 'close', 'aria-label': t('widget.close') }, closeIcon());
+	const close = h('button', { type: 'button', class: 'close', 'aria-label': t('widget.close') }, lineIcon('M6 6l12 12M18 6L6 18'));
 	const dialog = h(
 		'dialog',
 		{ class: 'panel', id: 'hc-panel', lang: locale, 'aria-modal': 'true', 'aria-labelledby': 'hc-title' },
