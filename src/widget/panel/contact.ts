@@ -5,9 +5,10 @@ import { postJson } from '../../components/self-service/client/api';
 import { h } from '../../components/self-service/client/dom';
 import { SubmissionKey } from '../../components/self-service/client/submission-key';
 import { apiUrl, type PanelContext } from './context';
-import { PanelForm, textField, valueOf } from './fields';
+import { PanelForm, textField } from './fields';
 import { externalLink } from './links';
 import { t } from './strings';
+import { fieldValue } from '../../components/self-service/client/form-kit';
 
 /**
  * The "Contact" view: the help center's contact form (the fields of `ticketRequestSchema`, sent with one
@@ -70,16 +71,16 @@ export function contactView(context: PanelContext): HTMLElement {
 
 	const ui = new PanelForm(form, context.announce);
 	ui.onSubmit(async () => {
-		const orderNumber = valueOf(form, 'orderNumber');
+		const orderNumber = fieldValue(form, 'orderNumber');
 		const message = {
-			name: valueOf(form, 'name'),
-			email: valueOf(form, 'email'),
-			subject: valueOf(form, 'subject'),
-			message: valueOf(form, 'message'),
+			name: fieldValue(form, 'name'),
+			email: fieldValue(form, 'email'),
+			subject: fieldValue(form, 'subject'),
+			message: fieldValue(form, 'message'),
 			orderNumber: orderNumber && `#${orderNumber.replace(/^#/, '')}`,
 			locale,
 			searches: [...context.questions],
-			website: valueOf(form, 'website'),
+			website: fieldValue(form, 'website'),
 		};
 		if (!ui.start(t('contactForm.sending'))) return;
 		const response = await postJson<TicketReceivedResponse>(apiUrl(context.origin, 'tickets'), message, { idempotencyKey: key.for(message) });

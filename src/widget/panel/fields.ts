@@ -45,13 +45,6 @@ export function textField(options: FieldOptions): HTMLElement {
 	);
 }
 
-/** The value of a named field of `form`, trimmed; undefined when empty. */
-export function valueOf(form: HTMLFormElement, name: string): string | undefined {
-	const control = controls(form).find((candidate) => candidate.name === name);
-	const value = control?.value.trim();
-	return value ? value : undefined;
-}
-
 function removeErrors(form: HTMLFormElement): void {
 	for (const error of form.querySelectorAll('.field-error, .form-error')) error.remove();
 	for (const control of controls(form)) {

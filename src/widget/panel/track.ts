@@ -5,9 +5,10 @@ import { postJson } from '../../components/self-service/client/api';
 import { h } from '../../components/self-service/client/dom';
 import { renderOrder } from '../../components/self-service/client/render-order';
 import { apiUrl, type PanelContext } from './context';
-import { PanelForm, textField, valueOf } from './fields';
+import { PanelForm, textField } from './fields';
 import { externalLink, opensInNewTab } from './links';
 import { t } from './strings';
+import { fieldValue } from '../../components/self-service/client/form-kit';
 
 /**
  * The "My order" view: order number and e-mail address in, the order's status, items and parcels (with their
@@ -54,8 +55,8 @@ export function trackView(context: PanelContext): HTMLElement {
 	ui.onSubmit(async () => {
 		if (!ui.start(t('lookup.searching'))) return;
 		const response = await postJson<LookupResponse>(apiUrl(context.origin, 'orders/lookup'), {
-			orderNumber: valueOf(form, 'orderNumber'),
-			email: valueOf(form, 'email'),
+			orderNumber: fieldValue(form, 'orderNumber'),
+			email: fieldValue(form, 'email'),
 			locale,
 		});
 		ui.finish();
