@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The systems `npm run import` reads; an imported article records its system and id in `source`. */
+export const importSystems = ['zendesk', 'csv', 'markdown'] as const;
+
 const slugLike = z
 	.string()
 	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and hyphens only, for example "return-policy".');
@@ -31,7 +34,7 @@ export const articleFrontmatterSchema = z.strictObject({
 	source: z
 		.strictObject(
 			{
-				system: z.enum(['zendesk', 'csv'], { error: 'source.system is "zendesk" or "csv".' }),
+				system: z.enum(importSystems, { error: `source.system is one of: ${importSystems.join(', ')}.` }),
 				id: z.union([z.string().trim().min(1), z.number().int()], { error: 'source.id is the article\'s id in the system it was imported from.' }).transform(String),
 			},
 			{ error: 'source is written by npm run import: { system: zendesk, id: "360001234567" }. Remove it if you wrote it by hand.' },

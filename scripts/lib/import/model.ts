@@ -1,5 +1,7 @@
+import type { importSystems } from '../../../src/schemas/article.ts';
+
 /** The systems we import from; recorded in each article's `source.system`. */
-export type SourceSystem = 'zendesk' | 'csv';
+export type SourceSystem = (typeof importSystems)[number];
 
 /** A file attached to an article in the source (Zendesk article attachments). */
 export interface SourceAttachment {
@@ -49,6 +51,21 @@ export interface SourceSection {
 	slug?: string;
 	/** Sort key: parent position, own position. */
 	sort: number[];
+	/** Key of the group above the section (a Zendesk category, a top folder), in `ImportSource.groups`. */
+	groupKey?: string;
+	/** Old public addresses of the section's page (full URLs or paths). */
+	oldUrls?: string[];
+}
+
+/** A level above sections: a Zendesk category, or the top folder of a two-level Markdown tree. */
+export interface SourceGroup {
+	key: string;
+	/** Title and description in each source locale. */
+	names: Map<string, { title: string; description?: string }>;
+	slug?: string;
+	sort: number[];
+	/** Old public addresses of the group's page (full URLs or paths). */
+	oldUrls: string[];
 }
 
 /** Where a link of an imported body points, in the source's terms. */
@@ -68,6 +85,8 @@ export interface ImportSource {
 	system: SourceSystem;
 	articles: SourceArticle[];
 	sections: Map<string, SourceSection>;
+	/** Groups of sections, when the source has a level above sections. */
+	groups?: Map<string, SourceGroup>;
 	/** Origins (https://shop.zendesk.com) whose links are links into the help center being imported. */
 	origins: Set<string>;
 	/** Recognises addresses of the old help center by their shape (Zendesk ids), beyond the known old URLs. */
