@@ -94,4 +94,9 @@ describe('markdownToPlainText', () => {
 		const markdown = '## Heading\n\n> **Tip**\n> Use *one* [label](https://x.test).\n\n1. First `step`.\n- Item with ![a picture](/p.svg)\n\n| Size | EU |\n| --- | --- |\n| S | 36 |';
 		expect(markdownToPlainText(markdown)).toBe('Heading\n\nTip\nUse one label.\n\n1. First step.\n- Item with a picture\n\nSize | EU\nS | 36');
 	});
+
+	it('drops underscore emphasis and backslash escapes, and keeps underscores inside words', () => {
+		const markdown = 'Open _Tools_ then __Board__: file\\_name and snake_case_word stay; \\<5 days, \\{x\\}, 2 \\* 3.';
+		expect(markdownToPlainText(markdown)).toBe('Open Tools then Board: file_name and snake_case_word stay; <5 days, {x}, 2 * 3.');
+	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selfServiceActionOf } from '../../src/answers/order-intents';
 import { answerQuestion } from '../../src/answers/answer-question';
-import { shortenPassage } from '../../src/answers/build/answer-units';
+import { answerUnitsOf, shortenPassage } from '../../src/answers/build/answer-units';
 import { stemOf } from '../../src/answers/terms';
 import { memoryIndex } from '../../scripts/lib/answer-sources';
 
@@ -50,6 +50,12 @@ describe('passages', () => {
 		const short = shortenPassage(lines.join('\n'));
 		expect(short.split('\n').every((line) => lines.includes(line))).toBe(true);
 		expect(short.split(/\s+/).length).toBeLessThanOrEqual(120);
+	});
+
+	it('leaves out an article\'s own table of contents and its markup, and keeps its words', () => {
+		const body = 'Pay by card or by _bank transfer_.\n\nOn this page:\n\n- [By card](#card)\n- [By transfer](#transfer)\n\n## By card\n\nCards are charged when the order ships; see [fees](/en/fees).\n\n## Contents\n\n* [Card](#card)\n';
+		const units = answerUnitsOf({ key: 'paying', url: '/en/payment/paying', title: 'Paying', description: 'How to pay.', keywords: [], updated: '2026-01-01', body, format: 'md', faq: [] });
+		expect(units.map((unit) => unit.text)).toEqual(['Pay by card or by bank transfer.', 'Cards are charged when the order ships; see fees.']);
 	});
 });
 

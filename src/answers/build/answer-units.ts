@@ -44,9 +44,15 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 // steps): the passage keeps the words a reader sees in the article's own flow.
 const componentText = (name: string | null, children: () => string) => (name === 'ContactCta' || name === 'OrderLookup' ? '' : `\n\n${children()}\n\n`);
 
-/** Plain text for an answer: images dropped (their alt text describes a picture, it answers nothing), markup removed. */
+// A list whose items are only links to places on the same page is the article's own table of contents.
+const contentsList = /(^[^\n]*:[ \t]*\n+)?(^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]*\]\(#[^)\s]*\)[ \t]*(?:\n|$))+/gm;
+
+/**
+ * Plain text for an answer: images dropped (their alt text describes a picture, it answers nothing), an in-page
+ * table of contents dropped with the line that introduces it (it lists headings, it answers nothing), markup removed.
+ */
 function plain(markdown: string): string {
-	return markdownToPlainText(markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, ''))
+	return markdownToPlainText(markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(contentsList, ''))
 		.replace(/[ \t]+/g, ' ')
 		.replace(/\n{3,}/g, '\n\n')
 		.trim();
