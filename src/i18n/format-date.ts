@@ -9,3 +9,12 @@ export function formatLongDate(locale: string, date: Date): string {
 	if (!format) longDates.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
 	return format.format(date);
 }
+
+/**
+ * A day written `YYYY-MM-DD` (an article's `updated`), as {@link formatLongDate} writes it, so an answer card and the
+ * article page it quotes show the same date the same way. Undefined for anything that is not such a day.
+ */
+export function formatLongDay(locale: string, day: string): string | undefined {
+	const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+	return /^\d{4}-\d{2}-\d{2}/.test(day) && !Number.isNaN(date.getTime()) ? formatLongDate(locale, date) : undefined;
+}

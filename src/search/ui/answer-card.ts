@@ -7,6 +7,7 @@
 import type { AnswerResponse } from '../../../functions/contract/responses.ts';
 import { anonymizeQuery } from '../../../functions/contract/privacy.ts';
 import { contactUrlWith } from '../../components/client/contact-prefill.ts';
+import { formatLongDay } from '../../i18n/format-date.ts';
 import { sendEvent } from '../../components/client/send-event.ts';
 import styles from './answer-card.css?inline';
 import type { AnswerPlace } from './answers.ts';
@@ -77,19 +78,6 @@ function link(text: string, href: string, className?: string): HTMLAnchorElement
 	const anchor = element('a', className, text);
 	anchor.href = safeUrl(href);
 	return anchor;
-}
-
-/** The article's date as the shopper's language writes it ("13 October 2026" for en-GB, "13 octobre 2026"). */
-function longDate(day: string, locale: string): { text: string; iso: string } | undefined {
-	const date = new Date(`${day}T00:00:00Z`);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime())) return undefined;
-	// The reader's own variant of the page's language, when they have one (en-GB writes the day first, en-US not).
-	const variant = navigator.languages?.find((language) => language.split('-')[0]?.toLowerCase() === locale) ?? locale;
-	try {
-		return { text: new Intl.DateTimeFormat(variant, { dateStyle: 'long', timeZone: 'UTC' }).format(date), iso: day };
-	} catch {
-		return { text: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date), iso: day };
-	}
 }
 
 /** The article page an answer comes from, as the `answer_vote` event names it: its path without the anchor. */
@@ -177,10 +165,10 @@ export function answerCard(response: AnswerResponse, context: CardContext): HTML
 			if (response.heading) add(card, element(place === 'search' ? 'p' : 'h3', 'answer-card-heading', response.heading));
 			add(card, add(element('div', 'answer-card-text'), passage(response.text)));
 			if (source) add(card, add(element('p', 'answer-card-source'), ...withNode(t('answer.from'), 'title', link(source.title, source.url))));
-			const date = longDate(response.updated, context.locale);
+			const date = formatLongDay(context.locale, response.updated);
 			if (date) {
-				const time = element('time', undefined, date.text);
-				time.dateTime = date.iso;
+				const time = element('time', undefined, date);
+				time.dateTime = response.updated;
 				add(card, add(element('p', 'answer-card-date'), ...withNode(t('answer.updated'), 'date', time)));
 			}
 			add(card, vote(response, context, contact));

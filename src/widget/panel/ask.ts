@@ -4,6 +4,7 @@ import type { AnswerResponse } from '../../../functions/contract/responses';
 import { postJson } from '../../components/self-service/client/api';
 import { h } from '../../components/self-service/client/dom';
 import { failureMessage } from '../../components/self-service/client/form-kit';
+import { formatLongDay } from '../../i18n/format-date';
 import { apiUrl, type PanelContext } from './context';
 import { PanelForm, textField } from './fields';
 import { externalLink } from './links';
@@ -33,11 +34,6 @@ export function passageBlocks(text: string): Block[] {
 	return blocks;
 }
 
-/** An article's date ("2026-10-12") as the shopper reads it; a day, so no time zone moves it. */
-function formatDay(day: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
-}
-
 /** "Still need help?" and the way to the contact form, under every answer. */
 function stillNeedHelp(context: PanelContext): HTMLParagraphElement {
 	const button = h('button', { type: 'button', class: 'link-button' }, t('widget.contactButton'));
@@ -61,7 +57,7 @@ export function renderAnswer(answer: AnswerResponse, context: PanelContext): { c
 			h('h3', { id: 'hc-answer-heading' }, title),
 			...passageBlocks(answer.text),
 			h('p', { class: 'source' }, `${t('widget.answer.source')} `, sources),
-			h('p', { class: 'meta' }, `${t('widget.answer.updated')} `, h('time', { datetime: answer.updated }, formatDay(answer.updated))),
+			h('p', { class: 'meta' }, `${t('widget.answer.updated')} `, h('time', { datetime: answer.updated }, formatLongDay(locale, answer.updated) ?? answer.updated)),
 		);
 		return { content: h('div', {}, content, stillNeedHelp(context)), summary: t('widget.answer.found', { title }) };
 	}
