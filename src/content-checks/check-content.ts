@@ -7,6 +7,7 @@ import { articleLocales, categoryFile, categoryFolder } from '../config/content-
 import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
+import { checkLocaleCoverage } from './locale-coverage.ts';
 import { findMdxProblems } from './mdx-problems.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 
@@ -115,6 +116,8 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			fix: `Darken or lighten one of the two ${failure.theme}-theme colours until the ratio reaches ${failure.minimum}:1.`,
 		});
 	}
+
+	problems.push(...checkLocaleCoverage(sources, site));
 
 	for (const file of sources.misplaced) {
 		problems.push({

@@ -9,6 +9,19 @@ const dictionaries = { en, fr: fr satisfies UiStrings } as const satisfies Recor
 
 export type UiLocale = keyof typeof dictionaries;
 
+/** How many interface strings there are (every locale has the same keys). */
+export const uiKeyCount = Object.keys(en).length;
+
+/**
+ * The keys of `locale`'s strings that read exactly as in English: untranslated, most likely, in a file that
+ * `npm run new:locale` copied from English. Empty for English itself and for a locale without strings.
+ */
+export function stringsStillInEnglish(locale: string): UiKey[] {
+	if (locale === 'en' || !hasUiStrings(locale)) return [];
+	const strings: UiStrings = dictionaries[locale];
+	return (Object.keys(en) as UiKey[]).filter((key) => strings[key] === en[key]);
+}
+
 /** Whether the UI has strings for this locale. */
 export function hasUiStrings(locale: string): locale is UiLocale {
 	return locale in dictionaries;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatGithubAnnotations } from '../../src/content-checks/check-content';
@@ -7,6 +7,7 @@ import { readContent } from '../../src/content-checks/read-content';
 import { readSiteConfig } from '../../src/config/read-site-config';
 import { categoryQuestion, languageQuestion, listCategories } from '../../scripts/lib/article-choices';
 import { scaffoldArticle, slugify } from '../../scripts/lib/scaffold-article';
+import { scaffoldLocale } from '../../scripts/lib/scaffold-locale';
 import { makeContentFixture, type ContentFixture } from '../support/content-fixture';
 
 const projectRoot = join(import.meta.dirname, '../..');
@@ -111,5 +112,46 @@ describe('npm run check', () => {
 describe('formatGithubAnnotations', () => {
 	it('escapes the characters workflow commands reserve', () => {
 		expect(formatGithubAnnotations([{ file: 'a,b.mdx', line: 1, message: '50%\nnext', fix: 'x' }])).toBe('::error file=a%2Cb.mdx,line=1,title=Content::50%25%0Anext How to fix: x');
+	});
+});
+
+describe('a new language', () => {
+	const withStrings = () => {
+		const fixture = makeContentFixture();
+		cpSync(join(projectRoot, 'src/i18n'), join(fixture.root, 'src/i18n'), { recursive: true });
+		return fixture;
+	};
+
+	it('is refused by the check while the interface has no strings in it, with the command that adds them', async () => {
+		// Listed in site.yaml, with a strings file the code does not load (what new:locale writes before a rebuild).
+		const fixture = withStrings();
+		await scaffoldLocale(fixture.root, 'de');
+		const problems = await check(fixture);
+		expect(problems).toContainEqual(expect.objectContaining({ file: 'content/site.yaml', field: 'locales', message: expect.stringMatching(/^Deutsch \(de\) has no interface strings/), fix: expect.stringContaining('npm run new:locale -- de') }));
+		expect(problems.find((problem) => problem.message.startsWith('Deutsch (de)'))?.severity).toBeUndefined();
+		expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^No article is written in Deutsch yet/) }));
+	});
+
+	it('is scaffolded by new:locale: strings to translate, registered, listed in site.yaml with its texts, its categories', async () => {
+		const fixture = withStrings();
+		const before = readFileSync(join(fixture.root, 'content/site.yaml'), 'utf8');
+		const result = await scaffoldLocale(fixture.root, 'pt-BR');
+		expect(result.name).toBe('Português (Brasil)');
+		expect(readFileSync(join(fixture.root, 'src/i18n/pt-BR.json'), 'utf8')).toBe(readFileSync(join(projectRoot, 'src/i18n/en.json'), 'utf8'));
+		const registry = readFileSync(join(fixture.root, 'src/i18n/translate.ts'), 'utf8');
+		expect(registry).toContain("import pt_BR from './pt-BR.json' with { type: 'json' };");
+		expect(registry).toMatch(/const dictionaries = \{ en, fr: fr satisfies UiStrings, 'pt-BR': pt_BR satisfies UiStrings \}/);
+		const site = readSiteConfig(fixture.root);
+		expect(site.locales.at(-1)).toEqual({ code: 'pt-BR', name: 'Português (Brasil)' });
+		expect(site.brand.tagline['pt-BR']).toBe(site.brand.tagline['en']);
+		expect(result.toTranslate).toEqual(expect.arrayContaining(['brand.tagline', 'contact.hours']));
+		// The editor's comments and the rest of the file stay as they were.
+		const after = readFileSync(join(fixture.root, 'content/site.yaml'), 'utf8');
+		for (const line of before.split('\n').filter((entry) => entry.trimStart().startsWith('#'))) expect(after).toContain(line);
+		expect(after).toContain('label: { en: Too small, fr: Trop petit, pt-BR: Too small }');
+		expect(after.split('\n').length - before.split('\n').length).toBe(4);
+		expect(readFileSync(join(fixture.root, 'content/pt-BR/shipping/_category.yaml'), 'utf8')).toBe(readFileSync(join(fixture.root, 'content/en/shipping/_category.yaml'), 'utf8'));
+		await expect(scaffoldLocale(fixture.root, 'pt-BR')).rejects.toThrow(/already one of the site's languages/);
+		await expect(scaffoldLocale(fixture.root, 'Deutsch')).rejects.toThrow(/not a language code/);
 	});
 });
