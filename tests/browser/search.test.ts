@@ -231,6 +231,15 @@ describe('the search page', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('leaves English words as typed on the French search page, and offers the English help center', async () => {
+		const { page, errors } = await openPage(`/fr/search?q=${encodeURIComponent('password reset')}`);
+		await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.trim());
+		// Not "Résultats pour « password reste »": "reset" is an English word, not a misspelt French one.
+		expect(await page.textContent('[data-search-status]')).not.toContain('reste');
+		expect(await page.getAttribute('[data-search-others] a', 'href')).toBe(`/en/search?q=${encodeURIComponent('password reset')}`);
+		expect(errors).toEqual([]);
+	});
+
 	it('shows the form and the topics without JavaScript', async () => {
 		const { page } = await openPage('/fr/search?q=remboursement', { javaScriptEnabled: false });
 		expect(await page.isVisible('#page-search')).toBe(true);

@@ -54,7 +54,8 @@ afterAll(async () => {
 
 async function searchFor(query: string, options: { complete?: boolean; category?: string; language?: string } = {}) {
 	const { language = 'en' } = options;
-	const outcome = await searchHelpCenter(search.pagefind(language), { query, language, complete: options.complete ?? true, category: options.category, vocabulary: () => search.vocabulary(language) });
+	const others = async () => (await Promise.all(['en', 'fr'].filter((other) => other !== language).map((other) => search.vocabulary(other)))).filter((vocabulary) => vocabulary !== undefined);
+	const outcome = await searchHelpCenter(search.pagefind(language), { query, language, complete: options.complete ?? true, category: options.category, vocabulary: () => search.vocabulary(language), otherVocabularies: others });
 	const urls = await Promise.all(outcome.results.map(async (result) => (await result.data()).url));
 	return { ...outcome, urls };
 }
@@ -108,6 +109,13 @@ describe('the query core on a real Pagefind index', () => {
 		expect((await searchFor('votre colsi', { language: 'fr' })).corrected).toBe('votre colis');
 		expect((await searchFor('le colis de refnud')).corrected).toBeUndefined();
 		expect((await searchFor('my refnud')).corrected).toBe('my refund');
+	});
+
+	it('does not respell a word of another language of the site that this one lacks, even without its stop words', async () => {
+		// "parcel arrived" is English on the French pages: not "parce arrive".
+		expect((await searchFor('parcel arrived', { language: 'fr' })).corrected).toBeUndefined();
+		expect((await searchFor('parcel arriv', { language: 'fr', complete: false })).corrected).toBeUndefined();
+		expect((await searchFor('colsi arrived', { language: 'fr' })).corrected).toBe('colis arrived');
 	});
 
 	it('normalises what the shopper typed into the query events record', async () => {

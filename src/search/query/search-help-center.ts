@@ -18,6 +18,11 @@ export interface SearchRequest {
 	/** Loads the locale's vocabulary; called only when a query word looks misspelt. */
 	vocabulary: () => Promise<Vocabulary | undefined>;
 	/**
+	 * Loads the vocabularies of the site's other languages, when a word looks misspelt: a word of theirs that this
+	 * language lacks is not misspelt ("reset" on the French pages is not "reste"), and is left as typed.
+	 */
+	otherVocabularies?: () => Promise<Vocabulary[]>;
+	/**
 	 * Whether a newer query replaced this one while it ran (the shopper typed on): the pipeline then stops after
 	 * the first search, downloading nothing more for results nobody will see.
 	 */
@@ -103,6 +108,7 @@ async function genuine(response: PagefindResponse, words: string[], language: st
 async function bestCorrection(
 	words: string[],
 	vocabulary: Vocabulary,
+	others: Vocabulary[],
 	request: SearchRequest,
 	typingLast: boolean,
 	run: (terms: string[]) => Promise<PagefindResponse>,
@@ -112,6 +118,7 @@ async function bestCorrection(
 		const typing = index === last && typingLast;
 		if (vocabulary.has(word)) return [word];
 		if (typing && vocabulary.hasPrefix(word)) return [word, ...vocabulary.completions(word)];
+		if (others.some((other) => other.has(word) || (typing && other.hasPrefix(word)))) return [word];
 		const corrections = vocabulary.corrections(word, { prefix: typing, skip: (candidate) => isStopWord(candidate, request.language) });
 		// A corrected start may run past a stem as well ("remboursmen" → "remboursemen"): its likeliest word is searched.
 		const likeliest = typing ? corrections.map((start) => (vocabulary.has(start) ? start : (vocabulary.completions(start, 1)[0] ?? start))) : corrections;
@@ -175,7 +182,8 @@ export async function searchHelpCenter(pagefind: Pagefind, request: SearchReques
 		// ("where is my parcel" → "were is my parce") finds nonsense; the page offers to search the other language.
 		const vocabulary = readsAsAnotherLanguage(query, request.language) ? undefined : await request.vocabulary().catch(() => undefined);
 		if (vocabulary) {
-			({ words: searched, response: complete } = await bestCorrection(words, vocabulary, request, typing, run));
+			const others = (await request.otherVocabularies?.().catch(() => undefined)) ?? [];
+			({ words: searched, response: complete } = await bestCorrection(words, vocabulary, others, request, typing, run));
 			// The word being typed, completed, is not a correction to tell the shopper about.
 			const completed = (word: string, index: number) => typing && index === words.length - 1 && word.startsWith(words[index] ?? word);
 			corrected = searched.some((word, index) => word !== words[index] && !completed(word, index)) ? respell(query, words, searched) : undefined;

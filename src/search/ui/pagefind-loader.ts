@@ -11,7 +11,7 @@ import { Vocabulary } from '../query/vocabulary.ts';
 const rememberedSearches = 32;
 
 let pagefind: Promise<Pagefind> | undefined;
-let vocabulary: Promise<Vocabulary | undefined> | undefined;
+const vocabularies = new Map<string, Promise<Vocabulary | undefined>>();
 
 /** Pagefind with its latest searches remembered, by words and options; a failed search is not remembered. */
 function remembering(engine: Pagefind): Pagefind {
@@ -51,10 +51,14 @@ export function loadPagefind(): Promise<Pagefind> {
 	return pagefind;
 }
 
-/** The words of the page language's index, downloaded only when a query looks misspelt. */
+/** The words of one language's index, downloaded once, and only when a query looks misspelt. */
 export function loadVocabulary(language: string): Promise<Vocabulary | undefined> {
-	vocabulary ??= fetch(`${bundlePath}words.${language}.txt`)
-		.then(async (response) => (response.ok ? Vocabulary.parse(await response.text()) : undefined))
-		.catch(() => undefined);
+	let vocabulary = vocabularies.get(language);
+	if (!vocabulary) {
+		vocabulary = fetch(`${bundlePath}words.${language}.txt`)
+			.then(async (response) => (response.ok ? Vocabulary.parse(await response.text()) : undefined))
+			.catch(() => undefined);
+		vocabularies.set(language, vocabulary);
+	}
 	return vocabulary;
 }

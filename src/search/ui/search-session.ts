@@ -4,6 +4,7 @@ import { normalizeQuery } from '../../../functions/contract/query-text.ts';
 import { contentWords } from '../query/words.ts';
 import { likelyNextQuery } from '../query/look-ahead.ts';
 import { loadPagefind, loadVocabulary } from './pagefind-loader.ts';
+import { otherLanguages } from './summary.ts';
 
 export interface SectionView {
 	title: string;
@@ -68,6 +69,14 @@ function toView(data: PagefindResultData, rank: number, sections: number): Resul
 			.slice(0, sections)
 			.map((section) => ({ title: section.title, url: section.url, excerpt: section.excerpt })),
 	};
+}
+
+/** The vocabularies of the site's other languages, which every page's search form names. */
+async function otherVocabularies(language: string) {
+	const form = document.querySelector<HTMLElement>('[data-search-form]');
+	const codes = form ? otherLanguages(form).map((other) => other.code).filter((code) => code !== language) : [];
+	const loaded = await Promise.all(codes.map(loadVocabulary));
+	return loaded.filter((vocabulary) => vocabulary !== undefined);
 }
 
 export interface SessionOptions {
@@ -201,6 +210,7 @@ export class SearchSession {
 			category: this.#options.category?.(),
 			complete,
 			vocabulary: () => loadVocabulary(language),
+			otherVocabularies: () => otherVocabularies(language),
 			superseded: () => this.#overtaken(),
 			shown: limit,
 		});
