@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../scripts/lib/import/run-import';
 import { Staging } from '../../scripts/lib/import/staging';
+import { parseArticleText } from '../../src/content-checks/read-content';
 import { makeContentFixture } from '../support/content-fixture';
 import { fixturesDir, runCheckCli, runImportCli, snapshotFiles } from '../support/import-project';
 
@@ -127,6 +128,107 @@ describe('reported skips', () => {
 	});
 });
 
+/** A tiny PNG (1×1), enough to pass as an image. */
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+/**
+ * Three CSV rows for the fixture's shipping category; the second one's body holds an HTML comment, which the
+ * conversion keeps and MDX cannot compile, and an image only it uses.
+ */
+function partialInput(secondBody = '<p>Parcels to the islands leave on Tuesdays. <!-- check with the carrier --> Allow two more days.</p><p><img src=""ferry.png"" alt=""The ferry""></p>') {
+	const media = mkdtempSync(join(tmpdir(), 'import-media-'));
+	writeFileSync(join(media, 'ferry.png'), png);
+	const file = writeTemp(
+		'articles.csv',
+		'article_id,article_title,article_body,category_slug\n' +
+			'1,Packing fragile items,<p>Wrap each glass item in two layers of paper before it goes into the box.</p>,shipping\n' +
+			`2,Delivery to the islands,"${secondBody}",shipping\n` +
+			'3,Parcels held at customs,<p>Customs may hold a parcel for up to ten days; we tell you by e-mail when it is released.</p>,shipping\n',
+	);
+	return { file, media };
+}
+
+describe('partial imports', () => {
+	it('writes the articles that pass, lists the one that does not with the reason and the fix, and picks it up once fixed', async () => {
+		const fixture = makeContentFixture();
+		const input = partialInput();
+		const result = await runImportCli(fixture.root, 'csv', input.file, '--media', input.media, '--json');
+		expect(result.status, result.stderr).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		expect(report.articles.map((article) => `${article.status} ${article.file}`)).toEqual(['new content/en/shipping/packing-fragile-items.mdx', 'new content/en/shipping/parcels-held-at-customs.mdx']);
+		expect(report.refused).toEqual([
+			{
+				item: 'articles.csv row 3: "Delivery to the islands" (en)',
+				file: 'content/en/shipping/delivery-to-the-islands.mdx',
+				problems: [{ line: expect.any(Number), column: expect.any(Number), message: expect.stringMatching(/comment/i), fix: expect.stringContaining('{/*') }],
+			},
+		]);
+		// Nothing of the refused article is left: neither its file nor its image.
+		expect(existsSync(join(fixture.root, 'content/en/shipping/delivery-to-the-islands.mdx'))).toBe(false);
+		expect(existsSync(join(fixture.root, 'public/images/articles/delivery-to-the-islands'))).toBe(false);
+		expect(report.mediaStored).toBe(0);
+		expect(readdirSync(fixture.root).filter((name) => name.startsWith('.import-staging'))).toEqual([]);
+		expect((await runCheckCli(fixture.root)).status).toBe(0);
+
+		// The summary says what to do about it.
+		const text = await runImportCli(fixture.root, 'csv', input.file, '--media', input.media, '--dry-run');
+		expect(text.stdout).toMatch(/Not imported: 1 article\(s\) would not pass the content checks; fix them in the source and import again/);
+		expect(text.stdout).toMatch(/articles\.csv row 3: "Delivery to the islands" \(en\) → content\/en\/shipping\/delivery-to-the-islands\.mdx\n {4}line \d+:\d+: .*comment.*\{\/\*/);
+
+		// Fixed in the source, the same import takes it and leaves the others as they are.
+		const fixed = partialInput('<p>Parcels to the islands leave on Tuesdays. Allow two more days.</p><p><img src=""ferry.png"" alt=""The ferry""></p>');
+		const again = await runImportCli(fixture.root, 'csv', fixed.file, '--media', fixed.media, '--json');
+		expect(again.status, again.stderr).toBe(0);
+		const second = JSON.parse(again.stdout) as ImportReport;
+		expect(second.articles.map((article) => `${article.status} ${article.file}`)).toEqual([
+			'unchanged content/en/shipping/packing-fragile-items.mdx',
+			'new content/en/shipping/delivery-to-the-islands.mdx',
+			'unchanged content/en/shipping/parcels-held-at-customs.mdx',
+		]);
+		expect(second.refused).toEqual([]);
+		expect(existsSync(join(fixture.root, 'public/images/articles/delivery-to-the-islands/ferry.png'))).toBe(true);
+		expect((await runCheckCli(fixture.root)).status).toBe(0);
+	});
+
+	it('refuses the whole import under --strict, naming the article, and changes nothing', async () => {
+		const input = partialInput();
+		await expectRefused(['csv', input.file, '--media', input.media, '--strict'], /--strict: 1 article\(s\) would not pass the content checks, so nothing was changed:\narticles\.csv row 3: "Delivery to the islands"/);
+	});
+
+	it('fails when no article passes, and refuses a title longer than the schema allows', async () => {
+		const fixture = makeContentFixture();
+		const before = snapshotFiles(fixture.root);
+		const file = writeTemp('articles.csv', `article_title,article_body,category_slug\n${'Very long title '.repeat(10).trim()},<p>Text of the article.</p>,shipping\n`);
+		const result = await runImportCli(fixture.root, 'csv', file, '--json');
+		expect(result.status).toBe(1);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		expect(report.articles).toEqual([]);
+		expect(report.refused).toEqual([expect.objectContaining({ problems: [expect.objectContaining({ field: 'title', fix: expect.stringMatching(/under 150 characters/) })] })]);
+		expect(snapshotFiles(fixture.root)).toEqual(before);
+	});
+});
+
+describe('titles are kept as written', () => {
+	it('keeps a long title whole with a seoTitle cut at a word, and a short title without padding', async () => {
+		const fixture = makeContentFixture();
+		const long = 'How do I send back a parcel that was damaged during delivery by the carrier?';
+		const file = writeTemp('articles.csv', `article_title,article_body,category_slug\n${long},<p>Take photos of the box and write to us within two days.</p>,shipping\nGroups,<p>Orders for groups of ten or more get a discount.</p>,shipping\n`);
+		const result = await runImportCli(fixture.root, 'csv', file, '--json');
+		expect(result.status, result.stderr).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		const seoTitle = 'How do I send back a parcel that was damaged during delivery by';
+		expect(report.seoTitlesWritten).toEqual([{ file: 'content/en/shipping/how-do-i-send-back-a-parcel-that-was-damaged-during-delivery-by.mdx', title: long, seoTitle }]);
+		const longData = parseArticleText(readFileSync(join(fixture.root, report.seoTitlesWritten[0]?.file ?? ''), 'utf8')).data;
+		expect(longData).toMatchObject({ title: long, seoTitle });
+		const shortData = parseArticleText(readFileSync(join(fixture.root, 'content/en/shipping/groups.mdx'), 'utf8')).data;
+		expect(shortData?.['title']).toBe('Groups');
+		expect(shortData).not.toHaveProperty('seoTitle');
+		const check = await runCheckCli(fixture.root);
+		expect(check.status, check.stdout + check.stderr).toBe(0);
+		expect(check.stdout + check.stderr).toMatch(/groups\.mdx:\d+ \[title\] warning: {2}The title "Groups" is short/);
+	});
+});
+
 describe('Staging', () => {
 	function project() {
 		const root = mkdtempSync(join(tmpdir(), 'staging-'));
@@ -160,5 +262,20 @@ describe('Staging', () => {
 		await commit.rollback();
 		expect(snapshotFiles(root)).toEqual(before);
 		expect(existsSync(join(root, 'content/fr'))).toBe(false);
+	});
+
+	it('can put a commit back into the staging folder, to change what is staged and commit again', async () => {
+		const root = project();
+		const before = snapshotFiles(root);
+		const staging = await Staging.create(root);
+		await staging.write('content/en/a.mdx', 'replaced');
+		await staging.write('content/fr/new-category/c.mdx', 'new');
+		await (await staging.commit()).unstage();
+		expect(snapshotFiles(root)).toEqual(before);
+		await staging.remove('content/fr/new-category/c.mdx');
+		await (await staging.commit()).finish();
+		expect(readFileSync(join(root, 'content/en/a.mdx'), 'utf8')).toBe('replaced');
+		expect(existsSync(join(root, 'content/fr'))).toBe(false);
+		expect(existsSync(staging.dir)).toBe(false);
 	});
 });
