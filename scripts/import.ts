@@ -1,6 +1,6 @@
 /**
  * `npm run import` — imports a help center from Zendesk or a CSV file into content/ and public/:
- *   npm run import -- zendesk <export.json or folder> [--media <folder>]
+ *   npm run import -- zendesk <export.json or folder> [--media <folder>] [--include-restricted]
  *   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale fr] [--category <folder>] [--media <folder>]
  * Common options: --dry-run (report only), --json (print the report as JSON), --timeout <seconds> (per download),
  * --strict (all or nothing), --root <project> (default: the current folder). Re-running updates the articles
@@ -20,7 +20,7 @@ import { SiteConfigError } from '../src/config/parse-site-config.ts';
 import { readSiteConfig } from '../src/config/read-site-config.ts';
 
 const usage = `Usage:
-  npm run import -- zendesk <export.json or folder> [--media <folder>]
+  npm run import -- zendesk <export.json or folder> [--media <folder>] [--include-restricted]
   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale <code>] [--category <folder>] [--media <folder>]
 Options: --dry-run, --json, --strict, --timeout <seconds>, --root <project folder>`;
 
@@ -49,6 +49,7 @@ try {
 			timeout: { type: 'string', default: '10' },
 			'dry-run': { type: 'boolean', default: false },
 			strict: { type: 'boolean', default: false },
+			'include-restricted': { type: 'boolean', default: false },
 			json: { type: 'boolean', default: false },
 		},
 	});
@@ -60,7 +61,7 @@ try {
 	const site = readSiteConfig(root);
 	let source: ImportSource;
 	if (system === 'zendesk') {
-		source = await readZendeskExport(resolve(input));
+		source = await readZendeskExport(resolve(input), { includeRestricted: values['include-restricted'] });
 	} else {
 		source = await readCsv(resolve(input), {
 			locale: values.locale ?? site.defaultLocale,

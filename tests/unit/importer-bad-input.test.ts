@@ -229,6 +229,72 @@ describe('titles are kept as written', () => {
 	});
 });
 
+/** A copy of the Zendesk fixture export whose articles page the test changes. */
+function zendeskCopy(change: (page: { articles: Record<string, unknown>[]; [key: string]: unknown }) => void): string {
+	const copy = mkdtempSync(join(tmpdir(), 'zendesk-copy-'));
+	cpSync(join(fixturesDir, 'zendesk-export'), copy, { recursive: true, filter: (source) => !source.endsWith('media') });
+	const file = join(copy, 'articles/en-us.json');
+	const page = JSON.parse(readFileSync(file, 'utf8')) as { articles: Record<string, unknown>[] };
+	change(page);
+	writeFileSync(file, JSON.stringify(page));
+	return copy;
+}
+
+describe('Zendesk: what is not public, and incomplete exports', () => {
+	it('skips an article restricted to a user segment, naming who may see it, and imports it with --include-restricted', async () => {
+		const copy = zendeskCopy((page) => {
+			const [first, second] = page.articles;
+			if (first) first['user_segment_id'] = 9001;
+			if (second) second['user_segment_ids'] = ['9002'];
+		});
+		writeFileSync(join(copy, 'user_segments.json'), JSON.stringify({ user_segments: [{ id: 9001, name: 'Staff only', user_type: 'staff' }] }));
+		const fixture = makeContentFixture();
+		const args = ['zendesk', copy, '--media', join(fixturesDir, 'zendesk-export/media'), '--timeout', '1', '--json'];
+		const result = await runImportCli(fixture.root, ...args);
+		expect(result.status, result.stderr).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		expect(report.skipped).toContainEqual({
+			item: 'articles/360001000001/translations.json, article 360001000001: "Where is my parcel?" (en-us)',
+			reason: 'restricted to a user segment ("Staff only": only agents and admins see it in Zendesk), so it is not published; import it anyway with --include-restricted',
+		});
+		expect(report.skipped).toContainEqual({ item: expect.stringContaining('article 360001000002'), reason: expect.stringMatching(/^restricted to a user segment \(only some users see it/) });
+		expect(report.articles.filter((article) => ['360001000001', '360001000002'].includes(article.source.id))).toEqual([]);
+
+		const included = JSON.parse((await runImportCli(makeContentFixture().root, ...args, '--include-restricted')).stdout) as ImportReport;
+		expect(included.articles.filter((article) => article.source.id === '360001000001')).not.toEqual([]);
+		expect(included.skipped.some((skip) => skip.reason.startsWith('restricted'))).toBe(false);
+	});
+
+	it('refuses an export with more pages to fetch (meta.has_more), naming the file and how to get the rest', async () => {
+		const copy = zendeskCopy((page) => {
+			page.articles = page.articles.slice(0, 2);
+			for (const key of ['page', 'previous_page', 'next_page', 'per_page', 'page_count', 'count']) delete page[key];
+			page['meta'] = { has_more: true, after_cursor: 'xxx', before_cursor: 'yyy' };
+		});
+		await expectRefused(['zendesk', copy], /The export is incomplete, so nothing was imported:\n {2}articles\/en-us\.json \("articles"\): meta\.has_more is true and the page after it is not in the export\.\n.*cursor pagination.*page\[size\]=100.*links\.next/);
+	});
+
+	it('refuses an export whose count is larger than the items present, and accepts a list saved over several pages', async () => {
+		const short = zendeskCopy((page) => {
+			page['count'] = 40;
+			page['page_count'] = 2;
+			page['next_page'] = 'https://alderandpine.zendesk.com/api/v2/help_center/en-us/articles.json?page=2&per_page=30';
+		});
+		await expectRefused(['zendesk', short], /articles\/en-us\.json \("articles", page 1 of 2\): the list has 40 item\(s\) and the export holds 6; the next page is https:\/\/.+page=2/);
+
+		let secondPage = {};
+		const split = zendeskCopy((page) => {
+			page['next_page'] = 'https://alderandpine.zendesk.com/api/v2/help_center/en-us/articles.json?page=2&per_page=3';
+			page['page_count'] = 2;
+			secondPage = { ...page, articles: page.articles.slice(3), page: 2, next_page: null };
+			page.articles = page.articles.slice(0, 3);
+		});
+		writeFileSync(join(split, 'articles/en-us-2.json'), JSON.stringify(secondPage));
+		const result = await runImportCli(makeContentFixture().root, 'zendesk', split, '--dry-run', '--timeout', '1');
+		expect(result.status, result.stderr).toBe(0);
+	});
+});
+
 describe('Staging', () => {
 	function project() {
 		const root = mkdtempSync(join(tmpdir(), 'staging-'));
