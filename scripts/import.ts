@@ -1,9 +1,12 @@
 /**
  * `npm run import` — imports a help center from Zendesk or a CSV file into content/ and public/:
- *   npm run import -- zendesk <export.json or folder> [--media <folder>]
+ *   npm run import -- zendesk <export.json or folder> [--media <folder>] [--include-restricted]
  *   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale fr] [--category <folder>] [--media <folder>]
  * Common options: --dry-run (report only), --json (print the report as JSON), --timeout <seconds> (per download),
- * --root <project> (default: the current folder). Re-running updates the articles imported before.
+ * --strict (all or nothing), --root <project> (default: the current folder). Re-running updates the articles
+ * imported before. Articles that would not pass the content checks are left out and listed; the exit code is 0
+ * when something was imported (or there was nothing to refuse), 1 when every article was refused, under --strict
+ * when any was, and on bad input.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,9 +20,9 @@ import { SiteConfigError } from '../src/config/parse-site-config.ts';
 import { readSiteConfig } from '../src/config/read-site-config.ts';
 
 const usage = `Usage:
-  npm run import -- zendesk <export.json or folder> [--media <folder>]
+  npm run import -- zendesk <export.json or folder> [--media <folder>] [--include-restricted]
   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale <code>] [--category <folder>] [--media <folder>]
-Options: --dry-run, --json, --timeout <seconds>, --root <project folder>`;
+Options: --dry-run, --json, --strict, --timeout <seconds>, --root <project folder>`;
 
 function progressBar(): ImportProgress | undefined {
 	if (!process.stderr.isTTY) return undefined;
@@ -45,6 +48,8 @@ try {
 			root: { type: 'string', default: '.' },
 			timeout: { type: 'string', default: '10' },
 			'dry-run': { type: 'boolean', default: false },
+			strict: { type: 'boolean', default: false },
+			'include-restricted': { type: 'boolean', default: false },
 			json: { type: 'boolean', default: false },
 		},
 	});
@@ -56,7 +61,7 @@ try {
 	const site = readSiteConfig(root);
 	let source: ImportSource;
 	if (system === 'zendesk') {
-		source = await readZendeskExport(resolve(input));
+		source = await readZendeskExport(resolve(input), { includeRestricted: values['include-restricted'] });
 	} else {
 		source = await readCsv(resolve(input), {
 			locale: values.locale ?? site.defaultLocale,
@@ -71,10 +76,13 @@ try {
 		...(values.media ? { mediaDir: resolve(values.media) } : {}),
 		timeoutMs: timeout * 1000,
 		dryRun: values['dry-run'],
+		strict: values.strict,
 		...(progress ? { progress } : {}),
 	});
 	console.log(values.json ? JSON.stringify(report, null, '\t') : formatReport(report));
 	if (!values.json && !report.dryRun && report.articles.length > 0) console.log('\nNext: npm run check, then npm run build.');
+	// Some articles in and some refused is a success to act on (the summary lists them); none in is a failure.
+	if (report.articles.length === 0 && report.refused.length > 0) process.exitCode = 1;
 } catch (error) {
 	if (!(error instanceof ImportError || error instanceof SiteConfigError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')) throw error;
 	console.error((error as Error).message);

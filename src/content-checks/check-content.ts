@@ -7,6 +7,7 @@ import { articleLocales, categoryFile, categoryFolder } from '../config/content-
 import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
+import { seoTitleFor, titleLimits } from '../utils/seo-title.ts';
 import { checkLocaleCoverage } from './locale-coverage.ts';
 import { findMdxProblems } from './mdx-problems.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
@@ -96,6 +97,47 @@ function headingAnchors(body: string): Set<string> {
 }
 
 /**
+ * Checks one article file on its own, as the build will read it: its MDX compiles, its frontmatter matches the
+ * schema, and its title reads well in search results. `data` is the validated frontmatter, when it is valid.
+ */
+export function checkArticleFile(source: ArticleSource): { problems: ContentProblem[]; data?: ArticleFrontmatter } {
+	const problems: ContentProblem[] = [];
+	// Compiled as the build compiles it: MDX the build would refuse is reported here, in the editor's words.
+	if (source.extension === 'mdx') problems.push(...findMdxProblems(source));
+	if (source.readError || !source.data) {
+		problems.push({ file: source.file, line: 1, message: 'Unreadable file.', fix: 'Fix the frontmatter block.', ...source.readError });
+		return { problems };
+	}
+	const result = articleFrontmatterSchema.safeParse(source.data);
+	if (!result.success) {
+		problems.push(...issuesToProblems(source.file, source.keyLines, result.error.issues));
+		return { problems };
+	}
+	const { title, seoTitle } = result.data;
+	const line = source.keyLines.get('title');
+	if (title.length > titleLimits.seo && !seoTitle) {
+		problems.push({
+			severity: 'warning',
+			file: source.file,
+			...(line ? { line } : {}),
+			field: 'title',
+			message: `The title has ${title.length} characters; search engines and social networks show about ${titleLimits.seo}.`,
+			fix: `Add a seoTitle of at most ${titleLimits.seo} characters for them (the page keeps its full title), for example: seoTitle: ${seoTitleFor(title)}`,
+		});
+	} else if (title.length < titleLimits.short) {
+		problems.push({
+			severity: 'warning',
+			file: source.file,
+			...(line ? { line } : {}),
+			field: 'title',
+			message: `The title "${title}" is short (${title.length} characters): in search results it says little about the answer.`,
+			fix: `Write a title of ${titleLimits.short} characters or more that says what the page answers, or add a longer seoTitle for search engines.`,
+		});
+	}
+	return { problems, data: result.data };
+}
+
+/**
  * Checks the whole content tree: every file against its schema, and everything that needs more than one file
  * to see (categories that exist, unique slugs, translations, related articles, links, images, redirects, brand).
  */
@@ -170,15 +212,10 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			continue;
 		}
 		slugOwners.set(slugKey, source.file);
-		// Compiled as the build compiles it: MDX the build would refuse is reported here, in the editor's words.
-		if (source.extension === 'mdx') problems.push(...findMdxProblems(source));
-		if (source.readError || !source.data) {
-			problems.push({ file: source.file, line: 1, message: 'Unreadable file.', fix: 'Fix the frontmatter block.', ...source.readError });
-			continue;
-		}
-		const result = articleFrontmatterSchema.safeParse(source.data);
-		if (!result.success) {
-			problems.push(...issuesToProblems(source.file, source.keyLines, result.error.issues));
+		const checked = checkArticleFile(source);
+		problems.push(...checked.problems);
+		if (!source.data) continue;
+		if (!checked.data) {
 			// The page still exists for the editor: keep it so that links to it are not reported as broken too.
 			const fallback = articleFrontmatterSchema.partial().safeParse(source.data);
 			const data = { ...(fallback.success ? fallback.data : {}), title: '', description: '', updated: new Date(0), order: 0, keywords: [], draft: false, promoted: false, redirectFrom: [], related: [] };
@@ -186,7 +223,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			invalid.push({ source, data, key });
 			continue;
 		}
-		const data = result.data;
+		const data = checked.data;
 		const known = categoryIds.get(source.locale) ?? new Set();
 		if (!known.has(source.category)) {
 			problems.push({

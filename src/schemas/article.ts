@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { titleLimits } from '../utils/seo-title.ts';
 
 /** The systems `npm run import` reads; an imported article records its system and id in `source`. */
 export const importSystems = ['zendesk', 'csv', 'markdown'] as const;
@@ -16,8 +17,14 @@ export const articleFrontmatterSchema = z.strictObject({
 	title: z
 		.string({ error: 'Add a title, for example: title: Delivery times and costs' })
 		.trim()
-		.min(10, 'The title is too short: write at least 10 characters so shoppers know what the page answers.')
-		.max(65, 'The title is too long: search engines cut titles after about 65 characters. Shorten it.'),
+		.min(titleLimits.min, `The title is too short: write at least ${titleLimits.min} characters so shoppers know what the page answers.`)
+		.max(titleLimits.max, `The title is too long: keep it under ${titleLimits.max} characters, and put a shorter one for search engines in seoTitle.`),
+	seoTitle: z
+		.string({ error: 'seoTitle is text: the title search engines and social networks show, at most 65 characters.' })
+		.trim()
+		.min(titleLimits.min, 'seoTitle is empty: write the title search engines should show, or remove the field.')
+		.max(titleLimits.seo, `seoTitle is too long: search engines cut titles after about ${titleLimits.seo} characters. Shorten it.`)
+		.optional(),
 	description: z
 		.string({ error: 'Add a description of 50 to 160 characters: it is the summary search engines show.' })
 		.trim()

@@ -74,7 +74,7 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 		]);
 		expect(zendesk.altGenerated).toEqual([{ file: 'content/en/shipping/delivery-costs-and-free-shipping.mdx', src: expect.stringMatching(/shipping-rates-2024\.png$/), alt: 'Shipping rates 2024' }]);
 		expect(zendesk.duplicateTitles).toEqual([expect.objectContaining({ file: 'content/en/returns-exchanges/returns-and-exchanges-2.mdx', title: 'Returns and exchanges' })]);
-		expect(zendesk.titlesShortened).toEqual([expect.objectContaining({ to: 'How do I change the size or colour of an item after my order has' })]);
+		expect(zendesk.seoTitlesWritten).toEqual([expect.objectContaining({ title: expect.stringMatching(/^How do I change the size or colour of an item after my order has .+/), seoTitle: 'How do I change the size or colour of an item after my order has' })]);
 		expect(zendesk.embedsReplaced).toEqual([{ file: 'content/en/order-tracking/where-is-my-parcel.mdx', src: 'https://www.google.com/maps/embed?pb=!1m18' }]);
 		expect(zendesk.descriptionsToWrite).toEqual([{ file: 'content/en/order-tracking/how-do-i-change-the-size-or-colour-of-an-item-after-my-order-has.mdx' }]);
 		expect(served).toContain('/hc/article_attachments/360009000001/tracking-page.png');

@@ -26,6 +26,15 @@ describe('search engines and social networks read every page', () => {
 		expect(checkHeadTags(site)).toEqual([]);
 	});
 
+	it('shows search engines and social networks the seoTitle of an article that has one, and readers its title', () => {
+		const path = '/en/payments/invoices-and-vat';
+		const head = headTags(site.document(path));
+		expect(head.title).toMatch(/^Invoices and VAT: download, check and add company details \| /);
+		expect(head.social.get('og:title')).toBe('Invoices and VAT: download, check and add company details');
+		expect(head.social.get('twitter:title')).toBe('Invoices and VAT: download, check and add company details');
+		expect(site.document(path).querySelector('h1')?.textContent?.trim()).toBe('Invoices and VAT');
+	});
+
 	it('finds reciprocal hreflang alternates with x-default on every indexable page', () => {
 		expect(checkHreflang(site)).toEqual([]);
 		expect(headTags(site.document('/fr')).hreflang).toEqual([

@@ -96,6 +96,28 @@ describe('checkContent', () => {
 		expect(problem?.fix).toMatch(/160 characters/);
 	});
 
+	it('accepts a title longer than search engines show, with a warning saying what seoTitle to write', async () => {
+		const fixture = makeContentFixture();
+		const long = 'Customs duties and taxes on parcels sent outside the European Union';
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace(/title: .*/, `title: ${long}`));
+		const problems = await check(fixture);
+		expect(problems).toEqual([
+			expect.objectContaining({ severity: 'warning', field: 'title', line: 2, message: expect.stringMatching(/has 67 characters/), fix: expect.stringContaining('seoTitle: Customs duties and taxes on parcels sent outside the European') }),
+		]);
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace(/title: .*/, `title: ${long}\nseoTitle: Customs duties and taxes outside the EU`));
+		expect(await check(fixture)).toEqual([]);
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace(/seoTitle: .*/, `seoTitle: ${long}`));
+		expect(await check(fixture)).toEqual([expect.objectContaining({ field: 'seoTitle', fix: expect.stringMatching(/65 characters/) })]);
+	});
+
+	it('accepts a short title with a warning, and refuses one over 150 characters', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace(/title: .*/, 'title: Customs'));
+		expect(await check(fixture)).toEqual([expect.objectContaining({ severity: 'warning', field: 'title', message: expect.stringMatching(/"Customs" is short/) })]);
+		fixture.edit('content/en/shipping/customs.md', (text) => text.replace(/title: .*/, `title: ${'Customs '.repeat(20)}`));
+		expect(await check(fixture)).toEqual([expect.objectContaining({ field: 'title', fix: expect.stringMatching(/under 150 characters/) })]);
+	});
+
 	it('reports a brand colour pair that misses WCAG AA, with its ratio', async () => {
 		const fixture = makeContentFixture();
 		fixture.edit('content/site.yaml', (text) => text.replace('primary: "#1e5b47"', 'primary: "#8fbfae"'));

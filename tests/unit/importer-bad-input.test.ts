@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../scripts/lib/import/run-import';
 import { Staging } from '../../scripts/lib/import/staging';
+import { parseArticleText } from '../../src/content-checks/read-content';
 import { makeContentFixture } from '../support/content-fixture';
 import { fixturesDir, runCheckCli, runImportCli, snapshotFiles } from '../support/import-project';
 
@@ -127,6 +128,173 @@ describe('reported skips', () => {
 	});
 });
 
+/** A tiny PNG (1×1), enough to pass as an image. */
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+/**
+ * Three CSV rows for the fixture's shipping category; the second one's body holds an HTML comment, which the
+ * conversion keeps and MDX cannot compile, and an image only it uses.
+ */
+function partialInput(secondBody = '<p>Parcels to the islands leave on Tuesdays. <!-- check with the carrier --> Allow two more days.</p><p><img src=""ferry.png"" alt=""The ferry""></p>') {
+	const media = mkdtempSync(join(tmpdir(), 'import-media-'));
+	writeFileSync(join(media, 'ferry.png'), png);
+	const file = writeTemp(
+		'articles.csv',
+		'article_id,article_title,article_body,category_slug\n' +
+			'1,Packing fragile items,<p>Wrap each glass item in two layers of paper before it goes into the box.</p>,shipping\n' +
+			`2,Delivery to the islands,"${secondBody}",shipping\n` +
+			'3,Parcels held at customs,<p>Customs may hold a parcel for up to ten days; we tell you by e-mail when it is released.</p>,shipping\n',
+	);
+	return { file, media };
+}
+
+describe('partial imports', () => {
+	it('writes the articles that pass, lists the one that does not with the reason and the fix, and picks it up once fixed', async () => {
+		const fixture = makeContentFixture();
+		const input = partialInput();
+		const result = await runImportCli(fixture.root, 'csv', input.file, '--media', input.media, '--json');
+		expect(result.status, result.stderr).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		expect(report.articles.map((article) => `${article.status} ${article.file}`)).toEqual(['new content/en/shipping/packing-fragile-items.mdx', 'new content/en/shipping/parcels-held-at-customs.mdx']);
+		expect(report.refused).toEqual([
+			{
+				item: 'articles.csv row 3: "Delivery to the islands" (en)',
+				file: 'content/en/shipping/delivery-to-the-islands.mdx',
+				problems: [{ line: expect.any(Number), column: expect.any(Number), message: expect.stringMatching(/comment/i), fix: expect.stringContaining('{/*') }],
+			},
+		]);
+		// Nothing of the refused article is left: neither its file nor its image.
+		expect(existsSync(join(fixture.root, 'content/en/shipping/delivery-to-the-islands.mdx'))).toBe(false);
+		expect(existsSync(join(fixture.root, 'public/images/articles/delivery-to-the-islands'))).toBe(false);
+		expect(report.mediaStored).toBe(0);
+		expect(readdirSync(fixture.root).filter((name) => name.startsWith('.import-staging'))).toEqual([]);
+		expect((await runCheckCli(fixture.root)).status).toBe(0);
+
+		// The summary says what to do about it.
+		const text = await runImportCli(fixture.root, 'csv', input.file, '--media', input.media, '--dry-run');
+		expect(text.stdout).toMatch(/Not imported: 1 article\(s\) would not pass the content checks; fix them in the source and import again/);
+		expect(text.stdout).toMatch(/articles\.csv row 3: "Delivery to the islands" \(en\) → content\/en\/shipping\/delivery-to-the-islands\.mdx\n {4}line \d+:\d+: .*comment.*\{\/\*/);
+
+		// Fixed in the source, the same import takes it and leaves the others as they are.
+		const fixed = partialInput('<p>Parcels to the islands leave on Tuesdays. Allow two more days.</p><p><img src=""ferry.png"" alt=""The ferry""></p>');
+		const again = await runImportCli(fixture.root, 'csv', fixed.file, '--media', fixed.media, '--json');
+		expect(again.status, again.stderr).toBe(0);
+		const second = JSON.parse(again.stdout) as ImportReport;
+		expect(second.articles.map((article) => `${article.status} ${article.file}`)).toEqual([
+			'unchanged content/en/shipping/packing-fragile-items.mdx',
+			'new content/en/shipping/delivery-to-the-islands.mdx',
+			'unchanged content/en/shipping/parcels-held-at-customs.mdx',
+		]);
+		expect(second.refused).toEqual([]);
+		expect(existsSync(join(fixture.root, 'public/images/articles/delivery-to-the-islands/ferry.png'))).toBe(true);
+		expect((await runCheckCli(fixture.root)).status).toBe(0);
+	});
+
+	it('refuses the whole import under --strict, naming the article, and changes nothing', async () => {
+		const input = partialInput();
+		await expectRefused(['csv', input.file, '--media', input.media, '--strict'], /--strict: 1 article\(s\) would not pass the content checks, so nothing was changed:\narticles\.csv row 3: "Delivery to the islands"/);
+	});
+
+	it('fails when no article passes, and refuses a title longer than the schema allows', async () => {
+		const fixture = makeContentFixture();
+		const before = snapshotFiles(fixture.root);
+		const file = writeTemp('articles.csv', `article_title,article_body,category_slug\n${'Very long title '.repeat(10).trim()},<p>Text of the article.</p>,shipping\n`);
+		const result = await runImportCli(fixture.root, 'csv', file, '--json');
+		expect(result.status).toBe(1);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		expect(report.articles).toEqual([]);
+		expect(report.refused).toEqual([expect.objectContaining({ problems: [expect.objectContaining({ field: 'title', fix: expect.stringMatching(/under 150 characters/) })] })]);
+		expect(snapshotFiles(fixture.root)).toEqual(before);
+	});
+});
+
+describe('titles are kept as written', () => {
+	it('keeps a long title whole with a seoTitle cut at a word, and a short title without padding', async () => {
+		const fixture = makeContentFixture();
+		const long = 'How do I send back a parcel that was damaged during delivery by the carrier?';
+		const file = writeTemp('articles.csv', `article_title,article_body,category_slug\n${long},<p>Take photos of the box and write to us within two days.</p>,shipping\nGroups,<p>Orders for groups of ten or more get a discount.</p>,shipping\n`);
+		const result = await runImportCli(fixture.root, 'csv', file, '--json');
+		expect(result.status, result.stderr).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		const seoTitle = 'How do I send back a parcel that was damaged during delivery by';
+		expect(report.seoTitlesWritten).toEqual([{ file: 'content/en/shipping/how-do-i-send-back-a-parcel-that-was-damaged-during-delivery-by.mdx', title: long, seoTitle }]);
+		const longData = parseArticleText(readFileSync(join(fixture.root, report.seoTitlesWritten[0]?.file ?? ''), 'utf8')).data;
+		expect(longData).toMatchObject({ title: long, seoTitle });
+		const shortData = parseArticleText(readFileSync(join(fixture.root, 'content/en/shipping/groups.mdx'), 'utf8')).data;
+		expect(shortData?.['title']).toBe('Groups');
+		expect(shortData).not.toHaveProperty('seoTitle');
+		const check = await runCheckCli(fixture.root);
+		expect(check.status, check.stdout + check.stderr).toBe(0);
+		expect(check.stdout + check.stderr).toMatch(/groups\.mdx:\d+ \[title\] warning: {2}The title "Groups" is short/);
+	});
+});
+
+/** A copy of the Zendesk fixture export whose articles page the test changes. */
+function zendeskCopy(change: (page: { articles: Record<string, unknown>[]; [key: string]: unknown }) => void): string {
+	const copy = mkdtempSync(join(tmpdir(), 'zendesk-copy-'));
+	cpSync(join(fixturesDir, 'zendesk-export'), copy, { recursive: true, filter: (source) => !source.endsWith('media') });
+	const file = join(copy, 'articles/en-us.json');
+	const page = JSON.parse(readFileSync(file, 'utf8')) as { articles: Record<string, unknown>[] };
+	change(page);
+	writeFileSync(file, JSON.stringify(page));
+	return copy;
+}
+
+describe('Zendesk: what is not public, and incomplete exports', () => {
+	it('skips an article restricted to a user segment, naming who may see it, and imports it with --include-restricted', async () => {
+		const copy = zendeskCopy((page) => {
+			const [first, second] = page.articles;
+			if (first) first['user_segment_id'] = 9001;
+			if (second) second['user_segment_ids'] = ['9002'];
+		});
+		writeFileSync(join(copy, 'user_segments.json'), JSON.stringify({ user_segments: [{ id: 9001, name: 'Staff only', user_type: 'staff' }] }));
+		const fixture = makeContentFixture();
+		const args = ['zendesk', copy, '--media', join(fixturesDir, 'zendesk-export/media'), '--timeout', '1', '--json'];
+		const result = await runImportCli(fixture.root, ...args);
+		expect(result.status, result.stderr).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportReport;
+		expect(report.skipped).toContainEqual({
+			item: 'articles/360001000001/translations.json, article 360001000001: "Where is my parcel?" (en-us)',
+			reason: 'restricted to a user segment ("Staff only": only agents and admins see it in Zendesk), so it is not published; import it anyway with --include-restricted',
+		});
+		expect(report.skipped).toContainEqual({ item: expect.stringContaining('article 360001000002'), reason: expect.stringMatching(/^restricted to a user segment \(only some users see it/) });
+		expect(report.articles.filter((article) => ['360001000001', '360001000002'].includes(article.source.id))).toEqual([]);
+
+		const included = JSON.parse((await runImportCli(makeContentFixture().root, ...args, '--include-restricted')).stdout) as ImportReport;
+		expect(included.articles.filter((article) => article.source.id === '360001000001')).not.toEqual([]);
+		expect(included.skipped.some((skip) => skip.reason.startsWith('restricted'))).toBe(false);
+	});
+
+	it('refuses an export with more pages to fetch (meta.has_more), naming the file and how to get the rest', async () => {
+		const copy = zendeskCopy((page) => {
+			page.articles = page.articles.slice(0, 2);
+			for (const key of ['page', 'previous_page', 'next_page', 'per_page', 'page_count', 'count']) delete page[key];
+			page['meta'] = { has_more: true, after_cursor: 'xxx', before_cursor: 'yyy' };
+		});
+		await expectRefused(['zendesk', copy], /The export is incomplete, so nothing was imported:\n {2}articles\/en-us\.json \("articles"\): meta\.has_more is true and the page after it is not in the export\.\n.*cursor pagination.*page\[size\]=100.*links\.next/);
+	});
+
+	it('refuses an export whose count is larger than the items present, and accepts a list saved over several pages', async () => {
+		const short = zendeskCopy((page) => {
+			page['count'] = 40;
+			page['page_count'] = 2;
+			page['next_page'] = 'https://alderandpine.zendesk.com/api/v2/help_center/en-us/articles.json?page=2&per_page=30';
+		});
+		await expectRefused(['zendesk', short], /articles\/en-us\.json \("articles", page 1 of 2\): the list has 40 item\(s\) and the export holds 6; the next page is https:\/\/.+page=2/);
+
+		let secondPage = {};
+		const split = zendeskCopy((page) => {
+			page['next_page'] = 'https://alderandpine.zendesk.com/api/v2/help_center/en-us/articles.json?page=2&per_page=3';
+			page['page_count'] = 2;
+			secondPage = { ...page, articles: page.articles.slice(3), page: 2, next_page: null };
+			page.articles = page.articles.slice(0, 3);
+		});
+		writeFileSync(join(split, 'articles/en-us-2.json'), JSON.stringify(secondPage));
+		const result = await runImportCli(makeContentFixture().root, 'zendesk', split, '--dry-run', '--timeout', '1');
+		expect(result.status, result.stderr).toBe(0);
+	});
+});
+
 describe('Staging', () => {
 	function project() {
 		const root = mkdtempSync(join(tmpdir(), 'staging-'));
@@ -160,5 +328,20 @@ describe('Staging', () => {
 		await commit.rollback();
 		expect(snapshotFiles(root)).toEqual(before);
 		expect(existsSync(join(root, 'content/fr'))).toBe(false);
+	});
+
+	it('can put a commit back into the staging folder, to change what is staged and commit again', async () => {
+		const root = project();
+		const before = snapshotFiles(root);
+		const staging = await Staging.create(root);
+		await staging.write('content/en/a.mdx', 'replaced');
+		await staging.write('content/fr/new-category/c.mdx', 'new');
+		await (await staging.commit()).unstage();
+		expect(snapshotFiles(root)).toEqual(before);
+		await staging.remove('content/fr/new-category/c.mdx');
+		await (await staging.commit()).finish();
+		expect(readFileSync(join(root, 'content/en/a.mdx'), 'utf8')).toBe('replaced');
+		expect(existsSync(join(root, 'content/fr'))).toBe(false);
+		expect(existsSync(staging.dir)).toBe(false);
 	});
 });

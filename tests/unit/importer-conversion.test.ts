@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveColumns } from '../../scripts/lib/import/csv';
 import { htmlToMdx, type ConvertContext } from '../../scripts/lib/import/html-to-mdx';
 import { mapLocale } from '../../scripts/lib/import/locale-map';
-import { altFromFileName, describe as describeArticle, fitTitle, pickIcon } from '../../scripts/lib/import/text';
+import { altFromFileName, describe as describeArticle, pickIcon } from '../../scripts/lib/import/text';
+import { seoTitleFor } from '../../src/utils/seo-title';
 import { toVideoEmbed } from '../../src/utils/video-embed';
 
 const context: ConvertContext = {
@@ -106,8 +107,8 @@ describe('toVideoEmbed', () => {
 });
 
 describe('text helpers', () => {
-	it('shortens titles at a word boundary', () => {
-		const title = fitTitle('How do I change the size or colour of an item after my order has already been placed online?');
+	it('writes a search engine title cut at a word boundary', () => {
+		const title = seoTitleFor('How do I change the size or colour of an item after my order has already been placed online?');
 		expect(title).toBe('How do I change the size or colour of an item after my order has');
 		expect(title.length).toBeLessThanOrEqual(65);
 	});

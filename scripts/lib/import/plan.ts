@@ -4,7 +4,8 @@ import type { ArticleSource, ContentSources } from '../../../src/content-checks/
 import { slugify } from '../scaffold-article.ts';
 import { mapLocale, normalizeLocale } from './locale-map.ts';
 import type { ImportSource, Skip, SourceArticle, SourceSection } from './model.ts';
-import { collapseSpace, cutAtWord, fitTitle, pickIcon, titleLimits } from './text.ts';
+import { seoTitleFor, titleLimits } from '../../../src/utils/seo-title.ts';
+import { collapseSpace, cutAtWord, pickIcon } from './text.ts';
 
 /** A source article with its place in the help center decided. */
 export interface PlannedArticle {
@@ -15,7 +16,10 @@ export interface PlannedArticle {
 	/** Path relative to the project root. */
 	file: string;
 	url: string;
+	/** The title as the source writes it (white space collapsed): never cut or padded. */
 	title: string;
+	/** The title search engines show, cut at a word, when `title` is longer than they show. */
+	seoTitle?: string;
 	/** The existing file this article updates, found by its `source` field. */
 	existing?: ArticleSource;
 	translationKey?: string;
@@ -39,7 +43,7 @@ export interface Plan {
 	/** Category folder of each source section. */
 	sectionFolders: Map<string, string>;
 	skipped: Skip[];
-	titlesShortened: { file: string; from: string; to: string }[];
+	seoTitlesWritten: { file: string; title: string; seoTitle: string }[];
 	duplicateTitles: { file: string; title: string; slug: string; reason: string }[];
 }
 
@@ -170,27 +174,20 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 	for (const article of existing.articles) usedSlugs.get(article.locale)?.set(article.slug, article.file);
 	const plannedSlugs = new Map<string, PlannedArticle>();
 	const planned: PlannedArticle[] = [];
-	const titlesShortened: Plan['titlesShortened'] = [];
+	const seoTitlesWritten: Plan['seoTitlesWritten'] = [];
 	const duplicateTitles: Plan['duplicateTitles'] = [];
 	// Default-language articles first, so that translations can take their file name as translation key.
 	const ordered = [...kept.filter((article) => article.locale === defaultLocale), ...kept.filter((article) => article.locale !== defaultLocale)];
 	for (const article of ordered) {
 		const existingFile = bySource.get(sourceKey(article.system, article.id, article.locale));
 		const category = existingFile?.category ?? folderFor(article);
-		const original = collapseSpace(article.title);
-		let title = fitTitle(original);
-		if (title.length < titleLimits.min) {
-			const longer = `${title} (${categoryTitle(article.locale, category, article)})`;
-			if (longer.length > titleLimits.max || longer.length < titleLimits.min) {
-				skipped.push({ item: label(article), reason: `the title is shorter than ${titleLimits.min} characters; lengthen it in the source` });
-				continue;
-			}
-			title = longer;
-		}
+		const title = collapseSpace(article.title);
+		// An editor's own seoTitle of an earlier import stays; the importer writes one only for a title too long to show.
+		const seoTitle = title.length > titleLimits.seo ? seoTitleFor(title) : undefined;
 		let slug = existingFile?.slug;
 		const taken = usedSlugs.get(article.locale) ?? new Map<string, string>();
 		if (!slug) {
-			const base = article.slug || slugify(title) || `article-${slugify(article.id) || 'imported'}`;
+			const base = article.slug || slugify(seoTitle ?? title) || `article-${slugify(article.id) || 'imported'}`;
 			slug = base;
 			for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;
 			if (slug !== base) {
@@ -201,7 +198,7 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 		}
 		const file = existingFile?.file ?? articleFile({ locale: article.locale, category, slug });
 		taken.set(slug, file);
-		if (title !== original) titlesShortened.push({ file, from: original, to: title });
+		if (seoTitle) seoTitlesWritten.push({ file, title, seoTitle });
 		const plan: PlannedArticle = {
 			source: article,
 			locale: article.locale,
@@ -210,6 +207,7 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 			file,
 			url: articleUrl(article.locale, category, slug),
 			title,
+			...(seoTitle ? { seoTitle } : {}),
 			...(existingFile ? { existing: existingFile } : {}),
 		};
 		plannedSlugs.set(`${article.locale}/${slug}`, plan);
@@ -279,5 +277,5 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 			});
 		}
 	}
-	return { articles: planned, categories, sectionFolders, skipped, titlesShortened, duplicateTitles };
+	return { articles: planned, categories, sectionFolders, skipped, seoTitlesWritten, duplicateTitles };
 }

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { articleUrl, categoryUrl, homeUrl } from '../../../src/config/page-urls.ts';
-import { checkContent, formatProblems, isError, placeholderDescription } from '../../../src/content-checks/check-content.ts';
-import { readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
+import { checkArticleFile, checkContent, formatProblems, isError, placeholderDescription, type ContentProblem } from '../../../src/content-checks/check-content.ts';
+import { parseArticleText, readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
 import { readSiteConfig } from '../../../src/config/read-site-config.ts';
 import { collectReferences, htmlToMdx, parseHtml } from './html-to-mdx.ts';
 import { mapLocale } from './locale-map.ts';
@@ -30,6 +30,8 @@ export interface ImportOptions {
 	timeoutMs?: number;
 	/** Plan, convert and report without changing the project. */
 	dryRun?: boolean;
+	/** All or nothing: one article that would not pass the content checks refuses the whole import. */
+	strict?: boolean;
 	today?: Date;
 	fetch?: typeof fetch;
 	progress?: ImportProgress;
@@ -46,11 +48,26 @@ export interface ImportedArticle {
 	images: string[];
 }
 
+/** An article left out because it would not pass the content checks: what to fix in the source. */
+export interface RefusedArticle {
+	/** The article in the source: where it was read, its title and language. */
+	item: string;
+	/** Where it would have been written. */
+	file: string;
+	/** Said when an earlier import of the article exists: that version is left as it was. */
+	kept?: string;
+	/** Lines are those of the file it would have been. */
+	problems: { line?: number; column?: number; field?: string; message: string; fix: string }[];
+}
+
 /** What an import did, and everything an editor should look at afterwards. */
 export interface ImportReport {
 	system: SourceSystem;
 	dryRun: boolean;
+	strict: boolean;
 	articles: ImportedArticle[];
+	/** Articles not imported because they would not pass the content checks; the others are imported. */
+	refused: RefusedArticle[];
 	categories: { file: string; status: 'new' | 'kept' }[];
 	skipped: Skip[];
 	/** Images and files written to public/ (those already there, byte for byte, are not counted). */
@@ -58,7 +75,8 @@ export interface ImportReport {
 	mediaNotFound: { file: string; src: string; reason: string }[];
 	scriptsDropped: { file: string; scripts: number; handlers: string[]; scriptLinks: number }[];
 	altGenerated: { file: string; src: string; alt: string }[];
-	titlesShortened: { file: string; from: string; to: string }[];
+	/** Titles longer than search engines show, given a `seoTitle` cut at a word. */
+	seoTitlesWritten: { file: string; title: string; seoTitle: string }[];
 	duplicateTitles: { file: string; title: string; slug: string; reason: string }[];
 	links: { file: string; href: string; outcome: string }[];
 	embedsReplaced: { file: string; src: string }[];
@@ -115,17 +133,62 @@ function livePaths(existing: ContentSources, locales: readonly string[], planned
 	}
 	return paths;
 }
-
-async function errorLines(root: string): Promise<Set<string>> {
+async function errorProblems(root: string): Promise<ContentProblem[]> {
 	const site = readSiteConfig(root);
-	const problems = checkContent(await readContent(root), site, join(root, 'public'));
-	return new Set(formatProblems(problems.filter(isError)).split('\n').filter(Boolean));
+	return checkContent(await readContent(root), site, join(root, 'public')).filter(isError);
+}
+
+const problemLine = (problem: ContentProblem) => formatProblems([problem]);
+
+/** Report entries of one article, gathered while it is converted: they count only if the article is imported. */
+type ArticleNotes = Pick<ImportReport, 'mediaNotFound' | 'scriptsDropped' | 'altGenerated' | 'links' | 'embedsReplaced' | 'descriptionsToWrite' | 'redirectsDropped'>;
+
+const noteKeys = ['mediaNotFound', 'scriptsDropped', 'altGenerated', 'links', 'embedsReplaced', 'descriptionsToWrite', 'redirectsDropped'] as const;
+
+const emptyNotes = (): ArticleNotes => ({ mediaNotFound: [], scriptsDropped: [], altGenerated: [], links: [], embedsReplaced: [], descriptionsToWrite: [], redirectsDropped: [] });
+
+/** An article with its images and files fetched, ready to convert. */
+interface PreparedArticle {
+	article: PlannedArticle;
+	base: string;
+	resolved: Map<string, { url: string; alt?: string } | null>;
+	fileLinks: Map<string, string | null>;
+	attachmentLinks: { text: string; url: string }[];
+	mediaNotFound: ImportReport['mediaNotFound'];
+	/** Public paths of every file stored for it (images, linked files, attachments). */
+	media: string[];
+	previousText?: string;
+}
+
+/** An article converted and checked on its own: its text, or the problems that keep it out. */
+interface RenderedArticle {
+	prepared: PreparedArticle;
+	text: string;
+	status: ImportedArticle['status'];
+	redirectFrom: string[];
+	notes: ArticleNotes;
+	problems: ContentProblem[];
+}
+
+/** The label of a source article in messages: where it was read, its title and language. */
+const sourceLabel = (article: PlannedArticle) => `${article.source.origin}: "${article.source.title}" (${article.source.sourceLocale})`;
+
+function refusal(article: PlannedArticle, problems: ContentProblem[]): RefusedArticle {
+	return {
+		item: sourceLabel(article),
+		file: article.file,
+		...(article.existing ? { kept: 'the version already in content/ stays as it was' } : {}),
+		problems: problems.map(({ line, column, field, message, fix }) => ({ ...(line ? { line } : {}), ...(column ? { column } : {}), ...(field ? { field } : {}), message, fix })),
+	};
 }
 
 /**
  * Imports the articles of `source` into the project at `root`: plans their place, converts their HTML to MDX,
- * fetches their images, writes everything to a staging folder, then moves it into content/ and public/ at once.
- * If the result would not pass the content checks, nothing is left changed.
+ * fetches their images and checks each article on its own (frontmatter and MDX, as the build reads them). The
+ * articles that pass are written to a staging folder and moved into content/ and public/ together; the others are
+ * listed in `refused` with the reason and the fix, and nothing of theirs is written. The whole project is then
+ * checked again: an article whose file the check finds new errors in is taken out too. With `strict`, one refused
+ * article refuses the whole import and nothing is changed.
  */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
 	const { root, source } = options;
@@ -142,19 +205,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 	const report: ImportReport = {
 		system: source.system,
 		dryRun: options.dryRun ?? false,
+		strict: options.strict ?? false,
 		articles: [],
-		categories: plan.categories.map(({ file, status }) => ({ file, status })),
+		refused: [],
+		categories: [],
 		skipped: plan.skipped,
 		mediaStored: 0,
-		mediaNotFound: [],
-		scriptsDropped: [],
-		altGenerated: [],
-		titlesShortened: plan.titlesShortened,
+		...emptyNotes(),
+		seoTitlesWritten: plan.seoTitlesWritten,
 		duplicateTitles: plan.duplicateTitles,
-		links: [],
-		embedsReplaced: [],
-		descriptionsToWrite: [],
-		redirectsDropped: [],
 	};
 
 	const staging = await Staging.create(root);
@@ -168,10 +227,6 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		});
 		await media.init();
 
-		for (const category of plan.categories) {
-			if (category.data) await staging.write(category.file, stringify(category.data, { lineWidth: 0 }));
-		}
-
 		// Where links of the old help center lead now.
 		const byGroup = Map.groupBy(plan.articles, (article) => article.source.group);
 		const byOldPath = new Map<string, string>();
@@ -182,8 +237,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			}
 		}
 		const bySource = indexBySource(existing);
+		const refused = new Map<string, RefusedArticle>();
 		const articleAddress = (group: string, sourceLocale: string | undefined, locale: string): string | undefined => {
-			const members = byGroup.get(group) ?? [];
+			// A refused article is not written: links lead to its earlier version, or stay links to the old help center.
+			const members = (byGroup.get(group) ?? []).filter((member) => !refused.has(member.file));
 			const wanted = sourceLocale ? mapLocale(sourceLocale, locales) : undefined;
 			const found =
 				members.find((member) => member.locale === wanted) ??
@@ -196,23 +253,25 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			const earlier = bySource.get(sourceKey('zendesk', group, locale)) ?? bySource.get(sourceKey('zendesk', group, defaultLocale));
 			return earlier ? articleUrl(locale, earlier.category, earlier.slug) : undefined;
 		};
-		const redirectOwners = new Map<string, string>();
+		const existingRedirectOwners = new Map<string, string>();
 		for (const article of existing.articles) {
 			const paths = article.data?.['redirectFrom'];
-			if (Array.isArray(paths)) for (const path of paths) if (typeof path === 'string') redirectOwners.set(path.replace(/\/$/, ''), article.file);
+			if (Array.isArray(paths)) for (const path of paths) if (typeof path === 'string') existingRedirectOwners.set(path.replace(/\/$/, ''), article.file);
 		}
 		const live = livePaths(existing, locales, plan.articles);
 
+		// Images and linked files first, once: the conversion itself is synchronous, and runs again when an article
+		// is refused (links to it change).
+		const prepared: PreparedArticle[] = [];
 		options.progress?.start(plan.articles.length);
 		for (const article of plan.articles) {
 			options.progress?.tick(article.file);
-			const { source: item, locale } = article;
+			const { source: item } = article;
 			const base = item.oldUrls.map((address) => toUrl(address, `${unknownOrigin}/`)).find((url) => url && url.origin !== unknownOrigin)?.href ?? `${unknownOrigin}/`;
 			const tree = parseHtml(item.html);
 			const references = collectReferences(tree);
 			const imageFolder = article.slug;
 
-			// Images and linked files first: the conversion itself is synchronous.
 			const resolved = new Map<string, { url: string; alt?: string } | null>();
 			const findAttachment = (address: string): SourceAttachment | undefined => {
 				const url = toUrl(address, base);
@@ -254,14 +313,34 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 					else fileLinks.set(href, result.url);
 				}),
 			);
-			report.mediaNotFound.push(...missing.filter((entry) => entry !== undefined));
+			const mediaNotFound = missing.filter((entry) => entry !== undefined);
 			const attachmentLinks: { text: string; url: string }[] = [];
 			for (const attachment of item.attachments.filter((candidate) => !candidate.inline)) {
 				const result = await media.get(absolute(attachment.url), imageFolder, 'file', attachment.fileName);
-				if ('error' in result) report.mediaNotFound.push({ file: article.file, src: attachment.url, reason: result.error });
+				if ('error' in result) mediaNotFound.push({ file: article.file, src: attachment.url, reason: result.error });
 				else attachmentLinks.push({ text: attachment.fileName, url: result.url });
 			}
+			const stored = [...[...resolved.values()].map((value) => value?.url), ...fileLinks.values(), ...attachmentLinks.map((link) => link.url)];
+			prepared.push({
+				article,
+				base,
+				resolved,
+				fileLinks,
+				attachmentLinks,
+				mediaNotFound,
+				media: stored.filter((url): url is string => typeof url === 'string'),
+				...(article.existing ? { previousText: await readFile(join(root, article.existing.file), 'utf8') } : {}),
+			});
+		}
+		options.progress?.stop();
+		await staging.adopt('public');
 
+		/** Converts one article to its MDX file and checks that file on its own. */
+		const render = (entry: PreparedArticle, redirectOwners: Map<string, string>): RenderedArticle => {
+			const { article, base, resolved, fileLinks, attachmentLinks } = entry;
+			const { source: item, locale } = article;
+			const notes = emptyNotes();
+			notes.mediaNotFound.push(...entry.mediaNotFound);
 			const link = (href: string): string | null | undefined => {
 				if (href.startsWith('#') || /^(mailto|tel):/i.test(href)) return undefined;
 				const image = resolved.get(href);
@@ -270,7 +349,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				if (file) return file;
 				const url = toUrl(href, base);
 				if (!url || !/^(https?|mailto|tel):$/.test(url.protocol)) {
-					report.links.push({ file: article.file, href, outcome: 'removed: not a web address' });
+					notes.links.push({ file: article.file, href, outcome: 'removed: not a web address' });
 					return null;
 				}
 				const internal = url.origin === unknownOrigin || source.origins.has(url.origin) || url.hostname.endsWith('.zendesk.com');
@@ -286,10 +365,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 					return homeUrl(locale);
 				}
 				if (url.origin !== unknownOrigin) {
-					report.links.push({ file: article.file, href, outcome: `kept to the old help center (${url.href}): its target was not imported` });
+					notes.links.push({ file: article.file, href, outcome: `kept to the old help center (${url.href}): its target was not imported` });
 					return url.href;
 				}
-				report.links.push({ file: article.file, href, outcome: 'removed: a relative address of the old help center that was not imported' });
+				notes.links.push({ file: article.file, href, outcome: 'removed: a relative address of the old help center that was not imported' });
 				return null;
 			};
 
@@ -299,18 +378,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				videoTitle: article.title,
 				...(attachmentLinks.length > 0 ? { attachments: { heading: phrase(locale, 'import.attachments', {}), links: attachmentLinks } } : {}),
 			});
-			const { notes } = conversion;
-			if (notes.scripts || notes.handlers.length || notes.scriptLinks) {
-				report.scriptsDropped.push({ file: article.file, scripts: notes.scripts, handlers: [...new Set(notes.handlers)], scriptLinks: notes.scriptLinks });
+			const { notes: converted } = conversion;
+			if (converted.scripts || converted.handlers.length || converted.scriptLinks) {
+				notes.scriptsDropped.push({ file: article.file, scripts: converted.scripts, handlers: [...new Set(converted.handlers)], scriptLinks: converted.scriptLinks });
 			}
-			for (const generated of notes.altGenerated) report.altGenerated.push({ file: article.file, ...generated });
-			for (const src of notes.embedsReplaced) report.embedsReplaced.push({ file: article.file, src });
-			for (const anchor of notes.anchorsRemoved) report.links.push({ file: article.file, href: anchor, outcome: 'removed: no heading of the article matches it' });
+			for (const generated of converted.altGenerated) notes.altGenerated.push({ file: article.file, ...generated });
+			for (const src of converted.embedsReplaced) notes.embedsReplaced.push({ file: article.file, src });
+			for (const anchor of converted.anchorsRemoved) notes.links.push({ file: article.file, href: anchor, outcome: 'removed: no heading of the article matches it' });
 
 			let description = describe(item.excerpt, conversion.paragraphs);
 			if (!description) {
 				description = placeholderDescription;
-				report.descriptionsToWrite.push({ file: article.file });
+				notes.descriptionsToWrite.push({ file: article.file });
 			}
 
 			const redirectFrom: string[] = [];
@@ -320,21 +399,25 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				const owner = redirectOwners.get(path);
 				if (path === article.url || live.has(path)) continue;
 				if (owner && owner !== article.file) {
-					report.redirectsDropped.push({ file: article.file, path, reason: `${owner} already redirects it` });
+					notes.redirectsDropped.push({ file: article.file, path, reason: `${owner} already redirects it` });
 					continue;
 				}
 				redirectOwners.set(path, article.file);
 				redirectFrom.push(path);
 			}
 
+			// A translation whose new original is refused has no original to point to: it stands alone until it has.
+			const original = article.translationKey ? byGroup.get(item.group)?.find((member) => member.locale === defaultLocale) : undefined;
+			const translationKey = original && refused.has(original.file) && !original.existing ? undefined : article.translationKey;
 			const earlier = article.existing?.data ?? {};
 			const frontmatter = (updated: string): Record<string, unknown> => {
 				const data: Record<string, unknown> = {
 					title: article.title,
+					...(article.seoTitle ? { seoTitle: article.seoTitle } : {}),
 					description,
 					updated,
 					...(article.order !== undefined ? { order: article.order } : {}),
-					...((article.translationKey ?? earlier['translationKey']) ? { translationKey: article.translationKey ?? earlier['translationKey'] } : {}),
+					...((translationKey ?? earlier['translationKey']) ? { translationKey: translationKey ?? earlier['translationKey'] } : {}),
 					...(item.keywords.length > 0 ? { keywords: item.keywords } : {}),
 					...(item.promoted ? { promoted: true } : {}),
 					...(item.draft ? { draft: true } : {}),
@@ -348,37 +431,120 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				return data;
 			};
 			const compose = (updated: string) => `---\n${stringify(frontmatter(updated), { lineWidth: 0 })}---\n\n${conversion.mdx}`;
-			const previousText = article.existing ? await readFile(join(root, article.existing.file), 'utf8') : undefined;
+			const { previousText } = entry;
 			const earlierUpdated = earlier['updated'];
 			const earlierDay = earlierUpdated instanceof Date ? day(earlierUpdated) : typeof earlierUpdated === 'string' ? earlierUpdated : undefined;
 			// Without a date from the source, an unchanged article keeps its date so that re-running changes nothing.
 			let text = compose(item.updated ? day(item.updated) : (earlierDay ?? day(options.today ?? new Date())));
 			if (!item.updated && previousText !== undefined && text !== previousText) text = compose(day(options.today ?? new Date()));
 			const status = previousText === undefined ? 'new' : previousText === text ? 'unchanged' : 'updated';
-			if (status !== 'unchanged') await staging.write(article.file, text);
-			const stored = [...resolved.values()].filter((value): value is { url: string } => value !== null).map((value) => value.url);
-			report.articles.push({ file: article.file, url: article.url, locale, status, draft: item.draft, source: { system: item.system, id: item.id }, redirectFrom, images: stored });
-		}
-		options.progress?.stop();
-		await staging.adopt('public');
-		report.mediaStored = media.stored.length;
+			// Checked as the build will read the file: its frontmatter against the schema, its MDX compiled.
+			const place = { file: article.file, locale, category: article.category, slug: article.slug, extension: 'mdx' as const };
+			const problems = checkArticleFile({ ...place, ...parseArticleText(text) }).problems.filter(isError);
+			return { prepared: entry, text, status, redirectFrom, notes, problems };
+		};
 
+		/** Converts every article not refused yet, refusing those that fail their own check, until all pass. */
+		const renderAll = (): RenderedArticle[] => {
+			for (;;) {
+				const owners = new Map(existingRedirectOwners);
+				const rendered = prepared.filter((entry) => !refused.has(entry.article.file)).map((entry) => render(entry, owners));
+				const failing = rendered.filter((entry) => entry.problems.length > 0);
+				if (failing.length === 0) return rendered;
+				for (const entry of failing) refused.set(entry.prepared.article.file, refusal(entry.prepared.article, entry.problems));
+			}
+		};
+
+		/** Stages what passes, and takes out of the staging folder what belonged only to refused articles. */
+		const stageAll = async (rendered: RenderedArticle[]): Promise<void> => {
+			const keptMedia = new Set(rendered.flatMap((entry) => entry.prepared.media));
+			const refusedMedia = new Set(prepared.filter((entry) => refused.has(entry.article.file)).flatMap((entry) => entry.media));
+			const folders = new Set(rendered.map((entry) => entry.prepared.article.category));
+			const categories = plan.categories.filter((category) => folders.has(category.id));
+			const wanted = new Set([
+				...rendered.filter((entry) => entry.status !== 'unchanged').map((entry) => entry.prepared.article.file),
+				...categories.filter((category) => category.data).map((category) => category.file),
+			]);
+			for (const file of staging.files) {
+				const mediaPath = file.startsWith('public/') ? file.slice('public'.length) : undefined;
+				const orphan = mediaPath === undefined ? !wanted.has(file) : refusedMedia.has(mediaPath) && !keptMedia.has(mediaPath);
+				if (orphan) await staging.remove(file);
+			}
+			for (const category of categories) if (category.data) await staging.write(category.file, stringify(category.data, { lineWidth: 0 }));
+			for (const entry of rendered) if (entry.status !== 'unchanged') await staging.write(entry.prepared.article.file, entry.text);
+			report.categories = categories.map(({ file, status }) => ({ file, status }));
+		};
+
+		const finish = (rendered: RenderedArticle[]): ImportReport => {
+			report.refused = [...refused.values()];
+			report.articles = rendered.map(({ prepared: { article, resolved }, status, redirectFrom }) => ({
+				file: article.file,
+				url: article.url,
+				locale: article.locale,
+				status,
+				draft: article.source.draft,
+				source: { system: article.source.system, id: article.source.id },
+				redirectFrom,
+				images: [...resolved.values()].flatMap((value) => (value ? [value.url] : [])),
+			}));
+			for (const key of noteKeys) (report[key] as unknown[]) = rendered.flatMap((entry) => entry.notes[key]);
+			const files = new Set(report.articles.map((article) => article.file));
+			report.seoTitlesWritten = plan.seoTitlesWritten.filter((entry) => files.has(entry.file));
+			report.duplicateTitles = plan.duplicateTitles.filter((entry) => files.has(entry.file));
+			report.mediaStored = staging.files.filter((file) => file.startsWith('public/')).length;
+			return report;
+		};
+
+		const strictRefusal = () =>
+			new ImportError(
+				`--strict: ${refused.size} article(s) would not pass the content checks, so nothing was changed:\n${[...refused.values()].map((entry) => formatRefusal(entry)).join('\n')}`,
+			);
+
+		let rendered = renderAll();
+		if (options.strict && refused.size > 0) throw strictRefusal();
+		await stageAll(rendered);
 		if (options.dryRun || staging.files.length === 0) {
 			await staging.discard();
-			return report;
+			return finish(rendered);
 		}
-		const before = await errorLines(root);
-		const commit = await staging.commit();
-		const introduced = [...(await errorLines(root))].filter((line) => !before.has(line));
-		if (introduced.length > 0) {
-			await commit.rollback();
-			throw new ImportError(`The imported content would not pass the content checks, so nothing was changed:\n${introduced.join('\n')}`);
+		// The whole project, checked again once written: what only shows across files (links, slugs, redirects).
+		const before = new Set((await errorProblems(root)).map(problemLine));
+		for (;;) {
+			const commit = await staging.commit();
+			const introduced = (await errorProblems(root)).filter((problem) => !before.has(problemLine(problem)));
+			// Errors in files the import did not write were there before, or only changed their wording.
+			const written = new Set(staging.files);
+			const ours = introduced.filter((problem) => written.has(problem.file));
+			if (ours.length === 0) {
+				await commit.finish();
+				return finish(rendered);
+			}
+			const byFile = Map.groupBy(ours, (problem) => problem.file);
+			const culprits = rendered.filter((entry) => byFile.has(entry.prepared.article.file));
+			if (options.strict || culprits.length === 0 || ours.some((problem) => !culprits.some((entry) => entry.prepared.article.file === problem.file))) {
+				await commit.rollback();
+				throw new ImportError(`The imported content would not pass the content checks, so nothing was changed:\n${formatProblems(ours)}`);
+			}
+			await commit.unstage();
+			for (const entry of culprits) refused.set(entry.prepared.article.file, refusal(entry.prepared.article, byFile.get(entry.prepared.article.file) ?? []));
+			rendered = renderAll();
+			await stageAll(rendered);
+			if (staging.files.length === 0) {
+				await staging.discard();
+				return finish(rendered);
+			}
 		}
-		await commit.finish();
-		return report;
 	} catch (error) {
 		options.progress?.stop();
 		await staging.discard();
 		throw error;
 	}
+}
+
+/** One refused article, for messages: the source item, where it would have gone, and each problem with its fix. */
+export function formatRefusal(entry: RefusedArticle): string {
+	return [
+		`${entry.item} → ${entry.file}${entry.kept ? ` (${entry.kept})` : ''}`,
+		...entry.problems.map((problem) => `    ${problem.line ? `line ${problem.line}${problem.column ? `:${problem.column}` : ''}: ` : ''}${problem.field ? `[${problem.field}] ` : ''}${problem.message} (${problem.fix})`),
+	].join('\n');
 }

@@ -44,21 +44,31 @@ export class Staging {
 		await walk(base);
 	}
 
+	/** Takes a staged file out again, so that the commit leaves the project's file as it is. */
+	async remove(path: string): Promise<void> {
+		await rm(join(this.dir, path), { force: true });
+		this.#files.delete(path);
+	}
+
 	get files(): string[] {
 		return [...this.#files].sort();
 	}
 
 	/**
 	 * Moves every staged file into the project, replacing what is there. If any move fails, every file already
-	 * moved is put back as it was, and the error is thrown. Returns a handle to undo the whole commit later.
+	 * moved is put back as it was, and the error is thrown. Returns a handle to undo the whole commit later: `rollback`
+	 * restores the project and discards the staging folder, `unstage` restores the project and puts the files back
+	 * into the staging folder, to change what is staged and commit again.
 	 */
-	async commit(): Promise<{ rollback(): Promise<void>; finish(): Promise<void> }> {
+	async commit(): Promise<{ rollback(): Promise<void>; unstage(): Promise<void>; finish(): Promise<void> }> {
 		const backupDir = join(this.dir, '.replaced');
 		const moved: { target: string; backup?: string }[] = [];
 		const createdDirs: string[] = [];
-		const rollback = async () => {
+		// Undoes the moves; `keep` moves the files back into the staging folder instead of deleting them.
+		const rollback = async (keep = false) => {
 			for (const { target, backup } of moved.reverse()) {
-				await rm(target, { force: true });
+				if (keep) await rename(target, join(this.dir, relative(this.root, target)));
+				else await rm(target, { force: true });
 				if (backup) await rename(backup, target);
 			}
 			// Deepest first, so that a folder is empty by the time it is removed.
@@ -90,6 +100,7 @@ export class Staging {
 				await rollback();
 				await this.discard();
 			},
+			unstage: () => rollback(true),
 			finish: () => this.discard(),
 		};
 	}

@@ -1,6 +1,8 @@
 import { categoryIcons } from '../../../src/schemas/article.ts';
+import { cutAtWord } from '../../../src/utils/seo-title.ts';
 
-export const titleLimits = { min: 10, max: 65 };
+export { cutAtWord };
+
 export const descriptionLimits = { min: 50, max: 160 };
 
 /** Collapses runs of white space (including non-breaking spaces) into one space and trims. */
@@ -8,19 +10,6 @@ export function collapseSpace(text: string): string {
 	return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Cuts `text` to at most `max` characters at a word boundary, without dangling punctuation. */
-export function cutAtWord(text: string, max: number): string {
-	if (text.length <= max) return text;
-	const cut = text.slice(0, max + 1);
-	const boundary = cut.lastIndexOf(' ');
-	const kept = boundary > max / 2 ? cut.slice(0, boundary) : text.slice(0, max);
-	return kept.replace(/[\s,;:–—-]+$/u, '');
-}
-
-/** Shortens a title longer than search engines show, at a word boundary. */
-export function fitTitle(title: string): string {
-	return cutAtWord(collapseSpace(title), titleLimits.max);
-}
 
 /**
  * A description of 50 to 160 characters: the excerpt if the source has one, otherwise the first sentences of

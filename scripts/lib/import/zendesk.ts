@@ -5,6 +5,7 @@
  *   GET /api/v2/help_center/{locale}/articles.json        { "articles": [...] }
  *   GET /api/v2/help_center/articles/{id}/translations.json  { "translations": [...] }
  *   GET /api/v2/help_center/articles/{id}/attachments.json   { "article_attachments": [...] }
+ *   GET /api/v2/help_center/user_segments.json            { "user_segments": [...] }  (optional: names who may see)
  * saved as one file, or as many files in a folder (any names, any nesting, any pages). Fields as documented at
  * https://developer.zendesk.com/api-reference/help_center/help-center-api/ ; unknown fields are ignored.
  */
@@ -44,6 +45,9 @@ const articleSchema = z.object({
 	created_at: text,
 	updated_at: text,
 	edited_at: text,
+	// Who may see the article: one segment in older exports, a list in newer ones; none means everyone.
+	user_segment_id: zendeskId.nullish(),
+	user_segment_ids: z.array(zendeskId).nullish(),
 });
 const translationSchema = z.object({
 	source_id: zendeskId,
@@ -63,8 +67,20 @@ const attachmentSchema = z.object({
 	locale: text,
 });
 
+const userSegmentSchema = z.object({ id: zendeskId, name: text, user_type: text });
+
+/** What a list answer says about its pages: offset pagination (page, count, next_page) or cursor pagination (meta). */
+const pageSchema = z.object({
+	page: z.number().int().nullish().catch(undefined),
+	page_count: z.number().int().nullish().catch(undefined),
+	count: z.number().int().nonnegative().nullish().catch(undefined),
+	next_page: z.string().nullish().catch(undefined),
+	meta: z.object({ has_more: z.boolean().nullish() }).nullish().catch(undefined),
+});
+
 /** The list keys of the API's answers, and the single-object keys of its "show" answers. */
 const collections = {
+	userSegments: ['user_segments', 'user_segment', userSegmentSchema],
 	categories: ['categories', 'category', categorySchema],
 	sections: ['sections', 'section', sectionSchema],
 	articles: ['articles', 'article', articleSchema],
@@ -95,8 +111,45 @@ function issueText(error: z.ZodError): string {
 	return error.issues.map((issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`).join('; ');
 }
 
+/** One page of a list answer, as read: enough to tell whether the export holds the whole list. */
+interface ListPage {
+	file: string;
+	listKey: string;
+	/** Pages of one list share it: the kind, and the language or parent article of its items. */
+	list: string;
+	items: number;
+	paging: z.output<typeof pageSchema>;
+}
+
+/**
+ * Lists that the export holds only part of: a page whose list is counted (`count`) but has fewer items in the
+ * export, or a cursor page with more to come (`meta.has_more`) whose list has no last page in the export.
+ */
+function incompleteLists(pages: ListPage[]): string[] {
+	const problems: string[] = [];
+	for (const members of Map.groupBy(pages, (page) => page.list).values()) {
+		const counted = members.filter((page) => typeof page.paging.count === 'number');
+		const total = Math.max(0, ...counted.map((page) => page.paging.count ?? 0));
+		const present = members.reduce((sum, page) => sum + page.items, 0);
+		const lastCursorPage = members.some((page) => page.paging.meta?.has_more === false);
+		for (const page of members) {
+			const { count, next_page: next, meta, page: number, page_count: pageCount } = page.paging;
+			const where = `${page.file} ("${page.listKey}"${number && pageCount ? `, page ${number} of ${pageCount}` : ''})`;
+			if (typeof count === 'number' && present < total) {
+				problems.push(`${where}: the list has ${total} item(s) and the export holds ${present}${next ? `; the next page is ${next}` : ''}.`);
+			} else if (meta?.has_more === true && !lastCursorPage) {
+				problems.push(`${where}: meta.has_more is true and the page after it is not in the export.`);
+			} else if (next && counted.length === 0) {
+				problems.push(`${where}: next_page is ${next} and the export has no count to tell whether that page is in it.`);
+			}
+		}
+	}
+	return [...new Set(problems)];
+}
+
 async function readCollections(path: string, skipped: Skip[]): Promise<Collections> {
-	const read: Collections = { categories: [], sections: [], articles: [], translations: [], attachments: [] };
+	const read: Collections = { userSegments: [], categories: [], sections: [], articles: [], translations: [], attachments: [] };
+	const listPages: ListPage[] = [];
 	const root = (await stat(path)).isDirectory() ? path : join(path, '..');
 	for (const file of await jsonFiles(path)) {
 		const name = relative(root, file).split(sep).join('/');
@@ -116,6 +169,11 @@ async function readCollections(path: string, skipped: Skip[]): Promise<Collectio
 				if (list === undefined) continue;
 				if (!Array.isArray(list)) throw new ImportError(`${name}: "${listKey}" must be a list.`);
 				recognised = true;
+				if (record[listKey] !== undefined) {
+					const first = (list[0] ?? {}) as Record<string, unknown>;
+					const owner = first['source_id'] ?? first['article_id'] ?? first['locale'] ?? '';
+					listPages.push({ file: name, listKey, list: `${kind}\n${String(owner).toLowerCase()}`, items: list.length, paging: pageSchema.catch({}).parse(record) });
+				}
 				for (const [index, item] of list.entries()) {
 					const parsed = schema.safeParse(item);
 					if (!parsed.success) {
@@ -131,6 +189,13 @@ async function readCollections(path: string, skipped: Skip[]): Promise<Collectio
 			}
 		}
 		if (!recognised) skipped.push({ item: name, reason: 'not a Help Center API answer (no categories, sections, articles, translations or article_attachments): ignored' });
+	}
+	const incomplete = incompleteLists(listPages);
+	if (incomplete.length > 0) {
+		throw new ImportError(
+			`The export is incomplete, so nothing was imported:\n${incomplete.map((line) => `  ${line}`).join('\n')}\n` +
+				'Save every page of each list: ask the Help Center API with cursor pagination (add ?page[size]=100 to the address) and follow links.next while meta.has_more is true, saving each answer as its own .json file in the export folder.',
+		);
 	}
 	return read;
 }
@@ -153,8 +218,23 @@ const articlePath = /^\/hc(?:\/([a-z]{2,3}(?:-[a-z0-9]+)*))?\/articles\/(\d+)/i;
 const sectionPath = /^\/hc(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?\/sections\/(\d+)/i;
 const homePath = /^\/hc(?:\/[a-z]{2,3}(?:-[a-z0-9]+)*)?(?:\/categories\/\d+[^/]*)?\/?$/i;
 
-/** Reads a Zendesk Help Center export (a JSON file or a folder of them) into the import's neutral model. */
-export async function readZendeskExport(path: string): Promise<ImportSource> {
+export interface ZendeskOptions {
+	/** Import articles restricted to a user segment (signed-in users, agents) too; they are skipped otherwise. */
+	includeRestricted?: boolean;
+}
+
+/** Who a Zendesk user segment lets see an article, in words. */
+function audience(segment: z.output<typeof userSegmentSchema> | undefined): string {
+	if (segment?.user_type === 'staff') return 'agents and admins';
+	if (segment?.user_type === 'signed_in_users') return 'signed-in users';
+	return 'some users';
+}
+
+/**
+ * Reads a Zendesk Help Center export (a JSON file or a folder of them) into the import's neutral model. An export
+ * that holds only part of a list (more pages to fetch) is refused, naming the file.
+ */
+export async function readZendeskExport(path: string, options: ZendeskOptions = {}): Promise<ImportSource> {
 	const skipped: Skip[] = [];
 	const read = await readCollections(path, skipped);
 	if (read.articles.length === 0 && read.translations.length === 0) {
@@ -250,11 +330,23 @@ export async function readZendeskExport(path: string): Promise<ImportSource> {
 
 	const origins = new Set<string>();
 	const result: SourceArticle[] = [];
+	const segments = new Map(read.userSegments.map(({ item }) => [item.id, item]));
 	for (const [id, { meta, versions }] of articles) {
 		const sectionKey = topSection(meta.section_id);
 		const anyUrl = [...versions.values()].find((version) => version.htmlUrl)?.htmlUrl;
+		const segmentIds = [...(meta.user_segment_id ? [meta.user_segment_id] : []), ...(meta.user_segment_ids ?? [])];
 		for (const [locale, version] of versions) {
 			const item = `${version.file}, article ${id}: "${version.title}" (${locale})`;
+			if (segmentIds.length > 0 && !options.includeRestricted) {
+				const named = segmentIds.map((segmentId) => segments.get(segmentId));
+				const who = [...new Set(named.map(audience))].join(' or ');
+				const names = named.flatMap((segment) => (segment?.name ? [`"${segment.name}"`] : []));
+				skipped.push({
+					item,
+					reason: `restricted to a user segment (${names.length > 0 ? `${names.join(', ')}: ` : ''}only ${who} see it in Zendesk), so it is not published; import it anyway with --include-restricted`,
+				});
+				continue;
+			}
 			if (!sectionKey) {
 				skipped.push({ item, reason: `its section ${meta.section_id} is not in the export: include sections.json` });
 				continue;
