@@ -58,7 +58,7 @@ export interface FrontMatter {
 export function splitFrontMatter(text: string): FrontMatter {
 	const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
 	if (!match) return { data: {}, body: text.replace(/^\uFEFF/, ''), lines: 0 };
-	const document = parseDocument(match[1] ?? '', { prettyErrors: false });
+	const document = parseDocument(match[1] ?? '', { prettyErrors: true });
 	const error = document.errors[0];
 	if (error) {
 		const line = (error.linePos?.[0]?.line ?? 0) + 1;
