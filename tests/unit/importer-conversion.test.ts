@@ -200,7 +200,7 @@ describe('Markdown folders', () => {
 			'rides:2 Paying for a ride after returning the bike',
 		]);
 		expect(source.articles[1]?.html).toContain('<img src="/static/img/handlebar.png"');
-		expect(source.linkTarget?.(new URL('https://import.invalid/docs/rides/unlock-a-bike'))).toEqual({ kind: 'article', group: 'rides/01-unlock', sourceLocale: 'en' });
+		expect(source.linkTarget?.(new URL('https://import.invalid/docs/rides/unlock-a-bike#top'))).toEqual({ kind: 'article', group: 'rides/01-unlock', sourceLocale: 'en' });
 		expect(source.linkTarget?.(new URL('https://import.invalid/docs/intro.md'))).toEqual({ kind: 'article', group: 'intro', sourceLocale: 'en' });
 	});
 

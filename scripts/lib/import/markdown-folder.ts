@@ -183,7 +183,8 @@ export async function readMarkdownFolder(folder: string, options: MarkdownFolder
 			groups.set(groupKey, entry);
 		}
 		const dir = key.endsWith('/') ? key.slice(0, -1) : key;
-		const info = dir ? folderInfo(page.root, dir) : { title: page.root.title ?? humanize(posix.basename(page.root.dir)), position: -1 };
+		const rootIndex = pages.find((other) => other.root === page.root && other.isIndex && other.path === posix.basename(other.path));
+		const info = dir ? folderInfo(page.root, dir) : { title: page.root.title ?? rootIndex?.title ?? humanize(posix.basename(page.root.locale ? folder : page.root.dir)), position: -1 };
 		const own = info.position ?? unset + [...new Set(pages.map((other) => sectionKeyOf(other.path)))].sort().indexOf(key);
 		const section = sections.get(key) ?? {
 			key,
