@@ -2,6 +2,7 @@
  * `npm run import` — imports a help center from Zendesk or a CSV file into content/ and public/:
  *   npm run import -- zendesk <export.json or folder> [--media <folder>] [--include-restricted]
  *   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale fr] [--category <folder>] [--media <folder>]
+ *   npm run import -- markdown <folder> [--locale <code>] [--map "name=field" ...] [--zendesk-locale <code>]
  * Common options: --dry-run (report only), --json (print the report as JSON), --timeout <seconds> (per download),
  * --strict (all or nothing), --root <project> (default: the current folder). Re-running updates the articles
  * imported before. Articles that would not pass the content checks are left out and listed; the exit code is 0
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { readCsv } from './lib/import/csv.ts';
+import { readMarkdownFolder } from './lib/import/markdown-folder.ts';
 import { formatReport } from './lib/import/format-report.ts';
 import { ImportError, type ImportSource } from './lib/import/model.ts';
 import { runImport, type ImportProgress } from './lib/import/run-import.ts';
@@ -22,6 +24,7 @@ import { readSiteConfig } from '../src/config/read-site-config.ts';
 const usage = `Usage:
   npm run import -- zendesk <export.json or folder> [--media <folder>] [--include-restricted]
   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale <code>] [--category <folder>] [--media <folder>]
+  npm run import -- markdown <folder> [--locale <code>] [--map "name=field" ...] [--zendesk-locale <code>]
 Options: --dry-run, --json, --strict, --timeout <seconds>, --root <project folder>`;
 
 function progressBar(): ImportProgress | undefined {
@@ -45,6 +48,7 @@ try {
 			locale: { type: 'string' },
 			category: { type: 'string' },
 			media: { type: 'string' },
+			'zendesk-locale': { type: 'string' },
 			root: { type: 'string', default: '.' },
 			timeout: { type: 'string', default: '10' },
 			'dry-run': { type: 'boolean', default: false },
@@ -54,7 +58,7 @@ try {
 		},
 	});
 	const [system, input] = positionals;
-	if ((system !== 'zendesk' && system !== 'csv') || !input || positionals.length > 2) throw new ImportError(usage);
+	if ((system !== 'zendesk' && system !== 'csv' && system !== 'markdown') || !input || positionals.length > 2) throw new ImportError(usage);
 	const root = resolve(values.root);
 	const timeout = Number(values.timeout);
 	if (!(timeout > 0)) throw new ImportError('--timeout is a number of seconds, for example --timeout 20.');
@@ -62,6 +66,14 @@ try {
 	let source: ImportSource;
 	if (system === 'zendesk') {
 		source = await readZendeskExport(resolve(input), { includeRestricted: values['include-restricted'] });
+	} else if (system === 'markdown') {
+		const zendeskLocale = values['zendesk-locale'];
+		source = await readMarkdownFolder(resolve(input), {
+			locale: values.locale ?? site.defaultLocale,
+			...(values.map ? { map: values.map } : {}),
+			// Old Zendesk addresses of the --locale language use the given code; other languages their own.
+			...(zendeskLocale ? { zendeskLocale: (locale: string) => (locale === (values.locale ?? site.defaultLocale) ? zendeskLocale : locale === 'en' ? 'en-us' : locale) } : {}),
+		});
 	} else {
 		source = await readCsv(resolve(input), {
 			locale: values.locale ?? site.defaultLocale,
@@ -73,7 +85,8 @@ try {
 	const report = await runImport({
 		root,
 		source,
-		...(values.media ? { mediaDir: resolve(values.media) } : {}),
+		// A Markdown folder holds its own images: links and images point at its files.
+		...(values.media ? { mediaDir: resolve(values.media) } : system === 'markdown' ? { mediaDir: resolve(input) } : {}),
 		timeoutMs: timeout * 1000,
 		dryRun: values['dry-run'],
 		strict: values.strict,

@@ -19,6 +19,7 @@ let root = '';
 let exportDir = '';
 let zendesk: ImportReport;
 let csv: ImportReport;
+const markdown: Record<'gitbook' | 'docusaurus' | 'zendeskSync', ImportReport> = {} as never;
 let check: RunResult;
 let build: SiteBuildResult;
 let served: string[] = [];
@@ -42,6 +43,9 @@ beforeAll(async () => {
 	exportDir = copyZendeskExport(server.origin);
 	zendesk = parseReport(await runImportCli(root, 'zendesk', exportDir, '--json', '--timeout', '5'));
 	csv = parseReport(await runImportCli(root, 'csv', join(fixturesDir, 'csv-import/articles.csv'), '--media', join(fixturesDir, 'csv-import/media'), '--json'));
+	for (const [key, folder] of [['gitbook', 'gitbook'], ['docusaurus', 'docusaurus'], ['zendeskSync', 'zendesk-sync']] as const) {
+		markdown[key] = parseReport(await runImportCli(root, 'markdown', join(fixturesDir, 'markdown-import', folder), '--json'));
+	}
 	check = await runCheckCli(root);
 	build = await buildSite(root);
 }, 180_000);
@@ -237,5 +241,38 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 		const mdxFiles = (directory: string): string[] =>
 			readdirSync(directory).flatMap((name) => (statSync(join(directory, name)).isDirectory() ? mdxFiles(join(directory, name)) : name.endsWith('.mdx') ? [name] : []));
 		expect(mdxFiles(join(root, 'content')).length).toBe([...before.keys()].filter((file) => file.endsWith('.mdx')).length);
+	});
+});
+
+describe('Markdown folders imported into the same project', () => {
+	const all = () => [...markdown.gitbook.articles, ...markdown.docusaurus.articles, ...markdown.zendeskSync.articles];
+
+	it('imports every page and skips the broken one with its line', () => {
+		expect(markdown.gitbook.articles).toHaveLength(6);
+		expect(markdown.docusaurus.articles).toHaveLength(3);
+		expect(markdown.zendeskSync.articles).toHaveLength(4);
+		expect(markdown.zendeskSync.skipped).toContainEqual({ item: 'Orders/Returns/Broken.md, line 2', reason: expect.stringContaining('not valid YAML') });
+	});
+
+	it('builds every imported article', () => {
+		for (const article of all()) expect(existsSync(built(article.url)), article.url).toBe(true);
+	});
+
+	it('links the French GitBook pages to their English versions', () => {
+		const french = markdown.gitbook.articles.filter((article) => article.locale === 'fr');
+		expect(french).toHaveLength(3);
+		for (const article of french) expect(readFileSync(join(root, article.file), 'utf8')).toMatch(/^translationKey: /m);
+	});
+
+	it('serves the images of the folders from the site itself', () => {
+		const images = all().flatMap((article) => article.images);
+		expect(images.length).toBeGreaterThanOrEqual(4);
+		for (const image of images) expect(existsSync(join(client(), image)), image).toBe(true);
+	});
+
+	it('redirects the old Zendesk addresses of the synced articles, whatever their slug', async () => {
+		const pairs = await listRedirectPairs(root);
+		const overview = markdown.zendeskSync.articles.find((article) => article.source.id === '4410001000003');
+		expect(pairs).toContainEqual({ from: '/hc/en-us/articles/4410001000003-a-title-that-changed-since', to: overview?.url });
 	});
 });

@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveColumns } from '../../scripts/lib/import/csv';
 import { htmlToMdx, type ConvertContext } from '../../scripts/lib/import/html-to-mdx';
 import { mapLocale } from '../../scripts/lib/import/locale-map';
+import { readMarkdownFolder } from '../../scripts/lib/import/markdown-folder';
+import { markdownToHtml } from '../../scripts/lib/import/markdown-to-html';
+import { fixturesDir } from '../support/import-project';
 import { altFromFileName, describe as describeArticle, pickIcon } from '../../scripts/lib/import/text';
 import { seoTitleFor } from '../../src/utils/seo-title';
 import { toVideoEmbed } from '../../src/utils/video-embed';
@@ -141,5 +145,75 @@ describe('CSV columns', () => {
 		expect(resolveColumns(['Question', 'Answer', 'title'], ['Question=title', 'answer=body'])).toMatchObject({ title: 'Question', body: 'Answer' });
 		expect(() => resolveColumns(['Question'], ['Question=titel'])).toThrow(/"titel" is not a field/);
 		expect(() => resolveColumns(['Question'], ['Answer=body'])).toThrow(/no column "Answer"/);
+	});
+});
+
+describe('Markdown folders', () => {
+	const fixture = (name: string) => join(fixturesDir, 'markdown-import', name);
+
+	it('turns tool syntax into the HTML the converter knows: callouts, tabs, embeds, heading ids', () => {
+		const { html, heading, unknownTags, unknownComponents } = markdownToHtml(
+			'# Page title\n\n> [!CAUTION]\n> Hot.\n\n{% hint style="success" %}\nDone.\n{% endhint %}\n\n!!! info "Heads up"\n    Indented.\n\n=== "One"\n    First.\n=== "Two"\n    Second.\n\n' +
+				'{% embed url="https://vimeo.com/1" %}\n\n## Custom {#my-id}\n\nText {: .lead}\n\n{% include note.html %}\n\n```\n:::note\n```\n\n<Tabs>\n<TabItem label="A">\n\nIn A\n\n</TabItem>\n</Tabs>\n\n<Badge>kept</Badge>\n',
+			{ mdx: true },
+		);
+		expect(heading).toBe('Page title');
+		expect(html).not.toContain('<h1');
+		expect(html).toContain('<aside data-callout="warning">\n<p>Hot.</p>');
+		expect(html).toContain('<aside data-callout="tip">\n<p>Done.</p>');
+		expect(html).toContain('<aside data-callout="note">\n<p><strong>Heads up</strong></p>\n<p>Indented.</p>');
+		expect(html).toContain('<div data-tabs="">\n<div data-tab-title="One">\n<p>First.</p>\n</div>\n<div data-tab-title="Two">\n<p>Second.</p>\n</div>\n</div>');
+		expect(html).toContain('<iframe src="https://vimeo.com/1"></iframe>');
+		expect(html).toContain('<h2 id="my-id">Custom</h2>');
+		expect(html).toContain('<p>Text</p>');
+		expect(html).toContain('<code>:::note\n</code>');
+		expect(html).toContain('<div data-tab-title="A">\n<p>In A</p>');
+		expect(html).toContain('kept');
+		expect(unknownTags).toEqual(['include']);
+		expect(unknownComponents).toEqual(['badge']);
+	});
+
+	it('reads a bilingual GitBook with its SUMMARY order and titles, images and links to the files they name', async () => {
+		const source = await readMarkdownFolder(fixture('gitbook'), { locale: 'en' });
+		expect(source.articles.map((article) => `${article.sourceLocale} ${article.group} ${article.position} ${article.title}`)).toEqual([
+			'en README 0 Welcome to the garden guide',
+			'en planting/sowing 1 Sowing tomato seeds indoors',
+			'en planting/watering 2 Watering young seedlings',
+			'fr README 0 Bienvenue dans le guide du jardin',
+			'fr planting/sowing 1 Semer des tomates à l\'intérieur',
+			'fr planting/watering 2 Arroser les jeunes plants',
+		]);
+		expect(source.sections.get('planting')?.names.get('fr')?.title).toBe('Plantation');
+		const sowing = source.articles[1];
+		expect(sowing?.html).toContain('<img src="/en/.gitbook/assets/seed-tray.png"');
+		expect(sowing?.html).toContain('<a href="/en/planting/watering.md#how-often">');
+		expect(source.articles[2]?.excerpt).toBe('How much and how often to water seedlings so that their roots grow strong.');
+		expect(source.linkTarget?.(new URL('https://import.invalid/en/planting/watering.md#how-often'))).toEqual({ kind: 'article', group: 'planting/watering', sourceLocale: 'en' });
+		expect(source.skipped).toEqual([{ item: 'front matter field "mood" (1 file)', reason: expect.stringContaining('--map "mood=<field>"') }]);
+	});
+
+	it('reads Docusaurus categories, positions, routes and static images', async () => {
+		const source = await readMarkdownFolder(fixture('docusaurus'), { locale: 'en' });
+		expect(source.sections.get('rides')).toMatchObject({ sort: [2], names: new Map([['en', { title: 'Rides and payments', description: 'Everything about starting, pausing and paying for rides.' }]]) });
+		expect(source.articles.map((article) => `${article.sectionKey}:${article.position} ${article.title}`)).toEqual([
+			':1 Getting started with the bike rental app',
+			'rides:1 Unlocking a bike with your phone',
+			'rides:2 Paying for a ride after returning the bike',
+		]);
+		expect(source.articles[1]?.html).toContain('<img src="/static/img/handlebar.png"');
+		expect(source.linkTarget?.(new URL('https://import.invalid/docs/rides/unlock-a-bike#top'))).toEqual({ kind: 'article', group: 'rides/01-unlock', sourceLocale: 'en' });
+		expect(source.linkTarget?.(new URL('https://import.invalid/docs/intro.md'))).toEqual({ kind: 'article', group: 'intro', sourceLocale: 'en' });
+	});
+
+	it('reads a Zendesk-synced tree as groups of sections with the old addresses of its ids, and skips broken files', async () => {
+		const source = await readMarkdownFolder(fixture('zendesk-sync'), { locale: 'en' });
+		expect([...(source.groups?.keys() ?? [])]).toEqual(['Account Help', 'Orders']);
+		expect(source.sections.get('Account Help/')).toMatchObject({ groupKey: 'Account Help', names: new Map([['en', { title: 'Account Help' }]]) });
+		expect(source.sections.get('Orders/Returns')?.groupKey).toBe('Orders');
+		expect(source.articles.find((article) => article.id === '4410001000004')?.oldUrls).toEqual(['/hc/en-us/articles/4410001000004', '/hc/articles/4410001000004']);
+		expect(source.origins).toEqual(new Set(['https://help.example.com']));
+		expect(source.linkTarget?.(new URL('https://help.example.com/hc/en-us/articles/4410001000002-Two-step-sign-in'))).toEqual({ kind: 'article', group: '4410001000002' });
+		expect(source.skipped).toContainEqual({ item: 'Orders/Returns/Broken.md, line 2', reason: expect.stringContaining('not valid YAML') });
+		expect(source.skipped).toContainEqual({ item: 'front matter field "reviewer" (1 file)', reason: expect.any(String) });
 	});
 });

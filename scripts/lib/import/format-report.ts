@@ -12,7 +12,7 @@ export function formatReport(report: ImportReport): string {
 	const drafts = report.articles.filter((article) => article.draft).length;
 	const newCategories = report.categories.filter((category) => category.status === 'new').length;
 	const lines = [
-		`${report.dryRun ? 'Dry run, nothing written: would import' : 'Imported'} ${report.articles.length} article(s) from ${report.system === 'zendesk' ? 'Zendesk' : 'CSV'}` +
+		`${report.dryRun ? 'Dry run, nothing written: would import' : 'Imported'} ${report.articles.length} article(s) from ${{ zendesk: 'Zendesk', csv: 'CSV', markdown: 'Markdown' }[report.system]}` +
 			`${locales.length > 0 ? ` in ${locales.join(', ')}` : ''}: ${count('new')} new, ${count('updated')} updated, ${count('unchanged')} unchanged` +
 			`${drafts > 0 ? ` (${drafts} as drafts)` : ''}.`,
 		`Categories: ${newCategories} created, ${report.categories.length - newCategories} already there. Media: ${report.mediaStored} file(s) stored, ${report.mediaNotFound.length} not found.`,

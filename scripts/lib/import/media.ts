@@ -61,7 +61,8 @@ function fileNameFor(name: string, extension: string): string {
 async function listFiles(directory: string): Promise<string[]> {
 	const entries = await readdir(directory, { withFileTypes: true });
 	const nested = await Promise.all(
-		entries.map((entry) => (entry.isDirectory() ? listFiles(join(directory, entry.name)) : Promise.resolve(entry.isFile() ? [join(directory, entry.name)] : []))),
+		// A Markdown folder can be a whole repository: its history is not media.
+		entries.map((entry) => (entry.isDirectory() && entry.name !== '.git' && entry.name !== 'node_modules' ? listFiles(join(directory, entry.name)) : Promise.resolve(entry.isFile() ? [join(directory, entry.name)] : []))),
 	);
 	return nested.flat();
 }

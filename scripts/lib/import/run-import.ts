@@ -357,7 +357,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				const target = source.linkTarget?.(url) ?? (byOldPath.has(url.pathname.replace(/\/+$/, '').toLowerCase()) ? { kind: 'article' as const, group: byOldPath.get(url.pathname.replace(/\/+$/, '').toLowerCase()) ?? '' } : undefined);
 				if (target?.kind === 'article') {
 					const address = articleAddress(target.group, target.sourceLocale, locale);
-					if (address) return address;
+					// The anchor stays: headings keep their ids.
+					if (address) return `${address}${url.hash}`;
 				} else if (target?.kind === 'section') {
 					const folder = plan.sectionFolders.get(target.key);
 					if (folder) return categoryUrl(locale, folder);
