@@ -19,7 +19,7 @@ export interface RedirectPlace {
 export class RedirectClaims {
 	readonly problems: ContentProblem[] = [];
 	readonly #live: Set<string>;
-	readonly #owners = new Map<string, string>();
+	readonly #owners = new Map<string, RedirectPlace>();
 
 	constructor(livePaths: Iterable<string>) {
 		this.#live = new Set([...livePaths].map(redirectKey));
@@ -38,15 +38,16 @@ export class RedirectClaims {
 			return false;
 		}
 		const owner = this.#owners.get(key);
-		if (owner !== undefined && owner !== place.file) {
+		if (owner !== undefined && owner.file !== place.file) {
 			this.problems.push({
 				...at,
-				message: `The old address "${path}" is also claimed by ${owner}.`,
+				message: `The old address "${path}" is also claimed by ${owner.file}.`,
 				fix: 'An old address can only lead to one page. Remove it from one of the two files.',
 			});
 			return false;
 		}
-		if (owner === place.file && place.field !== 'redirectFrom') {
+		// One entry may list an address twice (Zendesk's by number and with its title); two entries may not.
+		if (owner !== undefined && owner.field !== place.field) {
 			this.problems.push({
 				...at,
 				message: `The old address "${path}" is listed twice in this file (addresses are compared without case or trailing slash).`,
@@ -54,7 +55,7 @@ export class RedirectClaims {
 			});
 			return false;
 		}
-		this.#owners.set(key, place.file);
+		this.#owners.set(key, place);
 		return true;
 	}
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { Document, parseDocument, stringify } from 'yaml';
 import { articleUrl, categoryUrl, homeUrl } from '../../../src/config/page-urls.ts';
 import { checkContent, formatProblems, isError, placeholderDescription } from '../../../src/content-checks/check-content.ts';
 import { readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
@@ -9,6 +9,7 @@ import { readSiteConfig } from '../../../src/config/read-site-config.ts';
 import { collectReferences, htmlToMdx, parseHtml } from './html-to-mdx.ts';
 import { mapLocale } from './locale-map.ts';
 import { MediaStore } from './media.ts';
+import { oldPath, toUrl } from './old-paths.ts';
 import { ImportError, type ImportSource, type Skip, type SourceAttachment, type SourceSystem } from './model.ts';
 import { indexBySource, planImport, sourceKey, type PlannedArticle } from './plan.ts';
 import { Staging } from './staging.ts';
@@ -51,7 +52,10 @@ export interface ImportReport {
 	system: SourceSystem;
 	dryRun: boolean;
 	articles: ImportedArticle[];
-	categories: { file: string; status: 'new' | 'kept' }[];
+	/** Category files: created, given what they lacked (group, old addresses, a translated title the import had written), or kept. */
+	categories: { file: string; status: 'new' | 'updated' | 'kept' }[];
+	/** Each language's `_groups.yaml`, when the source has groups above its sections. */
+	groups: { file: string; status: 'new' | 'updated' | 'kept' }[];
 	skipped: Skip[];
 	/** Images and files written to public/ (those already there, byte for byte, are not counted). */
 	mediaStored: number;
@@ -87,22 +91,6 @@ function phrase(locale: string, key: string, values: Record<string, string>): st
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const unknownOrigin = 'https://import.invalid';
-
-function toUrl(address: string, base: string): URL | undefined {
-	try {
-		return new URL(address.startsWith('//') ? `https:${address}` : address, base);
-	} catch {
-		return undefined;
-	}
-}
-
-/** The path part of an old address, as `redirectFrom` wants it: "/hc/en-us/articles/123-Title". */
-function oldPath(address: string): string | undefined {
-	const url = toUrl(address, `${unknownOrigin}/`);
-	if (!url || !/^https?:$/.test(url.protocol)) return undefined;
-	const path = url.pathname.replace(/\/+$/, '') || '/';
-	return /^\/[^\s?#]*$/.test(path) && path !== '/' ? path : undefined;
-}
 
 function livePaths(existing: ContentSources, locales: readonly string[], planned: PlannedArticle[]): Set<string> {
 	const paths = new Set<string>(locales.map((locale) => homeUrl(locale)));
@@ -144,6 +132,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		dryRun: options.dryRun ?? false,
 		articles: [],
 		categories: plan.categories.map(({ file, status }) => ({ file, status })),
+		groups: plan.groups.map(({ file, status }) => ({ file, status })),
 		skipped: plan.skipped,
 		mediaStored: 0,
 		mediaNotFound: [],
@@ -168,8 +157,23 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		});
 		await media.init();
 
+		// Existing files are changed field by field, so that editors' comments and other fields stay as they wrote them.
 		for (const category of plan.categories) {
-			if (category.data) await staging.write(category.file, stringify(category.data, { lineWidth: 0 }));
+			if (category.status === 'new' && category.data) await staging.write(category.file, stringify(category.data, { lineWidth: 0 }));
+			if (category.status === 'updated' && category.data) {
+				const document = parseDocument(await readFile(join(root, category.file), 'utf8'));
+				for (const [key, value] of Object.entries(category.data)) document.set(key, value);
+				await staging.write(category.file, document.toString({ lineWidth: 0 }));
+			}
+		}
+		for (const groups of plan.groups) {
+			if (groups.status === 'kept') continue;
+			const document = groups.status === 'new' ? new Document({}) : parseDocument(await readFile(join(root, groups.file), 'utf8'));
+			for (const [id, fields] of groups.entries) {
+				if (!document.has(id)) document.set(id, fields);
+				else for (const [key, value] of Object.entries(fields)) document.setIn([id, key], value);
+			}
+			await staging.write(groups.file, document.toString({ lineWidth: 0 }));
 		}
 
 		// Where links of the old help center lead now.
