@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { readCsv } from './lib/import/csv.ts';
 import { formatReport } from './lib/import/format-report.ts';
+import { mapLocale } from './lib/import/locale-map.ts';
 import { ImportError, type ImportSource } from './lib/import/model.ts';
 import { runImport, type ImportProgress } from './lib/import/run-import.ts';
 import { readZendeskExport } from './lib/import/zendesk.ts';
@@ -17,7 +18,7 @@ import { SiteConfigError } from '../src/config/parse-site-config.ts';
 import { readSiteConfig } from '../src/config/read-site-config.ts';
 
 const usage = `Usage:
-  npm run import -- zendesk <export.json or folder> [--media <folder>]
+  npm run import -- zendesk <export.json or folder> [--media <folder>] [--media <language>=<folder> ...]
   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale <code>] [--category <folder>] [--media <folder>]
 Options: --dry-run, --json, --timeout <seconds>, --root <project folder>`;
 
@@ -41,7 +42,7 @@ try {
 			map: { type: 'string', multiple: true },
 			locale: { type: 'string' },
 			category: { type: 'string' },
-			media: { type: 'string' },
+			media: { type: 'string', multiple: true },
 			root: { type: 'string', default: '.' },
 			timeout: { type: 'string', default: '10' },
 			'dry-run': { type: 'boolean', default: false },
@@ -64,11 +65,27 @@ try {
 			...(values.category ? { category: values.category } : {}),
 		});
 	}
+	// --media <folder> serves every language; --media fr=<folder> one language (an export with a folder per language).
+	let mediaDir: string | undefined;
+	const mediaDirs = new Map<string, string>();
+	for (const value of values.media ?? []) {
+		const perLocale = /^([a-z]{2,3}(?:[-_][a-z0-9]{2,4})?)=(.+)$/i.exec(value);
+		if (!perLocale) {
+			if (mediaDir) throw new ImportError('Give --media <folder> once, for every language; --media <language>=<folder> for one language, for example --media fr=export/media-fr.');
+			mediaDir = resolve(value);
+			continue;
+		}
+		const locale = mapLocale(perLocale[1] ?? '', site.locales.map((entry) => entry.code));
+		if (!locale) throw new ImportError(`--media ${value}: "${perLocale[1]}" is not one of the site's languages (${site.locales.map((entry) => entry.code).join(', ')}).`);
+		if (mediaDirs.has(locale)) throw new ImportError(`--media is given twice for ${locale}: give one folder per language.`);
+		mediaDirs.set(locale, resolve(perLocale[2] ?? ''));
+	}
 	const progress = values.json ? undefined : progressBar();
 	const report = await runImport({
 		root,
 		source,
-		...(values.media ? { mediaDir: resolve(values.media) } : {}),
+		...(mediaDir ? { mediaDir } : {}),
+		...(mediaDirs.size > 0 ? { mediaDirs } : {}),
 		timeoutMs: timeout * 1000,
 		dryRun: values['dry-run'],
 		...(progress ? { progress } : {}),

@@ -153,19 +153,19 @@ describe('CSV columns', () => {
 describe('groups, old category addresses and later-language titles', () => {
 	const body = '<p>Our team packs every order within one working day and hands it to the carrier the same evening.</p>';
 	/** A tiny Zendesk export in the given locales: one category (group) holding one section with one article. */
-	function exportIn(locales: { zendesk: string; category: string; section: string; article: string }[]): string {
+	function exportIn(locales: { zendesk: string; category: string; section: string; article: string }[], html = body): string {
 		const folder = mkdtempSync(join(tmpdir(), 'zendesk-groups-'));
 		for (const { zendesk, category, section, article } of locales) {
 			const write = (name: string, data: unknown) => writeFileSync(join(folder, `${name}-${zendesk}.json`), JSON.stringify(data));
 			write('categories', { categories: [{ id: 9001, name: category, description: `${category}: everything about it.`, position: 0, locale: zendesk, html_url: `https://acme.zendesk.com/hc/${zendesk}/categories/9001-${category.replace(/\W+/g, '-')}` }] });
 			write('sections', { sections: [{ id: 8001, name: section, category_id: 9001, position: 0, locale: zendesk, html_url: `https://acme.zendesk.com/hc/${zendesk}/sections/8001-${section.replace(/\W+/g, '-')}` }] });
-			write('articles', { articles: [{ id: 7001, title: article, body, locale: zendesk, source_locale: 'en-us', section_id: 8001, position: 0, html_url: `https://acme.zendesk.com/hc/${zendesk}/articles/7001-x` }] });
+			write('articles', { articles: [{ id: 7001, title: article, body: html, locale: zendesk, source_locale: 'en-us', section_id: 8001, position: 0, html_url: `https://acme.zendesk.com/hc/${zendesk}/articles/7001-x` }] });
 		}
 		return folder;
 	}
 	const english = { zendesk: 'en-us', category: 'Orders and delivery', section: 'Packing', article: 'How we pack your order' };
 	const french = { zendesk: 'fr', category: 'Commandes et livraison', section: 'Emballage', article: 'Comment nous emballons votre commande' };
-	const importInto = async (root: string, folder: string) => runImport({ root, source: await readZendeskExport(folder), timeoutMs: 1000 });
+	const importInto = async (root: string, folder: string, media: Partial<Parameters<typeof runImport>[0]> = {}) => runImport({ root, source: await readZendeskExport(folder), timeoutMs: 1000, ...media });
 	const yamlAt = (root: string, file: string) => parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
 
 	it('writes Zendesk categories as groups, with their title per language and old addresses, and files each category under its group', async () => {
@@ -198,5 +198,19 @@ describe('groups, old category addresses and later-language titles', () => {
 		expect(yamlAt(root, 'content/fr/_groups.yaml')['orders-and-delivery']).toMatchObject({ title: 'Commandes et livraison' });
 		expect(readFileSync(englishFile, 'utf8')).toContain('# Our name for it\ntitle: How we pack');
 		expect(report.articles.map((article) => article.file)).toEqual(['content/fr/packing/comment-nous-emballons-votre-commande.mdx']);
+	});
+
+	it('takes each language’s images from its own media folder, and the others from the shared one', async () => {
+		const { root } = makeContentFixture();
+		const folders = ['en', 'fr', 'all'].map((name) => {
+			const folder = mkdtempSync(join(tmpdir(), `media-${name}-`));
+			writeFileSync(join(folder, 'box.svg'), `<svg xmlns="http://www.w3.org/2000/svg"><desc>${name}</desc></svg>`);
+			return folder;
+		});
+		const html = `${body}<p><img src="box.svg" alt="The box"></p>`;
+		const report = await importInto(root, exportIn([english, french], html), { mediaDirs: new Map([['fr', folders[1] ?? '']]), mediaDir: folders[2] ?? '' });
+		expect(report.mediaNotFound, JSON.stringify(report.mediaNotFound)).toEqual([]);
+		expect(readFileSync(join(root, 'public/images/articles/how-we-pack-your-order/box.svg'), 'utf8')).toContain('<desc>all</desc>');
+		expect(readFileSync(join(root, 'public/images/articles/comment-nous-emballons-votre-commande/box.svg'), 'utf8')).toContain('<desc>fr</desc>');
 	});
 });

@@ -25,8 +25,10 @@ export interface ImportOptions {
 	/** The project: content/ and public/ are written there. */
 	root: string;
 	source: ImportSource;
-	/** A local folder holding the export's images and files (`--media`). */
+	/** A local folder holding the export's images and files (`--media <folder>`), for every language. */
 	mediaDir?: string;
+	/** A folder for one language's articles (`--media fr=<folder>`), by site locale; before `mediaDir`. */
+	mediaDirs?: Map<string, string>;
 	/** How long to wait for one download. */
 	timeoutMs?: number;
 	/** Plan, convert and report without changing the project. */
@@ -148,14 +150,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
 	const staging = await Staging.create(root);
 	try {
-		const media = new MediaStore({
-			stagePublicDir: join(staging.dir, 'public'),
-			publicDir: join(root, 'public'),
-			...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
-			timeoutMs: options.timeoutMs ?? 10_000,
-			...(options.fetch ? { fetch: options.fetch } : {}),
-		});
-		await media.init();
+		// One store per media folder: an export with two languages may keep each language's files apart.
+		const store = (mediaDir: string | undefined) =>
+			new MediaStore({
+				stagePublicDir: join(staging.dir, 'public'),
+				publicDir: join(root, 'public'),
+				...(mediaDir ? { mediaDir } : {}),
+				timeoutMs: options.timeoutMs ?? 10_000,
+				...(options.fetch ? { fetch: options.fetch } : {}),
+			});
+		const shared = store(options.mediaDir);
+		const stores = new Map([...(options.mediaDirs ?? [])].map(([locale, folder]) => [locale, store(folder)]));
+		for (const media of [shared, ...stores.values()]) await media.init();
 
 		// Existing files are changed field by field, so that editors' comments and other fields stay as they wrote them.
 		for (const category of plan.categories) {
@@ -211,6 +217,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		for (const article of plan.articles) {
 			options.progress?.tick(article.file);
 			const { source: item, locale } = article;
+			const media = stores.get(locale) ?? shared;
 			const base = item.oldUrls.map((address) => toUrl(address, `${unknownOrigin}/`)).find((url) => url && url.origin !== unknownOrigin)?.href ?? `${unknownOrigin}/`;
 			const tree = parseHtml(item.html);
 			const references = collectReferences(tree);
@@ -365,7 +372,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		}
 		options.progress?.stop();
 		await staging.adopt('public');
-		report.mediaStored = media.stored.length;
+		report.mediaStored = [shared, ...stores.values()].reduce((total, media) => total + media.stored.length, 0);
 
 		if (options.dryRun || staging.files.length === 0) {
 			await staging.discard();
