@@ -1,6 +1,7 @@
 /**
  * `npm run import` — imports a help center from Zendesk or a CSV file into content/ and public/:
  *   npm run import -- zendesk <export.json or folder> [--media <folder>]
+ *   npm run import -- redirects <file.csv or file.yaml>   (old address → new address, into content/redirects.yaml)
  *   npm run import -- csv <articles.csv> [--map "column=field" ...] [--locale fr] [--category <folder>] [--media <folder>]
  * Common options: --dry-run (report only), --json (print the report as JSON), --timeout <seconds> (per download),
  * --root <project> (default: the current folder). Re-running updates the articles imported before.
@@ -12,6 +13,7 @@ import { readCsv } from './lib/import/csv.ts';
 import { formatReport } from './lib/import/format-report.ts';
 import { mapLocale } from './lib/import/locale-map.ts';
 import { ImportError, type ImportSource } from './lib/import/model.ts';
+import { formatRedirectsReport, importRedirects } from './lib/import/redirects-file.ts';
 import { runImport, type ImportProgress } from './lib/import/run-import.ts';
 import { readZendeskExport } from './lib/import/zendesk.ts';
 import { SiteConfigError } from '../src/config/parse-site-config.ts';
@@ -35,23 +37,7 @@ function progressBar(): ImportProgress | undefined {
 	};
 }
 
-try {
-	const { values, positionals } = parseArgs({
-		allowPositionals: true,
-		options: {
-			map: { type: 'string', multiple: true },
-			locale: { type: 'string' },
-			category: { type: 'string' },
-			media: { type: 'string', multiple: true },
-			root: { type: 'string', default: '.' },
-			timeout: { type: 'string', default: '10' },
-			'dry-run': { type: 'boolean', default: false },
-			json: { type: 'boolean', default: false },
-		},
-	});
-	const [system, input] = positionals;
-	if ((system !== 'zendesk' && system !== 'csv') || !input || positionals.length > 2) throw new ImportError(usage);
-	const root = resolve(values.root);
+async function importArticles(system: 'zendesk' | 'csv', input: string, root: string, values: ReturnType<typeof parseOptions>['values']): Promise<void> {
 	const timeout = Number(values.timeout);
 	if (!(timeout > 0)) throw new ImportError('--timeout is a number of seconds, for example --timeout 20.');
 	const site = readSiteConfig(root);
@@ -92,6 +78,35 @@ try {
 	});
 	console.log(values.json ? JSON.stringify(report, null, '\t') : formatReport(report));
 	if (!values.json && !report.dryRun && report.articles.length > 0) console.log('\nNext: npm run check, then npm run build.');
+}
+
+function parseOptions() {
+	return parseArgs({
+		allowPositionals: true,
+		options: {
+			map: { type: 'string', multiple: true },
+			locale: { type: 'string' },
+			category: { type: 'string' },
+			media: { type: 'string', multiple: true },
+			root: { type: 'string', default: '.' },
+			timeout: { type: 'string', default: '10' },
+			'dry-run': { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false },
+		},
+	});
+}
+
+try {
+	const { values, positionals } = parseOptions();
+	const [system, input] = positionals;
+	if ((system !== 'zendesk' && system !== 'csv' && system !== 'redirects') || !input || positionals.length > 2) throw new ImportError(usage);
+	const root = resolve(values.root);
+	if (system === 'redirects') {
+		const report = await importRedirects(root, resolve(input), values['dry-run']);
+		console.log(values.json ? JSON.stringify(report, null, '\t') : formatRedirectsReport(report, values['dry-run']));
+	} else {
+		await importArticles(system, input, root, values);
+	}
 } catch (error) {
 	if (!(error instanceof ImportError || error instanceof SiteConfigError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')) throw error;
 	console.error((error as Error).message);
