@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleFilePattern, categoryFilePattern, contentFolder } from './config/content-layout';
+import { articleFilePattern, categoryFilePattern, contentFolder, groupsFilePattern } from './config/content-layout';
 import { articleFilesVariable } from './integrations/article-bodies';
-import { articleFrontmatterSchema, categorySchema } from './schemas/article';
+import { articleFrontmatterSchema, categorySchema, groupsFileSchema } from './schemas/article';
 
 /** Articles: content/<locale>/<category>/<slug>.mdx (or .md). Cross-file rules live in src/content-checks. */
 const articles = defineCollection({
@@ -22,4 +22,15 @@ const categories = defineCollection({
 	schema: categorySchema,
 });
 
-export const collections = { articles, categories };
+/** Groups of categories, one file per locale: content/<locale>/_groups.yaml; optional. */
+const groups = defineCollection({
+	loader: glob({
+		pattern: groupsFilePattern,
+		base: `./${contentFolder}`,
+		// The locale: each locale has one file.
+		generateId: ({ entry }) => entry.slice(0, entry.indexOf('/')),
+	}),
+	schema: groupsFileSchema,
+});
+
+export const collections = { articles, categories, groups };

@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { z } from 'zod';
 import { findContrastFailures } from '../brand/contrast.ts';
-import { articleLocales, categoryFile, categoryFolder } from '../config/content-layout.ts';
+import { articleLocales, categoryFile, categoryFolder, groupAnchor } from '../config/content-layout.ts';
 import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
-import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
+import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter, type Category } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
 import { seoTitleFor, titleLimits } from '../utils/seo-title.ts';
+import { checkGroups } from './check-groups.ts';
+import { checkRedirectsFile, RedirectClaims } from './check-redirects.ts';
 import { checkLocaleCoverage } from './locale-coverage.ts';
 import { findMdxProblems } from './mdx-problems.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
+import { issuesToProblems } from './schema-problems.ts';
 
 /** The description `npm run new:article` writes; a warning until the editor replaces it. */
 export const placeholderDescription = 'Say in one or two sentences what this article answers: 50 to 160 characters.';
@@ -32,37 +34,6 @@ interface ValidArticle {
 	source: ArticleSource;
 	data: ArticleFrontmatter;
 	key: string;
-}
-
-function issuesToProblems(
-	file: string,
-	keyLines: Map<string, number>,
-	issues: z.core.$ZodIssue[],
-): ContentProblem[] {
-	return issues.map((issue) => {
-		const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '');
-		const topKey = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : ''));
-		const line = keyLines.get(topKey);
-		if (issue.code === 'unrecognized_keys') {
-			return {
-				file,
-				...(line ? { line } : {}),
-				field,
-				message: `Unknown field "${issue.keys.join('", "')}".`,
-				fix: 'Check the spelling against the field list in content/README.md, or remove the field.',
-			};
-		}
-		if (issue.code === 'invalid_type' && issue.input === undefined) {
-			return {
-				file,
-				line: 1,
-				field,
-				message: `The field "${field}" is missing.`,
-				fix: issue.message.startsWith('Invalid input') ? `Add "${field}: …" to the frontmatter.` : issue.message,
-			};
-		}
-		return { file, ...(line ? { line } : {}), field, message: `The field "${field}" is not valid.`, fix: issue.message };
-	});
 }
 
 /** Strips fenced code blocks, keeping line numbers, so examples in code are not checked as links. */
@@ -170,6 +141,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	}
 
 	const categoryIds = new Map<string, Set<string>>(locales.map((locale) => [locale, new Set()]));
+	const validCategories: { file: string; locale: string; id: string; keyLines: Map<string, number>; data: Category }[] = [];
 	for (const category of sources.categories) {
 		if (!locales.includes(category.locale)) continue;
 		if (category.readError) {
@@ -178,8 +150,11 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		}
 		const result = categorySchema.safeParse(category.data);
 		if (!result.success) problems.push(...issuesToProblems(category.file, category.keyLines, result.error.issues));
+		else validCategories.push({ ...category, data: result.data });
 		categoryIds.get(category.locale)?.add(category.id);
 	}
+	const groupsCheck = checkGroups(sources, locales);
+	problems.push(...groupsCheck.problems);
 
 	const valid: ValidArticle[] = [];
 	const invalid: ValidArticle[] = [];
@@ -310,7 +285,8 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	const livePaths = new Map<string, Set<string>>();
 	const addPage = (path: string, anchors: Set<string> = new Set()) => livePaths.set(path, anchors);
 	for (const locale of locales) {
-		addPage(homeUrl(locale));
+		// A group's heading on the home page is a place links and redirects can lead to.
+		addPage(homeUrl(locale), new Set(Object.keys(groupsCheck.groups.get(locale) ?? {}).map(groupAnchor)));
 		for (const category of categoryIds.get(locale) ?? []) addPage(categoryUrl(locale, category));
 	}
 	for (const path of selfServiceUrls(locales)) addPage(path);
@@ -325,7 +301,18 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	}
 
 	const knownKeys = new Set(reachable.map((article) => `${article.source.locale}:${article.key}`));
-	const redirectOwners = new Map<string, string>();
+	// Old addresses: of categories and groups, of articles (below), and the editors' list in content/redirects.yaml.
+	const claims = new RedirectClaims(livePaths.keys());
+	for (const category of validCategories) {
+		const line = category.keyLines.get('redirectFrom');
+		for (const path of category.data.redirectFrom) claims.claim(path, { file: category.file, ...(line ? { line } : {}), field: 'redirectFrom' });
+	}
+	for (const source of sources.groups) {
+		for (const [id, group] of Object.entries(groupsCheck.groups.get(source.locale) ?? {})) {
+			const line = source.keyLines.get(id);
+			for (const path of group.redirectFrom) claims.claim(path, { file: source.file, ...(line ? { line } : {}), field: `${id}.redirectFrom` });
+		}
+	}
 	for (const article of published) {
 		const { source, data } = article;
 		const relatedLine = source.keyLines.get('related');
@@ -341,28 +328,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			}
 		}
 		const redirectLine = source.keyLines.get('redirectFrom');
-		for (const path of data.redirectFrom) {
-			const normalized = path.replace(/\/$/, '') || '/';
-			if (livePaths.has(normalized)) {
-				problems.push({
-					file: source.file,
-					...(redirectLine ? { line: redirectLine } : {}),
-					field: 'redirectFrom',
-					message: `redirectFrom "${path}" is the address of a live page; the redirect would hide it.`,
-					fix: 'Remove this entry, or rename the page that lives at that address.',
-				});
-			}
-			const owner = redirectOwners.get(normalized);
-			if (owner && owner !== source.file) {
-				problems.push({
-					file: source.file,
-					field: 'redirectFrom',
-					message: `redirectFrom "${path}" is also claimed by ${owner}.`,
-					fix: 'An old address can only lead to one article. Remove it from one of the two files.',
-				});
-			}
-			redirectOwners.set(normalized, source.file);
-		}
+		for (const path of data.redirectFrom) claims.claim(path, { file: source.file, ...(redirectLine ? { line: redirectLine } : {}), field: 'redirectFrom' });
 
 		const body = withoutCode(source.body);
 		const anchorsHere = ownAnchors.get(source) ?? headingAnchors(source.body);
@@ -411,6 +377,8 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			}
 		}
 	}
+	if (sources.redirects) problems.push(...checkRedirectsFile(sources.redirects, livePaths, claims));
+	problems.push(...claims.problems);
 	return problems;
 }
 

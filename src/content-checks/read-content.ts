@@ -32,10 +32,27 @@ export interface CategorySource {
 	readError?: ReadError;
 }
 
+/** A YAML file of the content that is neither an article nor a category: a locale's groups, the redirects. */
+export interface YamlSource {
+	file: string;
+	data: unknown;
+	/** Line of each top-level key (a group's id, an old address), 1-based. */
+	keyLines: Map<string, number>;
+	readError?: ReadError;
+}
+
+export interface GroupsSource extends YamlSource {
+	locale: string;
+}
+
 export interface ContentSources {
 	root: string;
 	articles: ArticleSource[];
 	categories: CategorySource[];
+	/** Each locale's `_groups.yaml`, for the locales that have one. */
+	groups: GroupsSource[];
+	/** content/redirects.yaml, when there is one. */
+	redirects?: YamlSource;
 	/** Files whose place in the tree is wrong (for example an article outside a category folder). */
 	misplaced: string[];
 }
@@ -108,7 +125,7 @@ export async function readContent(root: string): Promise<ContentSources> {
 		.filter((entry) => entry.isFile())
 		.map((entry) => join(entry.parentPath, entry.name))
 		.sort();
-	const sources: ContentSources = { root, articles: [], categories: [], misplaced: [] };
+	const sources: ContentSources = { root, articles: [], categories: [], groups: [], misplaced: [] };
 	for (const path of files) {
 		const file = relative(root, path).split(sep).join('/');
 		const place = parseContentPath(file);
@@ -118,6 +135,13 @@ export async function readContent(root: string): Promise<ContentSources> {
 			continue;
 		}
 		const text = readFileSync(path, 'utf8');
+		if (place.kind === 'groups' || place.kind === 'redirects') {
+			const parsed = parseYaml(text);
+			const source: YamlSource = { file, data: parsed.data, keyLines: parsed.keyLines, ...(parsed.error ? { readError: parsed.error } : {}) };
+			if (place.kind === 'groups') sources.groups.push({ ...source, locale: place.locale });
+			else sources.redirects = source;
+			continue;
+		}
 		if (place.kind === 'category') {
 			const parsed = parseYaml(text);
 			sources.categories.push({

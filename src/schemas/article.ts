@@ -62,6 +62,25 @@ export type ArticleFrontmatter = z.output<typeof articleFrontmatterSchema>;
 
 export const categoryIcons = ['package', 'truck', 'return', 'card', 'ruler', 'user', 'help'] as const;
 
+/**
+ * What `npm run import` records in a category or group it wrote: where it came from, and a fingerprint of the title
+ * and description it wrote. While they still match it, a later import may replace them (with their translation, for
+ * example); once an editor changes them, imports leave them alone.
+ */
+const importedTextSchema = z.strictObject(
+	{
+		system: z.enum(importSystems, { error: `source.system is one of: ${importSystems.join(', ')}.` }),
+		id: z.union([z.string().trim().min(1), z.number().int()]).transform(String),
+		written: z.string().regex(/^[0-9a-f]{8,64}$/).optional(),
+	},
+	{ error: 'source is written by npm run import. Remove it if you wrote it by hand.' },
+);
+
+/** The fields of an imported category's or group's `source`. */
+export type ImportedText = z.output<typeof importedTextSchema>;
+
+const groupId = slugLike;
+
 /** A category's `_category.yaml`. */
 export const categorySchema = z.strictObject({
 	title: z.string().trim().min(2).max(60),
@@ -69,6 +88,28 @@ export const categorySchema = z.strictObject({
 	icon: z.enum(categoryIcons, { error: `icon must be one of: ${categoryIcons.join(', ')}.` }).default('help'),
 	order: z.number().int().default(100),
 	layout: z.enum(['list', 'faq'], { error: 'layout is "list" or "faq".' }).default('list'),
+	/** The group the category is shown under on the home page, by its id in `_groups.yaml`. */
+	group: groupId.optional(),
+	/** Old addresses of the category's page (a Zendesk section's); they answer 301 to it. */
+	redirectFrom: z.array(sitePath).default([]),
+	source: importedTextSchema.optional(),
 });
 
 export type Category = z.output<typeof categorySchema>;
+
+/** One group of categories in a locale's `_groups.yaml`. */
+export const groupSchema = z.strictObject({
+	title: z.string({ error: 'Add a title, for example: title: Orders & delivery' }).trim().min(2).max(60),
+	description: z.string().trim().min(10).max(200).optional(),
+	order: z.number({ error: 'order must be a whole number, for example: order: 2' }).int().default(100),
+	/** Old addresses of the group's page (a Zendesk category's); they answer 301 to the group on the home page. */
+	redirectFrom: z.array(sitePath).default([]),
+	source: importedTextSchema.optional(),
+});
+
+export type Group = z.output<typeof groupSchema>;
+
+/** A locale's `_groups.yaml`: each group by its id, the id being what `group:` in `_category.yaml` names. */
+export const groupsFileSchema = z.record(groupId, groupSchema, { error: 'Write one group per id: "orders-delivery:" then its title, description and order.' });
+
+export type GroupsFile = z.output<typeof groupsFileSchema>;

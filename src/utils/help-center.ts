@@ -1,8 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { articleLocales, parseContentPath } from '../config/content-layout';
-import { articleUrl, categoryUrl } from '../config/page-urls';
+import { articleLocales, groupAnchor, parseContentPath } from '../config/content-layout';
+import { articleUrl, categoryUrl, homeUrl } from '../config/page-urls';
 import { defaultLocale, locales } from '../config/site';
-import type { Category } from '../schemas/article';
+import type { Category, Group } from '../schemas/article';
 
 export interface ArticlePage {
 	/** The locale of the page (its URL prefix). */
@@ -28,11 +28,26 @@ export interface CategoryPage {
 	articles: ArticlePage[];
 	/** The same category in every locale that has it, this page included. */
 	translations: { locale: string; url: string }[];
+	/** The group it is shown under on the home page, if its `_category.yaml` names one. */
+	group?: GroupPage;
+}
+
+/** A group of categories: a heading of its locale's home page, which `url` leads to. */
+export interface GroupPage {
+	locale: string;
+	id: string;
+	/** The id of its heading on the home page. */
+	anchor: string;
+	url: string;
+	data: Group;
+	categories: CategoryPage[];
 }
 
 export interface HelpCenter {
 	articles: ArticlePage[];
 	categories: CategoryPage[];
+	/** By locale, in their order; empty where the locale has no `_groups.yaml`. */
+	groups: GroupPage[];
 }
 
 async function loadHelpCenter(): Promise<HelpCenter> {
@@ -90,7 +105,22 @@ async function loadHelpCenter(): Promise<HelpCenter> {
 			.sort((a, b) => a.entry.data.order - b.entry.data.order || a.entry.data.title.localeCompare(b.entry.data.title));
 	}
 	categories.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
-	return { articles: pages, categories };
+
+	const groups: GroupPage[] = (await getCollection('groups')).flatMap((entry) => {
+		const place = parseContentPath(entry.filePath ?? '');
+		if (place?.kind !== 'groups' || !locales.includes(place.locale)) return [];
+		const { locale } = place;
+		return Object.entries(entry.data).map(([id, data]): GroupPage => ({ locale, id, anchor: groupAnchor(id), url: `${homeUrl(locale)}#${groupAnchor(id)}`, data, categories: [] }));
+	});
+	groups.sort((a, b) => locales.indexOf(a.locale) - locales.indexOf(b.locale) || a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+	const groupByLocaleId = new Map(groups.map((group) => [`${group.locale}/${group.id}`, group]));
+	for (const category of categories) {
+		const group = category.data.group ? groupByLocaleId.get(`${category.locale}/${category.data.group}`) : undefined;
+		if (!group) continue;
+		category.group = group;
+		group.categories.push(category);
+	}
+	return { articles: pages, categories, groups };
 }
 
 let cached: Promise<HelpCenter> | undefined;
@@ -109,6 +139,12 @@ export function getHelpCenter(): Promise<HelpCenter> {
 export async function getLocaleCategories(locale: string): Promise<CategoryPage[]> {
 	const { categories } = await getHelpCenter();
 	return categories.filter((category) => category.locale === locale);
+}
+
+/** The groups of one locale that hold a category, in their order; empty when the locale has none. */
+export async function getLocaleGroups(locale: string): Promise<GroupPage[]> {
+	const { groups } = await getHelpCenter();
+	return groups.filter((group) => group.locale === locale && group.categories.length > 0);
 }
 
 /** The articles of one locale, in category order then article order. */

@@ -20,8 +20,14 @@ export function redirectKey(path: string): string {
 	return zendeskAddress.exec(clean)?.[1] ?? clean;
 }
 
-/** Where an old address now lives, if anywhere; the query string is kept (campaign tags, search terms). */
+/**
+ * Where an old address now lives, if anywhere; the query string is kept (campaign tags, search terms), before the
+ * target's `#anchor` and after its own query if it has one.
+ */
 export function findRedirect(redirects: RedirectMap, url: URL): string | undefined {
 	const target = redirects[redirectKey(url.pathname)];
-	return target === undefined ? undefined : `${target}${url.search}`;
+	if (target === undefined || !url.search) return target;
+	const hashAt = target.indexOf('#');
+	const [base, hash] = hashAt === -1 ? [target, ''] : [target.slice(0, hashAt), target.slice(hashAt)];
+	return `${base}${base.includes('?') ? `&${url.search.slice(1)}` : url.search}${hash}`;
 }

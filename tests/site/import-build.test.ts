@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RedirectsReport } from '../../scripts/lib/import/redirects-file';
 import type { ImportReport } from '../../scripts/lib/import/run-import';
 import { copyZendeskExport, fixturesDir, makeImportProject, runCheckCli, runImportCli, serveDirectory, snapshotFiles, type RunResult } from '../support/import-project';
 import { buildSite, type SiteBuildResult } from '../../scripts/lib/site-build';
@@ -20,6 +21,7 @@ let exportDir = '';
 let zendesk: ImportReport;
 let csv: ImportReport;
 const markdown: Record<'gitbook' | 'docusaurus' | 'zendeskSync', ImportReport> = {} as never;
+let redirects: RedirectsReport;
 let check: RunResult;
 let build: SiteBuildResult;
 let served: string[] = [];
@@ -46,6 +48,9 @@ beforeAll(async () => {
 	for (const [key, folder] of [['gitbook', 'gitbook'], ['docusaurus', 'docusaurus'], ['zendeskSync', 'zendesk-sync']] as const) {
 		markdown[key] = parseReport(await runImportCli(root, 'markdown', join(fixturesDir, 'markdown-import', folder), '--json'));
 	}
+	const imported = await runImportCli(root, 'redirects', join(fixturesDir, 'redirects-import/redirects.csv'), '--json');
+	if (imported.status !== 0) throw new Error(`npm run import -- redirects failed:\n${imported.stderr}${imported.stdout}`);
+	redirects = JSON.parse(imported.stdout) as RedirectsReport;
 	check = await runCheckCli(root);
 	build = await buildSite(root);
 }, 180_000);
@@ -95,7 +100,8 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 	it('keeps the categories editors wrote and creates the others in every language', () => {
 		expect(zendesk.categories).toEqual(
 			expect.arrayContaining([
-				{ file: 'content/en/shipping/_category.yaml', status: 'kept' },
+				// The editor's title stays; the category gains its Zendesk group and old addresses.
+				{ file: 'content/en/shipping/_category.yaml', status: 'updated' },
 				{ file: 'content/en/order-tracking/_category.yaml', status: 'new' },
 				{ file: 'content/fr/returns-exchanges/_category.yaml', status: 'new' },
 			]),
@@ -104,6 +110,32 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 		expect(french).toContain('title: Retours et échanges');
 		expect(french).toContain('icon: return');
 		expect(readFileSync(join(root, 'content/en/order-tracking/_category.yaml'), 'utf8')).toContain('description: Help articles about Order tracking.');
+		const shipping = readFileSync(join(root, 'content/en/shipping/_category.yaml'), 'utf8');
+		expect(shipping).toContain('group: orders-delivery');
+		expect(shipping).toContain('/hc/en-us/sections/360000200001-Shipping');
+		expect(zendesk.groups).toEqual([
+			{ file: 'content/en/_groups.yaml', status: 'new' },
+			{ file: 'content/fr/_groups.yaml', status: 'new' },
+		]);
+	});
+
+	it('shows the categories under their group headings on the home page, and the group in a category’s breadcrumbs', () => {
+		const home = documentAt('/en');
+		const groups = [...home.querySelectorAll('main section.category-group')].map((section) => ({
+			id: section.querySelector('h2')?.getAttribute('id'),
+			title: section.querySelector('h2')?.textContent,
+			categories: [...section.querySelectorAll('li.card h3 a')].map((link) => link.getAttribute('href')),
+		}));
+		expect(groups).toEqual([
+			{ id: 'orders-delivery', title: 'Orders & delivery', categories: ['/en/shipping', '/en/order-tracking'] },
+			{ id: 'returns', title: 'Returns', categories: ['/en/returns-exchanges'] },
+		]);
+		// The CSV's categories have no group: they follow under their own heading.
+		expect([...home.querySelectorAll('#categories-heading ~ ul a')].map((link) => link.getAttribute('href'))).toEqual(expect.arrayContaining(['/en/product-care', '/en/gifts']));
+		expect(documentAt('/fr').querySelector('#orders-delivery')?.textContent).toBe('Commandes et livraison');
+		const category = documentAt('/fr/shipping');
+		expect([...category.querySelectorAll('nav.breadcrumbs a')].map((link) => link.getAttribute('href'))).toEqual(['/fr', '/fr#orders-delivery', '/fr/shipping']);
+		expect(readFileSync(built('/fr/shipping'), 'utf8')).toMatch(/"name":"Commandes et livraison","item":"[^"]*\/fr#orders-delivery"/);
 	});
 
 	it('links translations through the English file name', () => {
@@ -217,6 +249,32 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 				if (response.status !== 301 || new URL(location, worker.url).pathname !== to) wrong.push(`${from} → ${response.status} ${location}`);
 			}
 			expect(wrong).toEqual([]);
+		} finally {
+			await worker.stop();
+		}
+	}, 120_000);
+
+	it('answers the old addresses of sections, of categories and of the redirects file with a 301 from the running Worker', async () => {
+		expect(redirects.added).toHaveLength(3);
+		const worker = await startWorker({ cwd: root });
+		try {
+			const cases = [
+				['/hc/en-us/sections/360000200002-Order-tracking', '/en/order-tracking'],
+				['/hc/fr/sections/360000200001', '/fr/shipping'],
+				['/hc/en-us/categories/360000100002-Returns', '/en#returns'],
+				['/hc/fr/categories/360000100001-a-title-that-changed-since', '/fr#orders-delivery'],
+				['/hc/en-us/community/posts/360000900001-Free-delivery', '/en/shipping/delivery-costs-and-free-shipping'],
+				['/old-returns-page', '/en/returns-exchanges'],
+				['/blog/gift-ideas', 'https://alderandpine.example/gifts'],
+			];
+			const answers = await Promise.all(
+				cases.map(async ([from]) => {
+					const response = await fetch(`${worker.url}${from}`, { redirect: 'manual' });
+					const location = response.headers.get('Location') ?? '';
+					return [from, `${response.status} ${location.replace(worker.url, '')}`];
+				}),
+			);
+			expect(answers).toEqual(cases.map(([from, to]) => [from, `301 ${to}`]));
 		} finally {
 			await worker.stop();
 		}

@@ -99,4 +99,51 @@ export const contentMistakes = {
 		field: undefined,
 		message: /<ContactCTA> is not a component/,
 	},
+	'an unknown group': {
+		apply: (fixture: ContentFixture) => {
+			fixture.write('content/en/_groups.yaml', 'orders:\n  title: Orders and delivery\n');
+			fixture.write('content/fr/_groups.yaml', 'orders:\n  title: Commandes et livraison\n');
+			fixture.edit('content/en/shipping/_category.yaml', (text) => `${text}group: order\n`);
+		},
+		file: 'content/en/shipping/_category.yaml',
+		field: 'group',
+		message: /Unknown group "order"/,
+	},
+	'a group without a title in one language': {
+		apply: (fixture: ContentFixture) => {
+			fixture.write('content/en/_groups.yaml', 'orders:\n  title: Orders and delivery\n');
+			fixture.edit('content/en/shipping/_category.yaml', (text) => `${text}group: orders\n`);
+			fixture.edit('content/fr/shipping/_category.yaml', (text) => `${text}group: orders\n`);
+		},
+		file: 'content/fr/shipping/_category.yaml',
+		field: 'group',
+		message: /The group "orders" has no title in fr/,
+	},
+	'a redirect to a page that does not exist': {
+		apply: (fixture: ContentFixture) => fixture.write('content/redirects.yaml', '/old/help: /en/shipping/delivery-time\n'),
+		file: 'content/redirects.yaml',
+		field: '/old/help',
+		message: /leads to \/en\/shipping\/delivery-time, which is not a page/,
+	},
+	'a redirect that would hide a live page': {
+		apply: (fixture: ContentFixture) => fixture.write('content/redirects.yaml', '/old/help: /en/shipping\n/EN/Shipping/Customs/: https://shop.example/customs\n'),
+		file: 'content/redirects.yaml',
+		field: '/EN/Shipping/Customs/',
+		message: /is the address of a live page/,
+	},
+	'an old address claimed twice': {
+		apply: (fixture: ContentFixture) => {
+			fixture.edit('content/en/shipping/_category.yaml', (text) => `${text}redirectFrom: [/hc/en-us/sections/201]\n`);
+			fixture.write('content/redirects.yaml', '/hc/en-us/sections/201-Shipping: /en/shipping\n');
+		},
+		file: 'content/redirects.yaml',
+		field: '/hc/en-us/sections/201-Shipping',
+		message: /is also claimed by content\/en\/shipping\/_category.yaml/,
+	},
+	'an old address given in the wrong shape': {
+		apply: (fixture: ContentFixture) => fixture.write('content/redirects.yaml', '/old/help: /en/shipping\nhttps://old.example/help: /en/shipping\n'),
+		file: 'content/redirects.yaml',
+		field: 'https://old.example/help',
+		message: /is not valid/,
+	},
 } as const;

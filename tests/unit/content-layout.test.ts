@@ -23,6 +23,12 @@ describe('parseContentPath', () => {
 		expect(parseContentPath('content/en/_category.yaml')).toEqual({ kind: 'misplaced' });
 	});
 
+	it('reads a language’s groups and the redirects file', () => {
+		expect(parseContentPath('content/fr/_groups.yaml')).toEqual({ kind: 'groups', locale: 'fr' });
+		expect(parseContentPath('content/redirects.yaml')).toEqual({ kind: 'redirects' });
+		expect(parseContentPath('content/en/shipping/_groups.yaml')).toBeUndefined();
+	});
+
 	it('ignores the site config, notes at the top, other files and files outside content/', () => {
 		for (const file of ['content/site.yaml', 'content/README.md', 'content/en/shipping/notes.txt', 'public/en/shipping/customs.md']) {
 			expect(parseContentPath(file), file).toBeUndefined();

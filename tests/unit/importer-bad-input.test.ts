@@ -148,7 +148,7 @@ function partialInput(secondBody = '<p>Parcels to the islands leave on Tuesdays.
 	return { file, media };
 }
 
-describe('partial imports', () => {
+describe('partial imports', { timeout: 30_000 }, () => {
 	it('writes the articles that pass, lists the one that does not with the reason and the fix, and picks it up once fixed', async () => {
 		const fixture = makeContentFixture();
 		const input = partialInput();
@@ -208,7 +208,7 @@ describe('partial imports', () => {
 	});
 });
 
-describe('titles are kept as written', () => {
+describe('titles are kept as written', { timeout: 30_000 }, () => {
 	it('keeps a long title whole with a seoTitle cut at a word, and a short title without padding', async () => {
 		const fixture = makeContentFixture();
 		const long = 'How do I send back a parcel that was damaged during delivery by the carrier?';
@@ -240,7 +240,7 @@ function zendeskCopy(change: (page: { articles: Record<string, unknown>[]; [key:
 	return copy;
 }
 
-describe('Zendesk: what is not public, and incomplete exports', () => {
+describe('Zendesk: what is not public, and incomplete exports', { timeout: 30_000 }, () => {
 	it('skips an article restricted to a user segment, naming who may see it, and imports it with --include-restricted', async () => {
 		const copy = zendeskCopy((page) => {
 			const [first, second] = page.articles;

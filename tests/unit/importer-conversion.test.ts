@@ -1,5 +1,11 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runImport } from '../../scripts/lib/import/run-import';
+import { readZendeskExport } from '../../scripts/lib/import/zendesk';
+import { makeContentFixture } from '../support/content-fixture';
 import { resolveColumns } from '../../scripts/lib/import/csv';
 import { htmlToMdx, type ConvertContext } from '../../scripts/lib/import/html-to-mdx';
 import { mapLocale } from '../../scripts/lib/import/locale-map';
@@ -215,5 +221,70 @@ describe('Markdown folders', () => {
 		expect(source.linkTarget?.(new URL('https://help.example.com/hc/en-us/articles/4410001000002-Two-step-sign-in'))).toEqual({ kind: 'article', group: '4410001000002' });
 		expect(source.skipped).toContainEqual({ item: 'Orders/Returns/Broken.md, line 2', reason: expect.stringContaining('not valid YAML') });
 		expect(source.skipped).toContainEqual({ item: 'front matter field "reviewer" (1 file)', reason: expect.any(String) });
+	});
+});
+
+describe('groups, old category addresses and later-language titles', () => {
+	const body = '<p>Our team packs every order within one working day and hands it to the carrier the same evening.</p>';
+	/** A tiny Zendesk export in the given locales: one category (group) holding one section with one article. */
+	function exportIn(locales: { zendesk: string; category: string; section: string; article: string }[], html = body): string {
+		const folder = mkdtempSync(join(tmpdir(), 'zendesk-groups-'));
+		for (const { zendesk, category, section, article } of locales) {
+			const write = (name: string, data: unknown) => writeFileSync(join(folder, `${name}-${zendesk}.json`), JSON.stringify(data));
+			write('categories', { categories: [{ id: 9001, name: category, description: `${category}: everything about it.`, position: 0, locale: zendesk, html_url: `https://acme.zendesk.com/hc/${zendesk}/categories/9001-${category.replace(/\W+/g, '-')}` }] });
+			write('sections', { sections: [{ id: 8001, name: section, category_id: 9001, position: 0, locale: zendesk, html_url: `https://acme.zendesk.com/hc/${zendesk}/sections/8001-${section.replace(/\W+/g, '-')}` }] });
+			write('articles', { articles: [{ id: 7001, title: article, body: html, locale: zendesk, source_locale: 'en-us', section_id: 8001, position: 0, html_url: `https://acme.zendesk.com/hc/${zendesk}/articles/7001-x` }] });
+		}
+		return folder;
+	}
+	const english = { zendesk: 'en-us', category: 'Orders and delivery', section: 'Packing', article: 'How we pack your order' };
+	const french = { zendesk: 'fr', category: 'Commandes et livraison', section: 'Emballage', article: 'Comment nous emballons votre commande' };
+	const importInto = async (root: string, folder: string, media: Partial<Parameters<typeof runImport>[0]> = {}) => runImport({ root, source: await readZendeskExport(folder), timeoutMs: 1000, ...media });
+	const yamlAt = (root: string, file: string) => parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+
+	it('writes Zendesk categories as groups, with their title per language and old addresses, and files each category under its group', async () => {
+		const { root } = makeContentFixture();
+		const report = await importInto(root, exportIn([english, french]));
+		expect(report.groups).toEqual([
+			{ file: 'content/en/_groups.yaml', status: 'new' },
+			{ file: 'content/fr/_groups.yaml', status: 'new' },
+		]);
+		expect(yamlAt(root, 'content/en/_groups.yaml')).toEqual({
+			'orders-and-delivery': expect.objectContaining({ title: 'Orders and delivery', order: 1, redirectFrom: ['/hc/en-us/categories/9001', '/hc/en-us/categories/9001-Orders-and-delivery'] }),
+		});
+		expect(yamlAt(root, 'content/fr/_groups.yaml')['orders-and-delivery']).toMatchObject({ title: 'Commandes et livraison', redirectFrom: ['/hc/fr/categories/9001', '/hc/fr/categories/9001-Commandes-et-livraison'] });
+		expect(yamlAt(root, 'content/en/packing/_category.yaml')).toMatchObject({ title: 'Packing', group: 'orders-and-delivery', redirectFrom: ['/hc/en-us/sections/8001', '/hc/en-us/sections/8001-Packing'] });
+		expect(yamlAt(root, 'content/fr/packing/_category.yaml')).toMatchObject({ title: 'Emballage', group: 'orders-and-delivery', redirectFrom: ['/hc/fr/sections/8001', '/hc/fr/sections/8001-Emballage'] });
+	});
+
+	it('gives categories and groups their title in a language imported later, but keeps a title an editor changed', async () => {
+		const { root } = makeContentFixture();
+		await importInto(root, exportIn([english]));
+		expect(yamlAt(root, 'content/fr/packing/_category.yaml')['title']).toBe('Packing');
+		expect(yamlAt(root, 'content/fr/_groups.yaml')['orders-and-delivery']).toMatchObject({ title: 'Orders and delivery' });
+		// An editor renames the English category by hand; the French one is still as the import wrote it.
+		const englishFile = join(root, 'content/en/packing/_category.yaml');
+		writeFileSync(englishFile, readFileSync(englishFile, 'utf8').replace('title: Packing', '# Our name for it\ntitle: How we pack'));
+
+		const report = await importInto(root, exportIn([french]));
+		expect(report.categories).toContainEqual({ file: 'content/fr/packing/_category.yaml', status: 'updated' });
+		expect(yamlAt(root, 'content/fr/packing/_category.yaml')).toMatchObject({ title: 'Emballage', group: 'orders-and-delivery' });
+		expect(yamlAt(root, 'content/fr/_groups.yaml')['orders-and-delivery']).toMatchObject({ title: 'Commandes et livraison' });
+		expect(readFileSync(englishFile, 'utf8')).toContain('# Our name for it\ntitle: How we pack');
+		expect(report.articles.map((article) => article.file)).toEqual(['content/fr/packing/comment-nous-emballons-votre-commande.mdx']);
+	});
+
+	it('takes each language’s images from its own media folder, and the others from the shared one', async () => {
+		const { root } = makeContentFixture();
+		const folders = ['en', 'fr', 'all'].map((name) => {
+			const folder = mkdtempSync(join(tmpdir(), `media-${name}-`));
+			writeFileSync(join(folder, 'box.svg'), `<svg xmlns="http://www.w3.org/2000/svg"><desc>${name}</desc></svg>`);
+			return folder;
+		});
+		const html = `${body}<p><img src="box.svg" alt="The box"></p>`;
+		const report = await importInto(root, exportIn([english, french], html), { mediaDirs: new Map([['fr', folders[1] ?? '']]), mediaDir: folders[2] ?? '' });
+		expect(report.mediaNotFound, JSON.stringify(report.mediaNotFound)).toEqual([]);
+		expect(readFileSync(join(root, 'public/images/articles/how-we-pack-your-order/box.svg'), 'utf8')).toContain('<desc>all</desc>');
+		expect(readFileSync(join(root, 'public/images/articles/comment-nous-emballons-votre-commande/box.svg'), 'utf8')).toContain('<desc>fr</desc>');
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticleText, type ArticleSource } from '../../src/content-checks/read-content';
-import { articleRedirects, buildRedirectMap } from '../../src/seo/redirect-map';
+import { articleRedirects, buildRedirectMap, contentRedirects } from '../../src/seo/redirect-map';
 import { findRedirect, redirectKey } from '../../src/worker/redirects';
 
 function source(locale: string, category: string, slug: string, frontmatter: string): ArticleSource {
@@ -49,5 +49,34 @@ describe('the redirect map', () => {
 		expect(findRedirect(map, new URL('https://help.test/hc/en-us/articles/123-Size-guide'))).toBe('/en/products-sizing/size-guide');
 		expect(findRedirect(map, new URL('https://help.test/en/gifts'))).toBeUndefined();
 		expect(findRedirect(map, new URL('https://help.test/en/products-sizing/size-guide'))).toBeUndefined();
+	});
+});
+
+describe('the redirect map of categories, groups and the redirects file', () => {
+	const yaml = (file: string, data: unknown) => ({ file, data, keyLines: new Map<string, number>() });
+	const map = buildRedirectMap(
+		contentRedirects({
+			articles: [],
+			categories: [
+				{ ...yaml('content/en/shipping/_category.yaml', { title: 'Shipping', description: 'Where we deliver.', group: 'orders', redirectFrom: ['/hc/en-us/sections/201'] }), locale: 'en', id: 'shipping' },
+				{ ...yaml('content/fr/shipping/_category.yaml', { title: 'Livraison', description: 'Où nous livrons.', redirectFrom: ['/hc/fr/sections/201'] }), locale: 'fr', id: 'shipping' },
+			],
+			groups: [
+				{ ...yaml('content/en/_groups.yaml', { orders: { title: 'Orders', redirectFrom: ['/hc/en-us/categories/101'] } }), locale: 'en' },
+			],
+			redirects: yaml('content/redirects.yaml', { '/old-faq': '/en/shipping', '/Blog/Returns/': 'https://shop.example/pages/returns?from=help' }),
+		}),
+	);
+
+	it('sends a Zendesk section to its category page and a Zendesk category to its group on the home page, whatever their slug', () => {
+		expect(findRedirect(map, new URL('https://help.test/hc/en-us/sections/201-Shipping'))).toBe('/en/shipping');
+		expect(findRedirect(map, new URL('https://help.test/hc/fr/sections/201'))).toBe('/fr/shipping');
+		expect(findRedirect(map, new URL('https://help.test/hc/en-us/categories/101-Orders-delivery'))).toBe('/en#orders');
+	});
+
+	it('keeps the query string before the anchor, and after the query of an external target', () => {
+		expect(findRedirect(map, new URL('https://help.test/hc/en-us/categories/101?utm_source=mail'))).toBe('/en?utm_source=mail#orders');
+		expect(findRedirect(map, new URL('https://help.test/old-faq'))).toBe('/en/shipping');
+		expect(findRedirect(map, new URL('https://help.test/blog/returns?ref=x'))).toBe('https://shop.example/pages/returns?from=help&ref=x');
 	});
 });

@@ -1,11 +1,12 @@
-import { articleFile, categoryFile } from '../../../src/config/content-layout.ts';
+import { articleFile } from '../../../src/config/content-layout.ts';
 import { articleUrl } from '../../../src/config/page-urls.ts';
 import type { ArticleSource, ContentSources } from '../../../src/content-checks/read-content.ts';
 import { slugify } from '../scaffold-article.ts';
 import { mapLocale, normalizeLocale } from './locale-map.ts';
 import type { ImportSource, Skip, SourceArticle, SourceSection } from './model.ts';
 import { seoTitleFor, titleLimits } from '../../../src/utils/seo-title.ts';
-import { collapseSpace, cutAtWord, pickIcon } from './text.ts';
+import { planCategories, type PlannedCategory, type PlannedGroups } from './plan-categories.ts';
+import { collapseSpace } from './text.ts';
 
 /** A source article with its place in the help center decided. */
 export interface PlannedArticle {
@@ -26,20 +27,13 @@ export interface PlannedArticle {
 	order?: number;
 }
 
-/** A category file to write (new) or to leave as the editor has it (kept). */
-export interface PlannedCategory {
-	locale: string;
-	id: string;
-	file: string;
-	status: 'new' | 'kept';
-	title: string;
-	/** Present for new categories: what to write. */
-	data?: { title: string; description: string; icon: string; order: number };
-}
+export type { PlannedCategory, PlannedGroups } from './plan-categories.ts';
 
 export interface Plan {
 	articles: PlannedArticle[];
 	categories: PlannedCategory[];
+	/** Each locale's `_groups.yaml`, when the source has groups above its sections. */
+	groups: PlannedGroups[];
 	/** Category folder of each source section. */
 	sectionFolders: Map<string, string>;
 	skipped: Skip[];
@@ -139,10 +133,16 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 	);
 
 	// Category folders: where earlier imports put the section's articles, or a new folder named after the section.
+	// A later import in another language finds the folder through the original's file, or the category's source.
 	const sectionFolders = new Map<string, string>();
 	for (const article of kept) {
-		const match = bySource.get(sourceKey(article.system, article.id, article.locale));
+		const match = bySource.get(sourceKey(article.system, article.id, article.locale)) ?? bySource.get(sourceKey(article.system, article.id, defaultLocale));
 		if (match && !sectionFolders.has(article.sectionKey)) sectionFolders.set(article.sectionKey, match.category);
+	}
+	for (const category of existing.categories) {
+		const recorded = (category.data as { source?: { system?: unknown; id?: unknown } } | undefined)?.source;
+		const key = recorded?.system === source.system && recorded.id !== undefined ? String(recorded.id) : undefined;
+		if (key !== undefined && sections.has(key) && !sectionFolders.has(key)) sectionFolders.set(key, category.id);
 	}
 	const folderOwners = new Map([...sectionFolders].map(([key, folder]) => [folder, key]));
 	for (const article of kept) {
@@ -162,13 +162,6 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 		return sectionFolders.get((original ?? article).sectionKey) ?? article.sectionKey;
 	};
 
-	const existingCategories = new Map(existing.categories.map((category) => [`${category.locale}/${category.id}`, category]));
-	const categoryTitle = (locale: string, folder: string, article?: SourceArticle): string => {
-		const existingTitle = (existingCategories.get(`${locale}/${folder}`)?.data as { title?: unknown } | undefined)?.title;
-		if (typeof existingTitle === 'string') return existingTitle;
-		const sectionKey = folderOwners.get(folder) ?? article?.sectionKey;
-		return sectionTitle(sectionKey === undefined ? undefined : sections.get(sectionKey), locale) ?? folder;
-	};
 
 	const usedSlugs = new Map<string, Map<string, string>>(locales.map((locale) => [locale, new Map()]));
 	for (const article of existing.articles) usedSlugs.get(article.locale)?.set(article.slug, article.file);
@@ -243,8 +236,6 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 		article.order = order;
 	}
 
-	// Categories: every folder used, in every language, so that each language's category page lists its articles.
-	const categories: PlannedCategory[] = [];
 	const usedFolders = [...new Set(planned.map((article) => article.category))];
 	let nextOrder = Math.max(0, ...existing.categories.map((category) => numberField(category.data as Record<string, unknown>, 'order') ?? 0));
 	const folderOrder = new Map<string, number>();
@@ -253,29 +244,15 @@ export function planImport(source: ImportSource, options: PlanOptions): Plan {
 		const order = numberField(known?.data as Record<string, unknown> | undefined, 'order');
 		folderOrder.set(folder, order ?? (nextOrder += 1));
 	}
-	for (const folder of usedFolders) {
-		const sectionKey = folderOwners.get(folder);
-		const section = sectionKey === undefined ? undefined : sections.get(sectionKey);
-		for (const locale of locales) {
-			const file = categoryFile(locale, folder);
-			if (existingCategories.has(`${locale}/${folder}`)) {
-				categories.push({ locale, id: folder, file, status: 'kept', title: categoryTitle(locale, folder) });
-				continue;
-			}
-			const title = cutAtWord(categoryTitle(locale, folder), 60);
-			const entry = section ? [...section.names].find(([sourceLocale]) => mapLocale(sourceLocale, locales) === locale)?.[1] : undefined;
-			const written = collapseSpace((entry?.description ?? '').replace(/<[^>]*>/g, ' '));
-			const description = written.length >= 10 ? cutAtWord(written, 200) : options.categoryDescription(locale, title);
-			const names = section ? [...section.names.values()].map((name) => name.title) : [];
-			categories.push({
-				locale,
-				id: folder,
-				file,
-				status: 'new',
-				title,
-				data: { title, description, icon: pickIcon([...names, folder]), order: folderOrder.get(folder) ?? 100 },
-			});
-		}
-	}
-	return { articles: planned, categories, sectionFolders, skipped, seoTitlesWritten, duplicateTitles };
+	const { categories, groups: plannedGroups } = planCategories({
+		source,
+		locales,
+		defaultLocale,
+		existing,
+		folders: usedFolders,
+		folderOwners,
+		folderOrder,
+		categoryDescription: options.categoryDescription,
+	});
+	return { articles: planned, categories, groups: plannedGroups, sectionFolders, skipped, seoTitlesWritten, duplicateTitles };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { Document, parseDocument, stringify } from 'yaml';
 import { articleUrl, categoryUrl, homeUrl } from '../../../src/config/page-urls.ts';
 import { checkArticleFile, checkContent, formatProblems, isError, placeholderDescription, type ContentProblem } from '../../../src/content-checks/check-content.ts';
 import { parseArticleText, readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
@@ -9,6 +9,7 @@ import { readSiteConfig } from '../../../src/config/read-site-config.ts';
 import { collectReferences, htmlToMdx, parseHtml } from './html-to-mdx.ts';
 import { mapLocale } from './locale-map.ts';
 import { MediaStore } from './media.ts';
+import { oldPath, toUrl } from './old-paths.ts';
 import { ImportError, type ImportSource, type Skip, type SourceAttachment, type SourceSystem } from './model.ts';
 import { indexBySource, planImport, sourceKey, type PlannedArticle } from './plan.ts';
 import { Staging } from './staging.ts';
@@ -24,8 +25,10 @@ export interface ImportOptions {
 	/** The project: content/ and public/ are written there. */
 	root: string;
 	source: ImportSource;
-	/** A local folder holding the export's images and files (`--media`). */
+	/** A local folder holding the export's images and files (`--media <folder>`), for every language. */
 	mediaDir?: string;
+	/** A folder for one language's articles (`--media fr=<folder>`), by site locale; before `mediaDir`. */
+	mediaDirs?: Map<string, string>;
 	/** How long to wait for one download. */
 	timeoutMs?: number;
 	/** Plan, convert and report without changing the project. */
@@ -68,7 +71,10 @@ export interface ImportReport {
 	articles: ImportedArticle[];
 	/** Articles not imported because they would not pass the content checks; the others are imported. */
 	refused: RefusedArticle[];
-	categories: { file: string; status: 'new' | 'kept' }[];
+	/** Category files: created, given what they lacked (group, old addresses, a translated title the import had written), or kept. */
+	categories: { file: string; status: 'new' | 'updated' | 'kept' }[];
+	/** Each language's `_groups.yaml`, when the source has groups above its sections. */
+	groups: { file: string; status: 'new' | 'updated' | 'kept' }[];
 	skipped: Skip[];
 	/** Images and files written to public/ (those already there, byte for byte, are not counted). */
 	mediaStored: number;
@@ -105,22 +111,6 @@ function phrase(locale: string, key: string, values: Record<string, string>): st
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const unknownOrigin = 'https://import.invalid';
-
-function toUrl(address: string, base: string): URL | undefined {
-	try {
-		return new URL(address.startsWith('//') ? `https:${address}` : address, base);
-	} catch {
-		return undefined;
-	}
-}
-
-/** The path part of an old address, as `redirectFrom` wants it: "/hc/en-us/articles/123-Title". */
-function oldPath(address: string): string | undefined {
-	const url = toUrl(address, `${unknownOrigin}/`);
-	if (!url || !/^https?:$/.test(url.protocol)) return undefined;
-	const path = url.pathname.replace(/\/+$/, '') || '/';
-	return /^\/[^\s?#]*$/.test(path) && path !== '/' ? path : undefined;
-}
 
 function livePaths(existing: ContentSources, locales: readonly string[], planned: PlannedArticle[]): Set<string> {
 	const paths = new Set<string>(locales.map((locale) => homeUrl(locale)));
@@ -209,6 +199,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		articles: [],
 		refused: [],
 		categories: [],
+		groups: plan.groups.map(({ file, status }) => ({ file, status })),
 		skipped: plan.skipped,
 		mediaStored: 0,
 		...emptyNotes(),
@@ -218,14 +209,18 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
 	const staging = await Staging.create(root);
 	try {
-		const media = new MediaStore({
-			stagePublicDir: join(staging.dir, 'public'),
-			publicDir: join(root, 'public'),
-			...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
-			timeoutMs: options.timeoutMs ?? 10_000,
-			...(options.fetch ? { fetch: options.fetch } : {}),
-		});
-		await media.init();
+		// One store per media folder: an export with two languages may keep each language's files apart.
+		const store = (mediaDir: string | undefined) =>
+			new MediaStore({
+				stagePublicDir: join(staging.dir, 'public'),
+				publicDir: join(root, 'public'),
+				...(mediaDir ? { mediaDir } : {}),
+				timeoutMs: options.timeoutMs ?? 10_000,
+				...(options.fetch ? { fetch: options.fetch } : {}),
+			});
+		const shared = store(options.mediaDir);
+		const stores = new Map([...(options.mediaDirs ?? [])].map(([locale, folder]) => [locale, store(folder)]));
+		for (const media of [shared, ...stores.values()]) await media.init();
 
 		// Where links of the old help center lead now.
 		const byGroup = Map.groupBy(plan.articles, (article) => article.source.group);
@@ -267,6 +262,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 		for (const article of plan.articles) {
 			options.progress?.tick(article.file);
 			const { source: item } = article;
+			const media = stores.get(article.locale) ?? shared;
 			const base = item.oldUrls.map((address) => toUrl(address, `${unknownOrigin}/`)).find((url) => url && url.origin !== unknownOrigin)?.href ?? `${unknownOrigin}/`;
 			const tree = parseHtml(item.html);
 			const references = collectReferences(tree);
@@ -464,14 +460,32 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			const categories = plan.categories.filter((category) => folders.has(category.id));
 			const wanted = new Set([
 				...rendered.filter((entry) => entry.status !== 'unchanged').map((entry) => entry.prepared.article.file),
-				...categories.filter((category) => category.data).map((category) => category.file),
+				...categories.filter((category) => category.data && category.status !== 'kept').map((category) => category.file),
+				...plan.groups.filter((groups) => groups.status !== 'kept').map((groups) => groups.file),
 			]);
 			for (const file of staging.files) {
 				const mediaPath = file.startsWith('public/') ? file.slice('public'.length) : undefined;
 				const orphan = mediaPath === undefined ? !wanted.has(file) : refusedMedia.has(mediaPath) && !keptMedia.has(mediaPath);
 				if (orphan) await staging.remove(file);
 			}
-			for (const category of categories) if (category.data) await staging.write(category.file, stringify(category.data, { lineWidth: 0 }));
+			// Existing files are changed field by field, so that editors' comments and other fields stay as they wrote them.
+			for (const category of categories) {
+				if (category.status === 'new' && category.data) await staging.write(category.file, stringify(category.data, { lineWidth: 0 }));
+				if (category.status === 'updated' && category.data) {
+					const document = parseDocument(await readFile(join(root, category.file), 'utf8'));
+					for (const [key, value] of Object.entries(category.data)) document.set(key, value);
+					await staging.write(category.file, document.toString({ lineWidth: 0 }));
+				}
+			}
+			for (const groups of plan.groups) {
+				if (groups.status === 'kept') continue;
+				const document = groups.status === 'new' ? new Document({}) : parseDocument(await readFile(join(root, groups.file), 'utf8'));
+				for (const [id, fields] of groups.entries) {
+					if (!document.has(id)) document.set(id, fields);
+					else for (const [key, value] of Object.entries(fields)) document.setIn([id, key], value);
+				}
+				await staging.write(groups.file, document.toString({ lineWidth: 0 }));
+			}
 			for (const entry of rendered) if (entry.status !== 'unchanged') await staging.write(entry.prepared.article.file, entry.text);
 			report.categories = categories.map(({ file, status }) => ({ file, status }));
 		};

@@ -12,13 +12,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { ImportError, type ImportSource, type Skip, type SourceArticle, type SourceAttachment, type SourceLinkTarget, type SourceSection } from './model.ts';
+import { ImportError, type ImportSource, type Skip, type SourceArticle, type SourceAttachment, type SourceGroup, type SourceLinkTarget, type SourceSection } from './model.ts';
 
 const zendeskId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 const text = z.string().nullish();
 const position = z.number().nullish();
 
-const categorySchema = z.object({ id: zendeskId, name: z.string(), position, locale: text, html_url: text });
+const categorySchema = z.object({ id: zendeskId, name: z.string(), description: text, position, locale: text, source_locale: text, html_url: text });
 const sectionSchema = z.object({
 	id: zendeskId,
 	name: z.string(),
@@ -244,27 +244,43 @@ export async function readZendeskExport(path: string, options: ZendeskOptions = 
 		throw new ImportError(`No section found in ${path}: articles are filed by section. Include the answers of GET /api/v2/help_center/{locale}/sections.json.`);
 	}
 
-	const categoryPositions = new Map(read.categories.map(({ item }) => [item.id, item.position ?? 0]));
+	// Zendesk categories: the groups above our categories (Zendesk sections), with their old addresses per locale.
+	const groups = new Map<string, SourceGroup>();
+	for (const { item } of read.categories) {
+		const group: SourceGroup = groups.get(item.id) ?? { key: item.id, names: new Map(), sort: [item.position ?? 0], oldUrls: [] };
+		const locale = (item.locale ?? item.source_locale)?.toLowerCase();
+		if (locale) {
+			group.names.set(locale, { title: item.name, ...(item.description ? { description: item.description } : {}) });
+			group.oldUrls.push(`/hc/${locale}/categories/${item.id}`);
+		}
+		if (item.html_url) group.oldUrls.push(item.html_url);
+		groups.set(item.id, group);
+	}
+	const categoryPositions = new Map([...groups].map(([id, group]) => [id, group.sort[0] ?? 0]));
 	interface Section {
 		parent?: string;
 		category?: string;
 		position: number;
 		names: Map<string, { title: string; description?: string }>;
+		oldUrls: string[];
 	}
 	const sections = new Map<string, Section>();
 	for (const { item } of read.sections) {
-		const section: Section = sections.get(item.id) ?? { position: item.position ?? 0, names: new Map() };
+		const section: Section = sections.get(item.id) ?? { position: item.position ?? 0, names: new Map(), oldUrls: [] };
 		if (item.parent_section_id) section.parent = item.parent_section_id;
 		if (item.category_id) section.category = item.category_id;
 		const locale = item.locale ?? item.source_locale;
-		if (locale) section.names.set(locale.toLowerCase(), { title: item.name, ...(item.description ? { description: item.description } : {}) });
+		if (locale) {
+			section.names.set(locale.toLowerCase(), { title: item.name, ...(item.description ? { description: item.description } : {}) });
+			section.oldUrls.push(`/hc/${locale.toLowerCase()}/sections/${item.id}`);
+		}
+		if (item.html_url) section.oldUrls.push(item.html_url);
 		sections.set(item.id, section);
 	}
 	for (const { item } of read.translations) {
-		if (item.source_type !== 'section') continue;
-		const section = sections.get(item.source_id);
-		const previous = section?.names.get(item.locale.toLowerCase());
-		section?.names.set(item.locale.toLowerCase(), { title: item.title, ...(previous?.description ? { description: previous.description } : {}) });
+		const names = item.source_type === 'section' ? sections.get(item.source_id)?.names : item.source_type === 'category' ? groups.get(item.source_id)?.names : undefined;
+		const previous = names?.get(item.locale.toLowerCase());
+		names?.set(item.locale.toLowerCase(), { title: item.title, ...(previous?.description ? { description: previous.description } : {}) });
 	}
 	// Our categories are flat: articles of nested sections go to the top-level section's category.
 	const topSection = (id: string): string | undefined => {
@@ -281,7 +297,19 @@ export async function readZendeskExport(path: string, options: ZendeskOptions = 
 	const sourceSections = new Map<string, SourceSection>();
 	for (const [id, section] of sections) {
 		if (section.parent && sections.has(section.parent)) continue;
-		sourceSections.set(id, { key: id, names: section.names, sort: [section.category ? (categoryPositions.get(section.category) ?? 0) : 0, section.position] });
+		const groupKey = section.category && groups.has(section.category) ? section.category : undefined;
+		sourceSections.set(id, {
+			key: id,
+			names: section.names,
+			sort: [section.category ? (categoryPositions.get(section.category) ?? 0) : 0, section.position],
+			...(groupKey ? { groupKey } : {}),
+			oldUrls: [],
+		});
+	}
+	// A nested section's old addresses lead to the category of its top-level section, where its articles go.
+	for (const [id, section] of sections) {
+		const top = topSection(id);
+		if (top) sourceSections.get(top)?.oldUrls?.push(...section.oldUrls);
 	}
 
 	interface Version {
@@ -398,5 +426,5 @@ export async function readZendeskExport(path: string, options: ZendeskOptions = 
 		}
 		return homePath.test(url.pathname) ? { kind: 'home' } : undefined;
 	};
-	return { system: 'zendesk', articles: result, sections: sourceSections, origins, linkTarget, skipped };
+	return { system: 'zendesk', articles: result, sections: sourceSections, ...(groups.size > 0 ? { groups } : {}), origins, linkTarget, skipped };
 }
