@@ -3,7 +3,7 @@
  * first. Two parts:
  *
  * 1. Quality, on the checked-in questions (tests/fixtures/answers/questions.<locale>.json), per locale and per
- *    split (dev: the thresholds were tuned on it; test: held out): correct source among answerable questions (and
+ *    split (dev: the answer gate was fitted on it, scripts/fit-answer-gate.ts; test: held out): correct source among answerable questions (and
  *    exact section), wrong answers, refusals on unanswerable and adversarial questions, order questions routed to
  *    the right self-service page — for our engine and for the baseline "the top search result is the answer"
  *    (the site's own search pipeline over the built Pagefind index, as the browser runs it).

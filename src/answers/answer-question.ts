@@ -1,5 +1,6 @@
 import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
+import { answerProbability, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { selfServiceActionOf, type SelfServiceAction } from './order-intents.ts';
 import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
@@ -7,21 +8,19 @@ import { hasPostings, maxConcepts, postingsOf, rankPassages, type RankedPassage 
 import { shopWords } from './shop-words.ts';
 import { isContentWord, stemOf } from './terms.ts';
 
-/** How sure the engine must be before it answers; tuned on the dev half of tests/fixtures/answers. */
-export interface AnswerThresholds {
-	/** Least share of the question's meaningful words the passage must contain (synonyms and corrections count). */
-	coverage: number;
-	/** Least confidence of the best passage (see rerank.ts). */
-	confidence: number;
-	/** Least score per meaningful word of the question. */
-	scorePerWord: number;
-	/** Least lead in confidence of the best passage over the best of another article. */
-	margin: number;
-	/** How much the passage's whole article counts in ranking against the passage itself (0: the passage alone, 1: the article alone). */
-	articlePower: number;
-}
+/** How much the passage's whole article counts in ranking against the passage itself (0: the passage alone, 1: the article alone). */
+export const defaultArticlePower = 0.3;
 
-export const defaultThresholds: AnswerThresholds = { coverage: 0.65, confidence: 0, scorePerWord: 200, margin: 0.3, articlePower: 0.3 };
+/** What the engine measured of its best passage before deciding, for fitting the gate (scripts/fit-answer-gate.ts). */
+export interface AnswerMeasures {
+	features: GateFeatures;
+	/** The gate's probability that the passage's article answers. */
+	probability: number;
+	confidence: number;
+	article: string;
+	/** The question's concepts the passage lacks. */
+	missing: string[];
+}
 
 export interface AnswerOptions {
 	/** The locale's synonym groups (content/site.yaml `search.synonyms`). */
@@ -30,11 +29,14 @@ export interface AnswerOptions {
 	staleAfterDays?: number | undefined;
 	/** Today, for the staleness rule. */
 	now?: Date;
-	thresholds?: AnswerThresholds;
+	/** The gate that decides whether the best passage answers (answer-gate.ts). */
+	gate?: GateModel;
+	/** See {@link defaultArticlePower}. */
+	articlePower?: number;
 	/** What each sign of a good answer is worth (rerank.ts). */
 	weights?: RerankWeights;
-	/** Called with the best passage's measures before the decision (for tuning the thresholds). */
-	inspect?: (measures: { coverage: number; scorePerWord: number; confidence: number; margin: number; article: string; missing: string[] }) => void;
+	/** Called with the best passage's measures before the decision (for fitting the gate). */
+	inspect?: (measures: AnswerMeasures) => void;
 	/** How many passages to return with an answer (the best first), for a model to phrase. */
 	passages?: number;
 }
@@ -75,6 +77,20 @@ const frameWords: Record<string, Set<string>> = {
 };
 const frameWeight = 0.25;
 
+// A number the shopper quotes (an amount, a time, a count: "£500", "3pm", "2 parcels") specifies their case; the
+// passage states the rule in its own numbers, so a number weighs as a frame word rather than as the rarest word.
+const isNumber = (word: string) => /\d/.test(word);
+
+// French asks by inverting the subject ("y a-t-il", "peut-on", "dois-je"): the pronoun goes, the verb is left to
+// the stop words and fillers like any other.
+const invertedPronoun = /-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous)$/;
+
+/** The folded words of a question, each as the answer index would see it on its own. */
+function spokenWords(text: string, language: string): string[] {
+	const words = foldedWords(text);
+	return language.split('-')[0] === 'fr' ? words.map((word) => word.replace(invertedPronoun, '')) : words;
+}
+
 /** One meaning of the question: a word or a synonym phrase, and every way the index may spell it. */
 interface Concept {
 	/** The question's words it stands for. */
@@ -88,7 +104,7 @@ interface Concept {
 /** The question's words (accents folded, personal data removed), at most as many as retrieval scores. */
 function questionWords(question: string, language: string): string[] {
 	const filler = fillers[language.split('-')[0] ?? ''] ?? new Set<string>();
-	return foldedWords(redactPersonalData(question))
+	return spokenWords(redactPersonalData(question), language)
 		.filter((word) => isContentWord(word, language) && !filler.has(word))
 		.slice(0, maxConcepts);
 }
@@ -110,10 +126,17 @@ function prepareGroups(synonyms: string[][], language: string): PreparedGroup[] 
 	}
 	let groups = byLanguage.get(language);
 	if (!groups) {
+		const filler = fillers[language.split('-')[0] ?? ''] ?? new Set<string>();
 		groups = synonyms.map((group) => {
 			const words = group.map((phrase) => tokenize(foldAccents(phrase)));
 			return {
-				phrases: words.map((phrase) => phrase.map((word) => stemOf(word, language))),
+				// Matched against the question's words, which have lost their stop words and fillers: so must the phrase
+				// ("take the money" is matched as "take money"). A phrase left with one word of several is dropped: alone,
+				// "pay" (of "pay for") or "turn" (of "turn up") means something else.
+				phrases: words
+					.map((phrase) => ({ kept: phrase.filter((word) => isContentWord(word, language) && !filler.has(word)), length: phrase.length }))
+					.filter(({ kept, length }) => kept.length > 0 && (kept.length > 1 || length === 1))
+					.map(({ kept }) => kept.map((word) => stemOf(word, language))),
 				alternatives: words.map((phrase) => phrase.filter((word) => isContentWord(word, language)).map((word) => stemOf(word, language))).filter((stems) => stems.length > 0),
 			};
 		});
@@ -140,7 +163,7 @@ function conceptsOf(words: string[], language: string, synonymLists: string[][][
 			index += matched.length;
 		} else {
 			const word = words[index] ?? '';
-			concepts.push({ words: [word], weight: frames.has(word) ? frameWeight : 1, alternatives: [[stems[index] ?? '']] });
+			concepts.push({ words: [word], weight: frames.has(word) || isNumber(word) ? frameWeight : 1, alternatives: [[stems[index] ?? '']] });
 			index += 1;
 		}
 	}
@@ -151,6 +174,9 @@ function conceptsOf(words: string[], language: string, synonymLists: string[][][
 async function corrected(index: AnswerIndex, word: string, language: string): Promise<Concept | undefined> {
 	const vocabulary = await index.vocabulary();
 	for (const candidate of vocabulary?.corrections(word) ?? []) {
+		// Typing slips rarely hit a word's first letter, while another real word one letter off often differs there
+		// ("vient" is not a slip for "tient"): a respelling that changes the first letter invents a match.
+		if (candidate[0] !== word[0]) continue;
 		const stem = stemOf(candidate, language);
 		if (await index.postings(stem)) return { words: [word], weight: 1, alternatives: [[stem]] };
 	}
@@ -162,6 +188,12 @@ interface Retrieved {
 	concepts: Concept[];
 	importance: number[];
 	ranked: RankedPassage[];
+	/** How many concepts no passage has, even respelt. */
+	unknown: number;
+	/** How many concepts were found only respelt. */
+	corrected: number;
+	/** The idf of a word no passage has: the most a concept can weigh. */
+	unseenIdf: number;
 }
 
 /**
@@ -185,34 +217,41 @@ async function retrieve(index: AnswerIndex, question: string, options: AnswerOpt
 	// Misspelt words are corrected, but only a few: a question most of whose words the help center never uses is in
 	// another language or about something else, and respelling it would only invent a match (and cost time).
 	const unknown = concepts.flatMap((concept, position) => (!hasPostings(postings[position] ?? []) && concept.words.length === 1 ? [position] : []));
+	let respeltCount = 0;
 	if (unknown.length <= maxCorrections) {
 		for (const position of unknown) {
 			const respelt = await corrected(index, concepts[position]?.words[0] ?? '', language);
-			if (respelt) postings[position] = await postingsOf(index, respelt);
+			if (respelt) {
+				postings[position] = await postingsOf(index, respelt);
+				respeltCount += 1;
+			}
 		}
 	}
 
-	const thresholds = options.thresholds ?? defaultThresholds;
 	const weights = concepts.map((concept) => concept.weight);
-	const { ranked, importance } = rankPassages(postings, weights, manifest, thresholds.articlePower, rankedDepth);
-	return { concepts, importance, ranked };
+	const { ranked, importance } = rankPassages(postings, weights, manifest, options.articlePower ?? defaultArticlePower, rankedDepth);
+	const missingEverywhere = postings.filter((list) => !hasPostings(list)).length;
+	return { concepts, importance, ranked, unknown: missingEverywhere, corrected: respeltCount, unseenIdf: Math.log(1 + (manifest.units + 0.5) / 0.5) };
 }
 
 /** Candidates weighed on what their text says (heading, title, words side by side), the most likely answer first. */
-function rerank(candidates: Candidate[], retrieved: Retrieved, language: string, options: AnswerOptions): { candidate: Candidate; confidence: number }[] {
+function rerank(candidates: Candidate[], retrieved: Retrieved, language: string, options: AnswerOptions): { candidate: Candidate; confidence: number; signs: RerankWeights }[] {
 	const weighed: WeighedConcept[] = retrieved.concepts.map((concept, position) => ({ alternatives: concept.alternatives, importance: retrieved.importance[position] ?? 0 }));
 	const bestScore = Math.max(0, ...candidates.map((candidate) => candidate.score));
 	const signWeights = options.weights ?? defaultRerankWeights;
 	return candidates
-		.map((candidate) => ({ candidate, confidence: confidenceOf(signsOf(candidate, weighed, language, bestScore), signWeights) }))
+		.map((candidate) => {
+			const signs = signsOf(candidate, weighed, language, bestScore);
+			return { candidate, confidence: confidenceOf(signs, signWeights), signs };
+		})
 		.sort((a, b) => b.confidence - a.confidence || a.candidate.unit.id - b.candidate.unit.id);
 }
 
 /**
  * Answers a shopper's question from one locale's answer index, with no model: questions about the shopper's own
  * order go to the self-service page that acts on it; otherwise the passage (an article's lead, section or FAQ
- * pair) that best matches the question's words, their synonyms and their corrected spellings, when it contains
- * enough of them ({@link AnswerThresholds}); otherwise none, with the closest passages as related reading.
+ * pair) that best matches the question's words, their synonyms and their corrected spellings, when the gate
+ * (answer-gate.ts) deems it likely enough to answer; otherwise none, with the closest passages as related reading.
  */
 export async function answerQuestion(index: AnswerIndex, question: string, options: AnswerOptions = {}): Promise<EngineResult> {
 	const language = index.locale;
@@ -234,16 +273,25 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
 	const [top] = reranked;
 	if (!top) return { kind: 'none', related: [], reason: 'not_covered' };
-	const thresholds = options.thresholds ?? defaultThresholds;
+	const gate = options.gate ?? defaultGate;
 	const runnerUp = reranked.find(({ candidate }) => candidate.unit.a !== top.candidate.unit.a)?.confidence ?? 0;
-	const scorePerWord = top.candidate.score / concepts.reduce((sum, concept) => sum + concept.weight, 0);
-	const answers =
-		top.candidate.coverage >= thresholds.coverage &&
-		scorePerWord >= thresholds.scorePerWord &&
-		top.confidence >= thresholds.confidence &&
-		top.confidence - runnerUp >= thresholds.margin;
-	options.inspect?.({ coverage: top.candidate.coverage, scorePerWord, confidence: top.confidence, margin: top.confidence - runnerUp, article: top.candidate.unit.a, missing: concepts.filter((_, position) => ((ranked.find((passage) => passage.id === top.candidate.unit.id)?.matched ?? 0) & (1 << position)) === 0).map((concept) => concept.words.join(' ')) });
-	if (!answers) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
+	const matched = ranked.find((passage) => passage.id === top.candidate.unit.id)?.matched ?? 0;
+	const missing = concepts.flatMap((_, position) => ((matched & (1 << position)) === 0 ? [position] : []));
+	const features: GateFeatures = {
+		coverage: top.candidate.coverage,
+		articleCoverage: top.candidate.articleCoverage,
+		scorePerWord: top.candidate.score / concepts.reduce((sum, concept) => sum + concept.weight, 0) / 1000,
+		margin: top.confidence - runnerUp,
+		heading: top.signs.heading,
+		title: top.signs.title,
+		matched: 1 - missing.length / concepts.length,
+		missingIdf: Math.max(0, ...missing.map((position) => retrieved.importance[position] ?? 0)) / retrieved.unseenIdf,
+		unknown: retrieved.unknown / concepts.length,
+		corrected: retrieved.corrected > 0 ? 1 : 0,
+	};
+	const probability = answerProbability(features, gate);
+	options.inspect?.({ features, probability, confidence: top.confidence, article: top.candidate.unit.a, missing: missing.map((position) => concepts[position]?.words.join(' ') ?? '') });
+	if (probability < gate.threshold) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
 	return { kind: 'answer', unit: top.candidate.unit, passages, score: top.confidence, coverage: top.candidate.coverage };
 }
 

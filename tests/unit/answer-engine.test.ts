@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { selfServiceActionOf } from '../../src/answers/order-intents';
-import { answerQuestion } from '../../src/answers/answer-question';
+import { answerQuestion, type AnswerMeasures } from '../../src/answers/answer-question';
+import { answerProbability, defaultGate, type GateFeatures } from '../../src/answers/answer-gate';
+import { fitLogistic, logLoss } from '../../scripts/lib/logistic';
 import { answerUnitsOf, shortenPassage } from '../../src/answers/build/answer-units';
 import { stemOf } from '../../src/answers/terms';
 import { memoryIndex } from '../../scripts/lib/answer-sources';
@@ -97,5 +99,83 @@ describe('the engine', () => {
 		expect((await answerQuestion(index, 'can I get a refund in bitcoin')).kind).toBe('none');
 		expect((await answerQuestion(index, 'how do I measure my chest', { staleAfterDays: 30, now: new Date('2027-01-01') })).kind).toBe('none');
 		expect((await answerQuestion(index, 'how do I measure my chest', { staleAfterDays: 30, now: new Date('2026-10-15') })).kind).toBe('answer');
+	});
+});
+
+describe('the engine’s reading of a question', () => {
+	const article = (locale: string, key: string, title: string, body: string) => ({
+		key,
+		url: `/${locale}/help/${key}`,
+		title,
+		description: `${title}: a few words for search engines.`,
+		keywords: [],
+		updated: '2026-10-01',
+		body,
+		format: 'mdx' as const,
+		faq: [],
+	});
+	const open = { ...defaultGate, threshold: 0 };
+	const measure = async (index: ReturnType<typeof memoryIndex>, question: string, synonyms: string[][] = []) => {
+		let seen: AnswerMeasures | undefined;
+		await answerQuestion(index, question, { gate: open, synonyms, inspect: (measures) => (seen = measures) });
+		return seen;
+	};
+	const filler = ['gift wrapping', 'loyalty points', 'store opening hours', 'newsletter', 'careers', 'press kit', 'wholesale'].map((topic, at) =>
+		article('en', `topic-${at}`, `All about ${topic}`, `Read about ${topic} here.\n\n## The ${topic} details\n\nEverything on ${topic}, step ${at}.`),
+	);
+	const english = memoryIndex('en', [
+		article('en', 'payments', 'Paying for your order', 'We accept cards.\n\n## When your card is charged\n\nYour card is charged when the order ships.'),
+		article('en', 'gift-cards', 'Gift cards', 'Gift cards never expire.\n\n## Amounts\n\nA gift card holds between £10 and £250.'),
+		...filler,
+	]);
+
+	it('matches a synonym phrase whose stop words the question lost too ("take the money" as "charged")', async () => {
+		const seen = await measure(english, 'when do you take the money from my card', [['charged', 'take the money']]);
+		expect(seen?.article).toBe('payments');
+		expect(seen?.missing).toEqual([]);
+	});
+
+	it('weighs a number the shopper quotes as a frame word, not as the rarest word of the question', async () => {
+		const seen = await measure(english, 'can a gift card hold £500?');
+		expect(seen?.article).toBe('gift-cards');
+		expect(seen?.missing).toEqual(['500']);
+		expect(seen?.features.coverage).toBeGreaterThan(0.8);
+	});
+
+	const french = memoryIndex('fr', [
+		article('fr', 'douane', 'Douane et taxes', 'Les taxes sont à votre charge.\n\n## Octroi de mer\n\nLes livraisons en outre-mer paient l’octroi de mer.'),
+		article('fr', 'entretien', 'Conseils d’entretien', 'Un pull tient mieux lavé à froid.\n\n## Le lin\n\nLe lin se lave à 30 degrés.'),
+		...filler.map((unit) => ({ ...unit, url: unit.url.replace('/en/', '/fr/') })),
+	]);
+
+	it('drops the pronoun of a French inverted question ("y a-t-il")', async () => {
+		const seen = await measure(french, "y a-t-il de l'octroi de mer ?");
+		expect(seen?.article).toBe('douane');
+		expect(seen?.missing).toEqual([]);
+	});
+
+	it('never respells a word into one with another first letter ("vient" is not a slip for "tient")', async () => {
+		const seen = await measure(french, "d'où vient votre lin ?");
+		expect(seen?.features.corrected).toBe(0);
+		expect(seen?.missing).toEqual(['vient']);
+	});
+
+	it('answers only when the gate’s probability reaches its threshold', async () => {
+		const seen = await measure(english, 'when is my card charged');
+		expect(seen?.probability).toBeCloseTo(answerProbability(seen?.features as GateFeatures, defaultGate));
+		const shut = await answerQuestion(english, 'when is my card charged', { gate: { ...defaultGate, threshold: 1 } });
+		expect(shut.kind).toBe('none');
+	});
+});
+
+describe('the gate’s fit', () => {
+	it('recovers which feature makes an answer right, and penalises weights towards zero', () => {
+		const rows = Array.from({ length: 200 }, (_, at) => [Math.sin(at) * 2, Math.cos(at * 7)]);
+		const labels = rows.map(([signal = 0, noise = 0]) => (signal + 0.3 * noise > 0 ? 1 : 0));
+		const loose = fitLogistic(rows, labels, 0.1);
+		const tight = fitLogistic(rows, labels, 100);
+		expect(loose.weights[0]).toBeGreaterThan(Math.abs(loose.weights[1] ?? 0));
+		expect(Math.abs(tight.weights[0] ?? 0)).toBeLessThan(Math.abs(loose.weights[0] ?? 0));
+		expect(logLoss(loose, rows, labels)).toBeLessThan(0.3);
 	});
 });
