@@ -1,5 +1,5 @@
 /**
- * `node scripts/fit-answer-gate.ts` — fits the answer gate (src/answers/answer-gate.ts) on the dev split of the
+ * `npm run fit:answer-gate` — fits the answer gate (src/answers/answer-gate.ts) on the dev split of the
  * checked-in questions (tests/fixtures/answers/questions.<locale>.json), and prints its coefficients and threshold
  * to paste into `defaultGate`. No build needed: the answer index is built in memory from content/.
  *

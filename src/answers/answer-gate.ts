@@ -31,7 +31,7 @@ export interface GateModel {
 }
 
 /**
- * Fitted by `node scripts/fit-answer-gate.ts` (L2-regularised logistic regression) on the dev split of
+ * Fitted by `npm run fit:answer-gate` (scripts/fit-answer-gate.ts) (L2-regularised logistic regression) on the dev split of
  * tests/fixtures/answers/questions.{en,fr}.json only: answerable questions are positive when the ungated best
  * passage is from an expected article, negative otherwise; unanswerable and adversarial questions are negative.
  * The threshold is the lowest that keeps wrong answers ≤ 3 % and refusals ≥ 95 % on dev in both locales, each
