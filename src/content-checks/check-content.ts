@@ -12,7 +12,7 @@ import { checkRedirectsFile, RedirectClaims } from './check-redirects.ts';
 import { checkLocaleCoverage } from './locale-coverage.ts';
 import { findMdxProblems } from './mdx-problems.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
-import { issuesToProblems } from './schema-problems.ts';
+import { issuesToProblems, unknownLocaleProblem } from './schema-problems.ts';
 
 /** The description `npm run new:article` writes; a warning until the editor replaces it. */
 export const placeholderDescription = 'Say in one or two sentences what this article answers: 50 to 160 characters.';
@@ -161,11 +161,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	const slugOwners = new Map<string, string>();
 	for (const source of sources.articles) {
 		if (!locales.includes(source.locale)) {
-			problems.push({
-				file: source.file,
-				message: `"${source.locale}" is not one of the site's languages (${locales.join(', ')}).`,
-				fix: 'Move the file into a language folder, or add the language to locales in content/site.yaml.',
-			});
+			problems.push(unknownLocaleProblem(source.file, source.locale, locales));
 			continue;
 		}
 		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(source.slug)) {

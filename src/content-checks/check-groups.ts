@@ -3,7 +3,7 @@ import { categorySchema, groupsFileSchema, type GroupsFile } from '../schemas/ar
 import { closestName } from './closest-name.ts';
 import type { ContentProblem } from './check-content.ts';
 import type { ContentSources } from './read-content.ts';
-import { issuesToProblems } from './schema-problems.ts';
+import { issuesToProblems, unknownLocaleProblem } from './schema-problems.ts';
 
 /** The valid groups of each locale that has a `_groups.yaml`, with the problems found in those files. */
 export interface GroupsCheck {
@@ -21,11 +21,7 @@ export function checkGroups(sources: ContentSources, locales: readonly string[])
 	const files = new Map(sources.groups.map((source) => [source.locale, source]));
 	for (const source of sources.groups) {
 		if (!locales.includes(source.locale)) {
-			problems.push({
-				file: source.file,
-				message: `"${source.locale}" is not one of the site's languages (${locales.join(', ')}).`,
-				fix: 'Move the file into a language folder, or add the language to locales in content/site.yaml.',
-			});
+			problems.push(unknownLocaleProblem(source.file, source.locale, locales));
 			continue;
 		}
 		if (source.readError) {

@@ -32,3 +32,12 @@ export function issuesToProblems(
 		return { file, ...(line ? { line } : {}), field, message: `The field "${field}" is not valid.`, fix: issue.message };
 	});
 }
+
+/** A file under a language folder that content/site.yaml does not list. */
+export function unknownLocaleProblem(file: string, locale: string, locales: readonly string[]): ContentProblem {
+	return {
+		file,
+		message: `"${locale}" is not one of the site's languages (${locales.join(', ')}).`,
+		fix: 'Move the file into a language folder, or add the language to locales in content/site.yaml.',
+	};
+}
