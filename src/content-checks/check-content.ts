@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import GithubSlugger from 'github-slugger';
 import type { z } from 'zod';
 import { findContrastFailures } from '../brand/contrast.ts';
 import { articleLocales, categoryFile, categoryFolder } from '../config/content-layout.ts';
 import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
 import { articleFrontmatterSchema, categorySchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site-config';
+import { pageAnchors } from '../utils/page-anchors.ts';
 import { findMdxProblems } from './mdx-problems.ts';
+import { MdxSyntaxError, parseArticleBody } from './parse-article.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 
 /** The description `npm run new:article` writes; a warning until the editor replaces it. */
@@ -84,14 +85,17 @@ function lineLocator(text: string): (index: number) => { line: number; column: n
 	};
 }
 
-function headingAnchors(body: string): Set<string> {
-	const slugger = new GithubSlugger();
-	const anchors = new Set<string>();
-	for (const match of withoutCode(body).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
-		const text = (match[1] ?? '').replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-		anchors.add(slugger.slug(text));
+/** The anchors of an article's page, as its page will have them. */
+function articleAnchors(source: ArticleSource): Set<string> {
+	let tree;
+	try {
+		tree = parseArticleBody(source.body, source.extension);
+	} catch (error) {
+		// The syntax error is reported on its own; read the headings as Markdown so links to them are still checked.
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		tree = parseArticleBody(source.body, 'md');
 	}
-	return anchors;
+	return pageAnchors(tree).ids;
 }
 
 /**
@@ -276,7 +280,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	for (const path of selfServiceUrls(locales)) addPage(path);
 	const ownAnchors = new Map<ArticleSource, Set<string>>();
 	for (const { source, key } of reachable) {
-		const anchors = headingAnchors(source.body);
+		const anchors = articleAnchors(source);
 		ownAnchors.set(source, anchors);
 		const isTranslated = (locale: string) => byLocaleKey.has(`${locale}:${key}`);
 		for (const { locale } of articleLocales(source.locale, isTranslated, locales, defaultLocale)) {
@@ -325,7 +329,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		}
 
 		const body = withoutCode(source.body);
-		const anchorsHere = ownAnchors.get(source) ?? headingAnchors(source.body);
+		const anchorsHere = ownAnchors.get(source) ?? articleAnchors(source);
 		const linkPattern = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)|<img\b([^>]*)>|\bhref=["']([^"']*)["']/g;
 		const locate = lineLocator(body);
 		for (const match of body.matchAll(linkPattern)) {
@@ -351,7 +355,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			const target = match[3] ?? match[5] ?? '';
 			if (target.startsWith('#')) {
 				if (!anchorsHere.has(target.slice(1))) {
-					problems.push({ ...at, message: `Broken link: no heading in this article matches "${target}".`, fix: `Link to one of: ${[...anchorsHere].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
+					problems.push({ ...at, message: `Broken link: no heading or anchor in this article matches "${target}".`, fix: `Link to one of: ${[...anchorsHere].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
 				}
 				continue;
 			}
