@@ -50,6 +50,8 @@ export interface Conversion {
 	mdx: string;
 	/** Plain text of the paragraphs, in order, to write a description from. */
 	paragraphs: string[];
+	/** The ids of the page's headings and anchors, for links from other articles. */
+	anchors: ReadonlySet<string>;
 	notes: ConvertNotes;
 }
 
@@ -339,8 +341,19 @@ function looseKey(id: string): string {
 	return id.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/**
+ * The anchor of a page a link's fragment means: the same id, or the one that differs only by punctuation (another
+ * help center made its ids with other rules: "plc-ide-(legacy)", "ser_open"); undefined when there is none.
+ */
+export function findAnchor(fragment: string, anchors: Iterable<string>): string | undefined {
+	const all = [...anchors];
+	if (all.includes(fragment)) return fragment;
+	const key = looseKey(fragment);
+	return key ? all.find((id) => looseKey(id) === key) : undefined;
+}
+
 /** The anchors the page of this MDX will have, read as the check and the build read it. */
-function anchorsOf(mdx: string): { headings: Set<string>; ids: Set<string>; byLooseKey: Map<string, string> } {
+function anchorsOf(mdx: string): { headings: Set<string>; ids: Set<string> } {
 	let tree: MdastRoot;
 	try {
 		tree = parseArticleBody(mdx, 'mdx');
@@ -349,9 +362,7 @@ function anchorsOf(mdx: string): { headings: Set<string>; ids: Set<string>; byLo
 		tree = parseArticleBody(mdx, 'md');
 	}
 	const { headings, ids } = pageAnchors(tree);
-	const byLooseKey = new Map<string, string>();
-	for (const id of [...headings.map((heading) => heading.id), ...ids]) if (looseKey(id) && !byLooseKey.has(looseKey(id))) byLooseKey.set(looseKey(id), id);
-	return { headings: new Set(headings.map((heading) => heading.id)), ids, byLooseKey };
+	return { headings: new Set(headings.map((heading) => heading.id)), ids };
 }
 
 const anchorHtml = /^<a id="([^"]*)"><\/a>$/;
@@ -410,10 +421,9 @@ export function htmlToMdx(html: string, context: ConvertContext): Conversion {
 	if (changed) dropEmpty(mdast);
 	unlink(mdast, (link) => {
 		if (!link.url.startsWith('#')) return true;
-		if (anchors.ids.has(fragmentOf(link.url))) return true;
-		// Another help center made the id with other rules ("plc-ide-(legacy)", "ser_open"): the heading it meant.
-		const key = looseKey(fragmentOf(link.url));
-		const meant = key ? anchors.byLooseKey.get(key) : undefined;
+		const fragment = fragmentOf(link.url);
+		const meant = findAnchor(fragment, anchors.ids);
+		if (meant === fragment) return true;
 		if (meant) {
 			link.url = `#${meant}`;
 			changed = true;
@@ -424,5 +434,5 @@ export function htmlToMdx(html: string, context: ConvertContext): Conversion {
 		return false;
 	});
 	if (changed) mdx = toMarkdown.stringify(mdast);
-	return { mdx: mdx.trim() ? `${mdx.trimEnd()}\n` : '', paragraphs: paragraphs.filter(Boolean), notes };
+	return { mdx: mdx.trim() ? `${mdx.trimEnd()}\n` : '', paragraphs: paragraphs.filter(Boolean), anchors: anchors.ids, notes };
 }
