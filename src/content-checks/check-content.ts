@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Nodes, Root } from 'mdast';
 import type { z } from 'zod';
 import { findContrastFailures } from '../brand/contrast.ts';
 import { articleLocales, categoryFile, categoryFolder } from '../config/content-layout.ts';
@@ -64,9 +65,24 @@ function issuesToProblems(
 	});
 }
 
-/** Strips fenced code blocks, keeping line numbers, so examples in code are not checked as links. */
-function withoutCode(body: string): string {
-	return body.replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
+/**
+ * The body with its code (blocks at any indentation, in lists and quotes, and inline code) blanked out, keeping line
+ * numbers, so examples in code are not checked as links.
+ */
+function withoutCode(body: string, tree: Root): string {
+	const ranges: [number, number][] = [];
+	const visit = (node: Nodes) => {
+		if ((node.type === 'code' || node.type === 'inlineCode') && node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+		else if ('children' in node) for (const child of node.children) visit(child);
+	};
+	visit(tree);
+	let text = '';
+	let at = 0;
+	for (const [start, end] of ranges) {
+		text += body.slice(at, start) + body.slice(start, end).replace(/[^\n]/g, ' ');
+		at = end;
+	}
+	return text + body.slice(at);
 }
 
 /**
@@ -85,17 +101,25 @@ function lineLocator(text: string): (index: number) => { line: number; column: n
 	};
 }
 
-/** The anchors of an article's page, as its page will have them. */
-function articleAnchors(source: ArticleSource): Set<string> {
-	let tree;
+const parsedBodies = new WeakMap<ArticleSource, Root>();
+
+/** An article's body as the build parses it; read as Markdown when its MDX does not compile (that is reported apart). */
+function parsedBody(source: ArticleSource): Root {
+	let tree = parsedBodies.get(source);
+	if (tree) return tree;
 	try {
 		tree = parseArticleBody(source.body, source.extension);
 	} catch (error) {
-		// The syntax error is reported on its own; read the headings as Markdown so links to them are still checked.
 		if (!(error instanceof MdxSyntaxError)) throw error;
 		tree = parseArticleBody(source.body, 'md');
 	}
-	return pageAnchors(tree).ids;
+	parsedBodies.set(source, tree);
+	return tree;
+}
+
+/** The anchors of an article's page, as its page will have them. */
+function articleAnchors(source: ArticleSource): Set<string> {
+	return pageAnchors(parsedBody(source)).ids;
 }
 
 /**
@@ -328,7 +352,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			redirectOwners.set(normalized, source.file);
 		}
 
-		const body = withoutCode(source.body);
+		const body = withoutCode(source.body, parsedBody(source));
 		const anchorsHere = ownAnchors.get(source) ?? articleAnchors(source);
 		const linkPattern = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)|<img\b([^>]*)>|\bhref=["']([^"']*)["']/g;
 		const locate = lineLocator(body);

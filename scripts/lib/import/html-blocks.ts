@@ -62,7 +62,8 @@ function boxType(element: Element): CalloutType | undefined {
 	return undefined;
 }
 
-const titleClasses = /^(markdown-alert-title|admonition-?heading|admonition-title|callout-title|alert-heading|notice-title)$/i;
+// Docusaurus adds a CSS-module hash to its class names (admonitionHeading_Gvgb).
+const titleClasses = /^(markdown-alert-title|admonition-?heading|admonition-title|callout-title|alert-heading|notice-title)(_[\w-]+)?$/i;
 
 /** The title a box shows above its text; the source's own word for the type ("Note") is dropped, our label shows it. */
 function takeTitle(element: Element): string | undefined {
@@ -234,7 +235,10 @@ export function normalizeBlocks(tree: HastParent): void {
 			const source = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'source' && stringProperty(child, 'src') !== '');
 			const src = stringProperty(element, 'src') || (source ? stringProperty(source, 'src') : '');
 			const title = stringProperty(element, 'title') || stringProperty(element, 'ariaLabel');
-			replaceElement(parent, element, src ? [marker(mediaLinkTag, { src, title })] : []);
+			// A file of its own is a paragraph of its own, unless it sits in a line of text.
+			const inText = parent.type === 'element' && !blockTags.has(parent.tagName) && parent.tagName !== 'li';
+			const link = marker(mediaLinkTag, { src, title });
+			replaceElement(parent, element, src ? [inText ? link : marker('p', {}, [link])] : []);
 		}
 	});
 }

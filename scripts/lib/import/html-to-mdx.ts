@@ -286,6 +286,12 @@ function dropEmpty(parent: MdastParent): void {
 	for (const child of parent.children) if ('children' in child && child.type !== 'paragraph') dropEmpty(child as MdastParent);
 }
 
+/** The rule Word draws above its footnotes: Markdown puts footnotes under a rule of its own. */
+function dropRuleBeforeFootnotes(tree: MdastRoot): void {
+	const last = tree.children.findLastIndex((node) => node.type !== 'footnoteDefinition');
+	if (last >= 0 && tree.children[last]?.type === 'thematicBreak' && last < tree.children.length - 1) tree.children.splice(last, 1);
+}
+
 /** The page title is the only h1: the body's headings start at h2, keeping their relative levels. */
 function shiftHeadings(tree: MdastRoot): Heading[] {
 	const headings: Heading[] = [];
@@ -383,6 +389,7 @@ export function htmlToMdx(html: string, context: ConvertContext): Conversion {
 	const mdast = toMdast.runSync(hast) as MdastRoot;
 	liftVideos(mdast);
 	dropEmpty(mdast);
+	dropRuleBeforeFootnotes(mdast);
 	unlink(mdast, (link) => Boolean(link.url));
 	shiftHeadings(mdast);
 
