@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selfServiceActionOf } from '../../src/answers/order-intents';
 import { answerQuestion } from '../../src/answers/answer-question';
-import { shortenPassage } from '../../src/answers/build/answer-units';
+import { answerUnitsOf, shortenPassage } from '../../src/answers/build/answer-units';
 import { stemOf } from '../../src/answers/terms';
 import { memoryIndex } from '../../scripts/lib/answer-sources';
 
@@ -50,6 +50,12 @@ describe('passages', () => {
 		const short = shortenPassage(lines.join('\n'));
 		expect(short.split('\n').every((line) => lines.includes(line))).toBe(true);
 		expect(short.split(/\s+/).length).toBeLessThanOrEqual(120);
+	});
+
+	it('anchors sections at the ids their page gives the headings, with imported anchors and callouts around them', () => {
+		const body = 'Lead text.\n\n<a id="old-id"></a>\n\n## The ser_open setting\n\nSet it.\n\n<Callout type="note">\n\n## Inside a callout\n\nText.\n\n</Callout>\n\n## Don\'t wait -- ask\n\nAsk us.\n';
+		const units = answerUnitsOf({ key: 'k', url: '/en/c/k', title: 'T', description: 'D', keywords: [], updated: '2026-01-01', body, format: 'mdx', faq: [] });
+		expect(units.filter((unit) => unit.kind === 'section').map((unit) => unit.anchor)).toEqual(['the-ser_open-setting', 'inside-a-callout', 'dont-wait--ask']);
 	});
 });
 

@@ -93,8 +93,8 @@ interface Section {
 export function answerUnitsOf(article: AnswerSourceArticle): AnswerUnit[] {
 	const tree = parseArticleBody(article.body, article.format);
 	const markdown = treeToMarkdown(article.body, tree, (element, children) => componentText(element.name, children));
-	// The page's heading ids, for the headings this reads (those at the start of a line: not inside components).
-	const anchors = pageAnchors(tree).headings.filter((heading) => tree.children.includes(heading.node));
+	// The page's heading ids, for the headings this reads: those at the start of a line (not in quotes or lists).
+	const anchors = pageAnchors(tree).headings.filter((heading) => heading.node.position?.start.column === 1);
 	let headingIndex = 0;
 	const slugger = new GithubSlugger();
 	const sections: Section[] = [{ level: 1, heading: '', anchor: '', lines: [] }];
