@@ -42,6 +42,7 @@ const fixtures = {
 	tables:
 		'<table><tr><td><h3>Shipping</h3><ul><li>Fast</li><li>Cheap</li></ul></td><td><p>First.</p><p>Second.</p><img src="https://old.example/truck.png" alt="A truck"></td></tr></table>' +
 		'<table><thead><tr><th>Zone</th><th>Price</th></tr></thead><tbody><tr><td>EU | UK</td><td>5 €<br>10 € express</td></tr><tr><td><p>World</p></td><td><p>15 €</p></td></tr></tbody></table>',
+	emptyLinks: '<div class="card"><a href="https://example.com/sizes"></a><img src="https://old.example/s.png" alt="Sizes"> <span>Size guide</span></div><p>Hidden <a href="https://example.com/x"></a>link.</p>',
 };
 
 const context: ConvertContext = {
@@ -174,6 +175,11 @@ describe('htmlToMdx', () => {
 			'## Shipping\n\n- Fast\n- Cheap\n\nFirst.\n\nSecond.\n\n![A truck](/images/articles/test/truck.png)\n\n' +
 				'| Zone     | Price                 |\n| -------- | --------------------- |\n| EU \\| UK | 5 €<br />10 € express |\n| World    | 15 €                  |\n',
 		);
+	});
+
+	it('gives a link with no text, stretched over a card, the card\'s text, and removes one with nothing to show', () => {
+		const { mdx } = htmlToMdx(fixtures.emptyLinks, context);
+		expect(mdx).toBe('![Sizes](/images/articles/test/s.png) [Size guide](https://example.com/sizes)\n\nHidden link.\n');
 	});
 
 	it('writes MDX that compiles and passes the check for every fixture', () => {

@@ -197,15 +197,45 @@ function flattenCells(table: Element): void {
 	});
 }
 
+const phrasingWithText = (node: HastParent['children'][number]) =>
+	(node.type === 'text' && node.value.trim() !== '') || (node.type === 'element' && !blockTags.has(node.tagName) && !['a', 'img', 'iframe', 'video', 'audio', 'br'].includes(node.tagName) && textOf(node).trim() !== '');
+
+/**
+ * A link with no text, stretched over a card by the old theme's CSS (`<div><a href="…"></a><img> <span>UNO</span></div>`),
+ * takes the card's text as its own; one with nothing to take is removed, as no one could see it.
+ */
+function fillEmptyLink(link: Element, parent: HastParent): void {
+	const hasImage = (node: Element): boolean => node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)));
+	if (textOf(link).trim() || hasImage(link)) return;
+	// Only a card (a block of its own) lends its text; in a line of text an empty link is a leftover.
+	const isCard = parent.type === 'element' && ['div', 'li', 'td', 'th', 'section', 'article', 'aside'].includes(parent.tagName);
+	const words = isCard ? parent.children.filter(phrasingWithText) : [];
+	const [first] = words;
+	if (!first) {
+		replaceElement(parent, link, []);
+		return;
+	}
+	// The link takes the place of the card's text, so it reads where the text did.
+	link.children = words as ElementContent[];
+	const children: HastParent['children'] = parent.children.filter((child) => child !== link);
+	children.splice(children.indexOf(first), 0, link);
+	const taken = new Set<unknown>(words);
+	parent.children = children.filter((child) => !taken.has(child)) as typeof parent.children;
+}
+
 /** Tag of a link to an audio or video file that is not on YouTube or Vimeo. */
 export const mediaLinkTag = 'x-media';
 
 /**
  * Rewrites the blocks that Markdown has no shape for into ones it has: callouts, tab sets, layout tables, line
- * breaks in table cells, and audio and video files. Mutates `tree`.
+ * breaks in table cells, audio and video files, and links with no text. Mutates `tree`.
  */
 export function normalizeBlocks(tree: HastParent): void {
 	eachElement(tree, (element, parent) => {
+		if (element.tagName === 'a' && stringProperty(element, 'href')) {
+			fillEmptyLink(element, parent);
+			return;
+		}
 		const type = boxType(element);
 		if (type) {
 			toCallout(element, type, takeTitle(element));
