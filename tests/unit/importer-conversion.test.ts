@@ -34,11 +34,13 @@ const fixtures = {
 		'<blockquote><p>Error: the quoted message stays a quote.</p></blockquote>',
 	tabs:
 		'<h2>Install</h2><div data-tabs><div data-tab-title="Windows"><p>Run the installer.</p></div><div data-tab-title="macOS"><ol><li>Open the disk image.</li></ol></div></div>' +
-		'<div class="tabs-container"><ul role="tablist"><li role="tab">Card</li><li role="tab">Transfer</li></ul><div role="tabpanel"><p>Pay by card.</p></div><div role="tabpanel"><p>Pay by transfer.</p></div></div>',
+		'<div class="tabs-container"><ul role="tablist"><li role="tab">Card</li><li role="tab">Transfer</li></ul><div role="tabpanel"><p>Pay by card.</p></div><div role="tabpanel"><p>Pay by transfer.</p></div></div>' +
+		'<div class="tabbed-set"><input id="t1" type="radio"><label for="t1">Parcel</label><input id="t2" type="radio"><label for="t2">Letter</label><div class="tabbed-content"><div class="tabbed-block"><p>Up to 30 kg.</p></div><div class="tabbed-block"><p>Up to 2 kg.</p></div></div></div>',
 	embeds:
 		'<figure><img src="https://old.example/box.png" alt="A box"><figcaption>The box, closed.</figcaption></figure>' +
 		'<video controls src="https://old.example/media/unboxing.mp4"></video><audio controls><source src="https://old.example/media/greeting.mp3"></audio>' +
-		'<video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></video><iframe src="https://docs.example.com/embed/form" title="Return form"></iframe>',
+		'<video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></video><iframe src="https://docs.example.com/embed/form" title="Return form"></iframe>' +
+		'<figure><iframe src="https://boards.example.com/embed/42"></iframe><figcaption>Sizing board</figcaption></figure>',
 	tables:
 		'<table><tr><td><h3>Shipping</h3><ul><li>Fast</li><li>Cheap</li></ul></td><td><p>First.</p><p>Second.</p><img src="https://old.example/truck.png" alt="A truck"></td></tr></table>' +
 		'<table><thead><tr><th>Zone</th><th>Price</th></tr></thead><tbody><tr><td>EU | UK</td><td>5 €<br>10 € express</td></tr><tr><td><p>World</p></td><td><p>15 €</p></td></tr></tbody></table>',
@@ -158,14 +160,14 @@ describe('htmlToMdx', () => {
 
 	it('writes tab sets as their panels in turn, each under its title in bold', () => {
 		const { mdx } = htmlToMdx(fixtures.tabs, context);
-		expect(mdx).toBe('## Install\n\n**Windows**\n\nRun the installer.\n\n**macOS**\n\n1. Open the disk image.\n\n**Card**\n\nPay by card.\n\n**Transfer**\n\nPay by transfer.\n');
+		expect(mdx).toBe('## Install\n\n**Windows**\n\nRun the installer.\n\n**macOS**\n\n1. Open the disk image.\n\n**Card**\n\nPay by card.\n\n**Transfer**\n\nPay by transfer.\n\n**Parcel**\n\nUp to 30 kg.\n\n**Letter**\n\nUp to 2 kg.\n');
 	});
 
 	it('keeps figure captions, and links audio and video files on lines of their own', () => {
 		const { mdx } = htmlToMdx(fixtures.embeds, context);
 		expect(mdx).toBe(
 			'![A box](/images/articles/test/box.png)\n\nThe box, closed.\n\n[unboxing.mp4](https://old.example/media/unboxing.mp4)\n\n[greeting.mp3](https://old.example/media/greeting.mp3)\n\n' +
-				'<Video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Delivery times" />\n\n[Return form](https://docs.example.com/embed/form)\n',
+				'<Video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Delivery times" />\n\n[Return form](https://docs.example.com/embed/form)\n\n[Sizing board](https://boards.example.com/embed/42)\n',
 		);
 	});
 

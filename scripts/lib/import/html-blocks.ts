@@ -136,13 +136,15 @@ function untab(element: Element): ElementContent[] | undefined {
 	if (element.properties['dataTabs'] !== undefined && titled.length > 0) {
 		return titled.flatMap((tab) => [marker('p', {}, [marker('strong', {}, [{ type: 'text', value: stringProperty(tab, 'dataTabTitle') }])]), ...tab.children]);
 	}
-	// The ARIA shape most rendered tabs share (Docusaurus, Bootstrap, GitBook): a tab list, then one panel per tab.
+	// The ARIA shape most rendered tabs share (Docusaurus, Bootstrap, GitBook): a tab list, then one panel per tab;
+	// MkDocs Material's `tabbed-set`: a label per tab, then a `tabbed-block` per panel.
 	const tabs: string[] = [];
 	const panels: Element[] = [];
+	const mkdocs = classesOf(element).includes('tabbed-set');
 	eachElement(element, (child) => {
 		const role = stringProperty(child, 'role');
-		if (role === 'tab') tabs.push(textOf(child).replace(/\s+/g, ' ').trim());
-		else if (role === 'tabpanel') panels.push(child);
+		if (role === 'tab' || (mkdocs && child.tagName === 'label')) tabs.push(textOf(child).replace(/\s+/g, ' ').trim());
+		else if (role === 'tabpanel' || (mkdocs && classesOf(child).includes('tabbed-block'))) panels.push(child);
 	});
 	if (tabs.length === 0 || tabs.length !== panels.length) return undefined;
 	return panels.flatMap((panel, index) => [marker('p', {}, [marker('strong', {}, [{ type: 'text', value: tabs[index] ?? '' }])]), ...panel.children]);
@@ -223,6 +225,15 @@ function fillEmptyLink(link: Element, parent: HastParent): void {
 	parent.children = children.filter((child) => !taken.has(child)) as typeof parent.children;
 }
 
+/** An embed card (GitBook, Notion): a frame and its caption; the caption names the frame when it has no title. */
+function captionFrame(figure: Element): void {
+	const frame = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'iframe');
+	const caption = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+	if (!frame || !caption || stringProperty(frame, 'title')) return;
+	frame.properties['title'] = textOf(caption).replace(/\s+/g, ' ').trim();
+	figure.children = figure.children.filter((child) => child !== caption);
+}
+
 /** Tag of a link to an audio or video file that is not on YouTube or Vimeo. */
 export const mediaLinkTag = 'x-media';
 
@@ -261,6 +272,7 @@ export function normalizeBlocks(tree: HastParent): void {
 			} else flattenCells(element);
 			return;
 		}
+		if (element.tagName === 'figure') captionFrame(element);
 		if (element.tagName === 'video' || element.tagName === 'audio') {
 			const source = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'source' && stringProperty(child, 'src') !== '');
 			const src = stringProperty(element, 'src') || (source ? stringProperty(source, 'src') : '');
