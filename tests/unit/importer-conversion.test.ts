@@ -16,9 +16,9 @@ const fixtures = {
 		'<ol><li>Run:<pre><code>if (a &lt; b) { go(); }\n  &lt;tag/&gt;\n</code></pre></li><li>Then <code>{x}</code></li></ol>' +
 		'<blockquote><pre><code>const o = {a: 1};</code></pre></blockquote>',
 	anchors:
-		'<p><a href="#ser_open">Opening</a>, <a href="#fees">fees</a>, <a href="#returns">returns</a>, <a href="#track-it-(online)">tracking</a>, <a href="#nowhere">lost</a>.</p>' +
+		'<p><a href="#ser_open">Opening</a>, <a href="#fees">fees</a>, <a href="#returns">returns</a>, <a href="#track-it-(online)">tracking</a>, <a href="#nowhere">lost</a>, <a href="#pack">packing</a>.</p>' +
 		'<h2 id="ser_open">Open the port</h2><p>Text.</p><h2 id="returns">Returns</h2><p><a name="fees"></a>Fees apply.</p>' +
-		'<h3><a id="h_01ABC"></a>Track it (online)</h3><p id="shared">Linked from another article.</p><p><a id="unused"></a>Nobody links here.</p>',
+		'<h3><a id="h_01ABC"></a>Track it (online)</h3><p id="shared">Linked from another article.</p><p><a id="unused"></a>Nobody links here.</p><ul><li id="pack">Pack it well.</li></ul>',
 	footnotes:
 		'<p>Delivery takes two days<sup><a href="#user-content-fn-days" id="user-content-fnref-days" data-footnote-ref aria-describedby="footnote-label">1</a></sup> in town.</p>' +
 		'<p>Word says<a href="#_ftn1" name="_ftnref1"><span>[1]</span></a> so.</p>' +
@@ -133,12 +133,12 @@ describe('htmlToMdx', () => {
 	it('keeps the ids links point to as anchors, follows ids made by other slug rules, and unlinks what points nowhere', () => {
 		const { mdx, notes, anchors } = htmlToMdx(fixtures.anchors, { ...context, anchorTargets: new Set(['shared']) });
 		expect(mdx).toBe(
-			'[Opening](#ser_open), [fees](#fees), [returns](#returns), [tracking](#track-it-online), lost.\n\n' +
+			'[Opening](#ser_open), [fees](#fees), [returns](#returns), [tracking](#track-it-online), lost, [packing](#pack).\n\n' +
 				'<a id="ser_open"></a>\n\n## Open the port\n\nText.\n\n## Returns\n\n<a id="fees"></a>Fees apply.\n\n' +
-				'### Track it (online)\n\n<a id="shared"></a>Linked from another article.\n\nNobody links here.\n',
+				'### Track it (online)\n\n<a id="shared"></a>Linked from another article.\n\nNobody links here.\n\n- <a id="pack"></a>Pack it well.\n',
 		);
 		expect(notes.anchorsRemoved).toEqual(['#nowhere']);
-		expect([...anchors].sort()).toEqual(['fees', 'open-the-port', 'returns', 'ser_open', 'shared', 'track-it-online']);
+		expect([...anchors].sort()).toEqual(['fees', 'open-the-port', 'pack', 'returns', 'ser_open', 'shared', 'track-it-online']);
 	});
 
 	it('turns GFM and Word footnotes into Markdown footnotes, without their back links', () => {

@@ -1,8 +1,11 @@
 import type { Element, Root } from 'hast';
 import { eachElement, findParent, type HastParent, marker, replaceElement, stringProperty } from './hast-helpers.ts';
 
-/** Tag of an anchor kept in the MDX as `<a id="…"></a>` (handled in html-to-mdx.ts). */
-export const anchorTag = 'x-anchor';
+/**
+ * Property of the span that stands for an anchor kept in the MDX as `<a id="…"></a>` (handled in html-to-mdx.ts):
+ * a span, so that it stays in the line of text it is in.
+ */
+export const anchorProperty = 'dataImportAnchor';
 
 /** The fragment of a link address (`page#part` → `part`), decoded; empty when there is none. */
 export function fragmentOf(href: string): string {
@@ -27,7 +30,7 @@ const holdsText = new Set(['p', 'li', 'td', 'th', 'dt', 'dd']);
 export function keepLinkedAnchors(tree: Root, targets: ReadonlySet<string>): void {
 	const kept = new Set<string>();
 	eachElement(tree, (element, parent) => {
-		if (element.tagName === anchorTag) return;
+		if (element.properties[anchorProperty] !== undefined) return;
 		const id = stringProperty(element, 'id') || (element.tagName === 'a' ? stringProperty(element, 'name') : '');
 		delete element.properties['id'];
 		if (element.tagName === 'a') delete element.properties['name'];
@@ -36,7 +39,7 @@ export function keepLinkedAnchors(tree: Root, targets: ReadonlySet<string>): voi
 			return;
 		}
 		kept.add(id);
-		const anchor = marker(anchorTag, { id });
+		const anchor = marker('span', { [anchorProperty]: id });
 		if (element.tagName === 'a' && !element.properties['href']) {
 			// An anchor at the start of a heading marks the heading: it goes before it, not into its text.
 			const inHeading = parent.type === 'element' && /^h[1-6]$/.test(parent.tagName) && !hasTextBefore(parent, element);

@@ -9,7 +9,7 @@ import { MdxSyntaxError, parseArticleBody } from '../../../src/content-checks/pa
 import { pageAnchors } from '../../../src/utils/page-anchors.ts';
 import { toVideoEmbed } from '../../../src/utils/video-embed.ts';
 import { removeComments, stringProperty } from './hast-helpers.ts';
-import { anchorTag, fragmentOf, keepLinkedAnchors } from './html-anchors.ts';
+import { anchorProperty, fragmentOf, keepLinkedAnchors } from './html-anchors.ts';
 import { calloutTag, cellBreakTag, mediaLinkTag, normalizeBlocks } from './html-blocks.ts';
 import { footnoteRefTag, footnoteTag, normalizeFootnotes } from './html-footnotes.ts';
 import { altFromFileName, collapseSpace } from './text.ts';
@@ -199,8 +199,10 @@ const handlers: NonNullable<RehypeRemarkOptions['handlers']> = {
 		const type = stringProperty(element, 'type');
 		return [{ type: 'html', value: `<Callout type="${escapeAttribute(type)}">` }, ...(state.toFlow(state.all(element)) as BlockContent[]), { type: 'html', value: '</Callout>' }];
 	},
-	[anchorTag](_state, element) {
-		return { type: 'html', value: `<a id="${escapeAttribute(stringProperty(element, 'id'))}"></a>` };
+	span(state, element) {
+		const anchor = stringProperty(element, anchorProperty);
+		// hName marks it as a phrasing element, so it stays in its line instead of becoming a block of its own.
+		return anchor ? { type: 'html', value: `<a id="${escapeAttribute(anchor)}"></a>`, data: { hName: 'a' } } : state.all(element);
 	},
 	[cellBreakTag]() {
 		return { type: 'html', value: '<br />' };
