@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { fragmentOf } from './html-anchors.ts';
 import { classesOf, eachElement, findParent, type HastParent, marker, replaceElement, stringProperty } from './hast-helpers.ts';
 
 /** Tags of a footnote reference and of a footnote's text (handled in html-to-mdx.ts). */
@@ -6,14 +7,10 @@ export const footnoteRefTag = 'x-footnote-ref';
 export const footnoteTag = 'x-footnote';
 
 const idOf = (element: Element) => stringProperty(element, 'id') || (element.tagName === 'a' ? stringProperty(element, 'name') : '');
-const fragmentOf = (element: Element) => {
+/** The fragment an in-page link points to; empty for any other element or address. */
+const targetOf = (element: Element) => {
 	const href = element.tagName === 'a' ? stringProperty(element, 'href') : '';
-	if (!href.startsWith('#')) return '';
-	try {
-		return decodeURIComponent(href.slice(1));
-	} catch {
-		return href.slice(1);
-	}
+	return href.startsWith('#') ? fragmentOf(href) : '';
 };
 
 /** A list of footnotes as GFM (`section[data-footnotes]`), Pandoc, MkDocs and Jekyll (`.footnotes`) write them. */
@@ -44,7 +41,7 @@ export function normalizeFootnotes(tree: Root): void {
 
 	const refs: { ref: Element; parent: HastParent; note: Element; noteParent: HastParent; backId: string }[] = [];
 	eachElement(tree, (element, parent) => {
-		const fragment = fragmentOf(element);
+		const fragment = targetOf(element);
 		const target = fragment ? byId.get(fragment) : undefined;
 		if (!target || target.element === element) return;
 		// GFM and Pandoc: a link to an item of a footnote list, not from inside that list.
@@ -54,7 +51,7 @@ export function normalizeFootnotes(tree: Root): void {
 		}
 		// Word: two anchors linking each other; the one that comes first in the text is the reference.
 		const ownId = idOf(element);
-		if (!target.list && target.element.tagName === 'a' && ownId && fragmentOf(target.element) === ownId && !refs.some((entry) => entry.ref === target.element)) {
+		if (!target.list && target.element.tagName === 'a' && ownId && targetOf(target.element) === ownId && !refs.some((entry) => entry.ref === target.element)) {
 			refs.push({ ref: element, parent, note: target.element, noteParent: target.parent, backId: ownId });
 		}
 	});
@@ -78,7 +75,7 @@ export function normalizeFootnotes(tree: Root): void {
 	const backIds = new Set(refs.map((entry) => entry.backId).filter(Boolean));
 	for (const note of notes) {
 		eachElement(note, (element, parent) => {
-			if (backIds.has(fragmentOf(element)) || element.properties['dataFootnoteBackref'] !== undefined || classesOf(element).some((name) => /backref|footnote-back|reversefootnote/.test(name))) replaceElement(parent, element, []);
+			if (backIds.has(targetOf(element)) || element.properties['dataFootnoteBackref'] !== undefined || classesOf(element).some((name) => /backref|footnote-back|reversefootnote/.test(name))) replaceElement(parent, element, []);
 		});
 	}
 	for (const list of lists) {

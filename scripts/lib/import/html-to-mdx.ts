@@ -295,15 +295,14 @@ function dropRuleBeforeFootnotes(tree: MdastRoot): void {
 }
 
 /** The page title is the only h1: the body's headings start at h2, keeping their relative levels. */
-function shiftHeadings(tree: MdastRoot): Heading[] {
+function shiftHeadings(tree: MdastRoot): void {
 	const headings: Heading[] = [];
 	walkMdast(tree, (node) => {
 		if (node.type === 'heading') headings.push(node);
 	});
-	if (headings.length === 0) return headings;
+	if (headings.length === 0) return;
 	const shift = 2 - Math.min(...headings.map((heading) => heading.depth));
 	for (const heading of headings) heading.depth = Math.min(6, Math.max(2, heading.depth + shift)) as Heading['depth'];
-	return headings;
 }
 
 function unlink(tree: MdastRoot, keep: (link: Link) => boolean): void {
