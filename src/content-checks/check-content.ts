@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import GithubSlugger from 'github-slugger';
+import type { Nodes, Root } from 'mdast';
 import { findContrastFailures } from '../brand/contrast.ts';
 import { articleLocales, categoryFile, categoryFolder, groupAnchor } from '../config/content-layout.ts';
 import { articleUrl, categoryUrl, homeUrl, selfServiceUrls } from '../config/page-urls.ts';
@@ -10,7 +10,9 @@ import { seoTitleFor, titleLimits } from '../utils/seo-title.ts';
 import { checkGroups } from './check-groups.ts';
 import { checkRedirectsFile, RedirectClaims } from './check-redirects.ts';
 import { checkLocaleCoverage } from './locale-coverage.ts';
+import { pageAnchors } from '../utils/page-anchors.ts';
 import { findMdxProblems } from './mdx-problems.ts';
+import { MdxSyntaxError, parseArticleBody } from './parse-article.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 import { issuesToProblems, unknownLocaleProblem } from './schema-problems.ts';
 
@@ -36,9 +38,24 @@ interface ValidArticle {
 	key: string;
 }
 
-/** Strips fenced code blocks, keeping line numbers, so examples in code are not checked as links. */
-function withoutCode(body: string): string {
-	return body.replace(/^(```|~~~)[\s\S]*?^\1[ \t]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
+/**
+ * The body with its code (blocks at any indentation, in lists and quotes, and inline code) blanked out, keeping line
+ * numbers, so examples in code are not checked as links.
+ */
+function withoutCode(body: string, tree: Root): string {
+	const ranges: [number, number][] = [];
+	const visit = (node: Nodes) => {
+		if ((node.type === 'code' || node.type === 'inlineCode') && node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+		else if ('children' in node) for (const child of node.children) visit(child);
+	};
+	visit(tree);
+	let text = '';
+	let at = 0;
+	for (const [start, end] of ranges) {
+		text += body.slice(at, start) + body.slice(start, end).replace(/[^\n]/g, ' ');
+		at = end;
+	}
+	return text + body.slice(at);
 }
 
 /**
@@ -57,14 +74,25 @@ function lineLocator(text: string): (index: number) => { line: number; column: n
 	};
 }
 
-function headingAnchors(body: string): Set<string> {
-	const slugger = new GithubSlugger();
-	const anchors = new Set<string>();
-	for (const match of withoutCode(body).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
-		const text = (match[1] ?? '').replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-		anchors.add(slugger.slug(text));
+const parsedBodies = new WeakMap<ArticleSource, Root>();
+
+/** An article's body as the build parses it; read as Markdown when its MDX does not compile (that is reported apart). */
+function parsedBody(source: ArticleSource): Root {
+	let tree = parsedBodies.get(source);
+	if (tree) return tree;
+	try {
+		tree = parseArticleBody(source.body, source.extension);
+	} catch (error) {
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		tree = parseArticleBody(source.body, 'md');
 	}
-	return anchors;
+	parsedBodies.set(source, tree);
+	return tree;
+}
+
+/** The anchors of an article's page, as its page will have them. */
+function articleAnchors(source: ArticleSource): Set<string> {
+	return pageAnchors(parsedBody(source)).ids;
 }
 
 /**
@@ -288,7 +316,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	for (const path of selfServiceUrls(locales)) addPage(path);
 	const ownAnchors = new Map<ArticleSource, Set<string>>();
 	for (const { source, key } of reachable) {
-		const anchors = headingAnchors(source.body);
+		const anchors = articleAnchors(source);
 		ownAnchors.set(source, anchors);
 		const isTranslated = (locale: string) => byLocaleKey.has(`${locale}:${key}`);
 		for (const { locale } of articleLocales(source.locale, isTranslated, locales, defaultLocale)) {
@@ -326,8 +354,8 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		const redirectLine = source.keyLines.get('redirectFrom');
 		for (const path of data.redirectFrom) claims.claim(path, { file: source.file, ...(redirectLine ? { line: redirectLine } : {}), field: 'redirectFrom' });
 
-		const body = withoutCode(source.body);
-		const anchorsHere = ownAnchors.get(source) ?? headingAnchors(source.body);
+		const body = withoutCode(source.body, parsedBody(source));
+		const anchorsHere = ownAnchors.get(source) ?? articleAnchors(source);
 		const linkPattern = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)|<img\b([^>]*)>|\bhref=["']([^"']*)["']/g;
 		const locate = lineLocator(body);
 		for (const match of body.matchAll(linkPattern)) {
@@ -353,7 +381,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			const target = match[3] ?? match[5] ?? '';
 			if (target.startsWith('#')) {
 				if (!anchorsHere.has(target.slice(1))) {
-					problems.push({ ...at, message: `Broken link: no heading in this article matches "${target}".`, fix: `Link to one of: ${[...anchorsHere].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
+					problems.push({ ...at, message: `Broken link: no heading or anchor in this article matches "${target}".`, fix: `Link to one of: ${[...anchorsHere].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
 				}
 				continue;
 			}

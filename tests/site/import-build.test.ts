@@ -197,7 +197,7 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 	});
 
 	it('rewrites links between imported articles to their new addresses', () => {
-		const hrefs = (url: string) => [...documentAt(url).querySelectorAll('.article-body a')].map((link) => link.getAttribute('href'));
+		const hrefs = (url: string) => [...documentAt(url).querySelectorAll('.article-body a[href]')].map((link) => link.getAttribute('href'));
 		expect(hrefs('/en/order-tracking/where-is-my-parcel')).toEqual([
 			'/en/shipping/delivery-costs-and-free-shipping',
 			'#track-it-online',
@@ -208,6 +208,29 @@ describe('a Zendesk export and a CSV file imported into a project', () => {
 		expect(hrefs('/fr/order-tracking/ou-est-mon-colis')).toEqual(['/fr/shipping/frais-de-livraison-et-livraison-offerte']);
 		expect(hrefs('/en/gifts/gift-wrapping')).toEqual(['/en/product-care/caring-for-merino-wool']);
 		expect(hrefs('/en/product-care/caring-for-merino-wool')).toEqual(['https://en.wikipedia.org/wiki/Merino_(sheep)']);
+	});
+
+	it('keeps callouts, footnotes and the anchors links point to, in the page and in its Markdown twin', () => {
+		const url = '/en/returns-exchanges/returns-and-exchanges-2';
+		const mdx = readFileSync(join(root, 'content/en/returns-exchanges/returns-and-exchanges-2.mdx'), 'utf8');
+		expect(mdx).not.toContain('<!--');
+		const page = documentAt(url);
+		expect([...page.querySelectorAll('.article-body aside.callout-warning li')].map((item) => item.textContent)).toEqual(['Keep the tags on.', 'Use the original box.']);
+		expect(page.querySelector('.article-body')?.textContent).toContain('Sizes {S to XL} only, one <exchange> per order.');
+		// The footnote and its way back.
+		const reference = page.querySelector('.article-body sup a[data-footnote-ref]');
+		const note = page.getElementById((reference?.getAttribute('href') ?? '').slice(1));
+		expect(note?.textContent).toContain('Working days, Monday to Friday.');
+		expect(note?.querySelector('a[data-footnote-backref]')?.getAttribute('href')).toBe(`#${reference?.getAttribute('id')}`);
+		// In the page and to a part of another imported article, by the ids the old help center gave them.
+		expect(page.querySelector('.article-body a[href="#conditions"]')).not.toBeNull();
+		expect(page.getElementById('conditions')).not.toBeNull();
+		expect(page.querySelector('.article-body a[href="/en/order-tracking/where-is-my-parcel#h_01HQTRACK"]')).not.toBeNull();
+		expect(documentAt('/en/order-tracking/where-is-my-parcel').getElementById('h_01HQTRACK')).not.toBeNull();
+		const twin = readFileSync(join(client(), `${url}.md`), 'utf8');
+		expect(twin).toContain('<a id="conditions"></a>');
+		expect(twin).toMatch(/New sizes ship within two days\[\^1\]/);
+		expect(twin).toMatch(/^\[\^1\]: Working days, Monday to Friday\.$/m);
 	});
 
 	it('is valid HTML according to the Nu HTML Checker', () => {

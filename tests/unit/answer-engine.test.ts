@@ -59,6 +59,12 @@ describe('passages', () => {
 		const units = answerUnitsOf({ key: 'paying', url: '/en/payment/paying', title: 'Paying', description: 'How to pay.', keywords: [], updated: '2026-01-01', body, format: 'md', faq: [] });
 		expect(units.map((unit) => unit.text)).toEqual(['Pay by card or by bank transfer.', 'Cards are charged when the order ships; see fees.']);
 	});
+
+	it('anchors sections at the ids their page gives the headings, with imported anchors and callouts around them', () => {
+		const body = 'Lead text.\n\n<a id="old-id"></a>\n\n## The ser_open setting\n\nSet it.\n\n<Callout type="note">\n\n## Inside a callout\n\nText.\n\n</Callout>\n\n## Don\'t wait -- ask\n\nAsk us.\n';
+		const units = answerUnitsOf({ key: 'k', url: '/en/c/k', title: 'T', description: 'D', keywords: [], updated: '2026-01-01', body, format: 'mdx', faq: [] });
+		expect(units.filter((unit) => unit.kind === 'section').map((unit) => unit.anchor)).toEqual(['the-ser_open-setting', 'inside-a-callout', 'dont-wait--ask']);
+	});
 });
 
 describe('the engine', () => {

@@ -71,6 +71,20 @@ describe('checkContent', () => {
 		expect(problem?.message).toMatch(/Broken link: \/fr\/track is not a page/);
 	});
 
+	it('reads anchors as the page has them: heading ids as Astro makes them, <a id> anchors, and no links inside code', async () => {
+		const fixture = makeContentFixture();
+		fixture.edit(
+			'content/en/shipping/delivery-times.mdx',
+			(text) =>
+				`${text}\n## The ser_open setting\n\n<a id="fees"></a>\n\nSee [the setting](#the-ser_open-setting) and [fees](#fees).\n\n` +
+				'1. Write:\n\n   ```\n   [not a link](#nowhere) <img src="/nowhere.png">\n   ```\n\n2. Or `[inline](#nowhere-either)`.\n',
+		);
+		expect(formatProblems(await check(fixture))).toBe('');
+		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => `${text}\n[outside code](#nowhere)\n`);
+		const problems = await check(fixture);
+		expect(problems.map((problem) => problem.message)).toEqual(['Broken link: no heading or anchor in this article matches "#nowhere".']);
+	});
+
 	it('reports a broken anchor to a heading that does not exist', async () => {
 		const fixture = makeContentFixture();
 		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('#who-pays', '#who-pay'));

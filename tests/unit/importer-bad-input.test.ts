@@ -131,18 +131,22 @@ describe('reported skips', () => {
 /** A tiny PNG (1×1), enough to pass as an image. */
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
+/** A title longer than the article schema takes (150 characters): the one mistake the conversion cannot mend. */
+const overlongTitle = `Delivery to the islands${', by ferry or by air'.repeat(8)}`;
+
 /**
- * Three CSV rows for the fixture's shipping category; the second one's body holds an HTML comment, which the
- * conversion keeps and MDX cannot compile, and an image only it uses.
+ * Three CSV rows for the fixture's shipping category; the second one has a title the schema refuses, and an image
+ * only it uses.
  */
-function partialInput(secondBody = '<p>Parcels to the islands leave on Tuesdays. <!-- check with the carrier --> Allow two more days.</p><p><img src=""ferry.png"" alt=""The ferry""></p>') {
+function partialInput(secondTitle = overlongTitle) {
+	const secondBody = '<p>Parcels to the islands leave on Tuesdays. Allow two more days.</p><p><img src=""ferry.png"" alt=""The ferry""></p>';
 	const media = mkdtempSync(join(tmpdir(), 'import-media-'));
 	writeFileSync(join(media, 'ferry.png'), png);
 	const file = writeTemp(
 		'articles.csv',
 		'article_id,article_title,article_body,category_slug\n' +
 			'1,Packing fragile items,<p>Wrap each glass item in two layers of paper before it goes into the box.</p>,shipping\n' +
-			`2,Delivery to the islands,"${secondBody}",shipping\n` +
+			`2,"${secondTitle}","${secondBody}",shipping\n` +
 			'3,Parcels held at customs,<p>Customs may hold a parcel for up to ten days; we tell you by e-mail when it is released.</p>,shipping\n',
 	);
 	return { file, media };
@@ -158,13 +162,13 @@ describe('partial imports', { timeout: 30_000 }, () => {
 		expect(report.articles.map((article) => `${article.status} ${article.file}`)).toEqual(['new content/en/shipping/packing-fragile-items.mdx', 'new content/en/shipping/parcels-held-at-customs.mdx']);
 		expect(report.refused).toEqual([
 			{
-				item: 'articles.csv row 3: "Delivery to the islands" (en)',
-				file: 'content/en/shipping/delivery-to-the-islands.mdx',
-				problems: [{ line: expect.any(Number), column: expect.any(Number), message: expect.stringMatching(/comment/i), fix: expect.stringContaining('{/*') }],
+				item: `articles.csv row 3: "${overlongTitle}" (en)`,
+				file: expect.stringMatching(/^content\/en\/shipping\/delivery-to-the-islands-by-ferry[\w-]*\.mdx$/),
+				problems: [expect.objectContaining({ field: 'title', fix: expect.stringMatching(/under 150 characters/) })],
 			},
 		]);
 		// Nothing of the refused article is left: neither its file nor its image.
-		expect(existsSync(join(fixture.root, 'content/en/shipping/delivery-to-the-islands.mdx'))).toBe(false);
+		expect(readdirSync(join(fixture.root, 'content/en/shipping')).filter((name) => name.startsWith('delivery-to-the-islands'))).toEqual([]);
 		expect(existsSync(join(fixture.root, 'public/images/articles/delivery-to-the-islands'))).toBe(false);
 		expect(report.mediaStored).toBe(0);
 		expect(readdirSync(fixture.root).filter((name) => name.startsWith('.import-staging'))).toEqual([]);
@@ -173,10 +177,10 @@ describe('partial imports', { timeout: 30_000 }, () => {
 		// The summary says what to do about it.
 		const text = await runImportCli(fixture.root, 'csv', input.file, '--media', input.media, '--dry-run');
 		expect(text.stdout).toMatch(/Not imported: 1 article\(s\) would not pass the content checks; fix them in the source and import again/);
-		expect(text.stdout).toMatch(/articles\.csv row 3: "Delivery to the islands" \(en\) → content\/en\/shipping\/delivery-to-the-islands\.mdx\n {4}line \d+:\d+: .*comment.*\{\/\*/);
+		expect(text.stdout).toMatch(/articles\.csv row 3: "Delivery to the islands, by ferry.*" \(en\) → content\/en\/shipping\/delivery-to-the-islands-by-ferry[\w-]*\.mdx\n {4}line \d+: \[title\] .*under 150 characters/);
 
 		// Fixed in the source, the same import takes it and leaves the others as they are.
-		const fixed = partialInput('<p>Parcels to the islands leave on Tuesdays. Allow two more days.</p><p><img src=""ferry.png"" alt=""The ferry""></p>');
+		const fixed = partialInput('Delivery to the islands');
 		const again = await runImportCli(fixture.root, 'csv', fixed.file, '--media', fixed.media, '--json');
 		expect(again.status, again.stderr).toBe(0);
 		const second = JSON.parse(again.stdout) as ImportReport;
@@ -192,7 +196,7 @@ describe('partial imports', { timeout: 30_000 }, () => {
 
 	it('refuses the whole import under --strict, naming the article, and changes nothing', async () => {
 		const input = partialInput();
-		await expectRefused(['csv', input.file, '--media', input.media, '--strict'], /--strict: 1 article\(s\) would not pass the content checks, so nothing was changed:\narticles\.csv row 3: "Delivery to the islands"/);
+		await expectRefused(['csv', input.file, '--media', input.media, '--strict'], /--strict: 1 article\(s\) would not pass the content checks, so nothing was changed:\narticles\.csv row 3: "Delivery to the islands, by ferry/);
 	});
 
 	it('fails when no article passes, and refuses a title longer than the schema allows', async () => {

@@ -14,7 +14,49 @@ import { markdownToHtml } from '../../scripts/lib/import/markdown-to-html';
 import { fixturesDir } from '../support/import-project';
 import { altFromFileName, describe as describeArticle, pickIcon } from '../../scripts/lib/import/text';
 import { seoTitleFor } from '../../src/utils/seo-title';
+import { findMdxProblems } from '../../src/content-checks/mdx-problems';
 import { toVideoEmbed } from '../../src/utils/video-embed';
+
+/** One small body for each shape the conversion has to handle, written for these tests. */
+const fixtures = {
+	comments: '<p>Before<!-- internal: check prices --> after.</p><!-- hidden block --><ul><li>One<!-- x --></li></ul>',
+	braces:
+		'<h2>Sizes &lt;S&gt; and {M}</h2><p>Pay &lt;5 € or {10 €}. See <a href="https://example.com">the &lt;b&gt; tag {docs}</a>.</p>' +
+		'<p><img src="https://old.example/a.png" alt="Size &lt;M&gt; {chart}"></p>' +
+		'<table><tr><th>Code</th><th>Meaning</th></tr><tr><td><code>a|b</code></td><td>x &lt; y {z}</td></tr></table>' +
+		'<ol><li>Run:<pre><code>if (a &lt; b) { go(); }\n  &lt;tag/&gt;\n</code></pre></li><li>Then <code>{x}</code></li></ol>' +
+		'<blockquote><pre><code>const o = {a: 1};</code></pre></blockquote>',
+	anchors:
+		'<p><a href="#ser_open">Opening</a>, <a href="#fees">fees</a>, <a href="#returns">returns</a>, <a href="#track-it-(online)">tracking</a>, <a href="#nowhere">lost</a>, <a href="#pack">packing</a>.</p>' +
+		'<h2 id="ser_open">Open the port</h2><p>Text.</p><h2 id="returns">Returns</h2><p><a name="fees"></a>Fees apply.</p>' +
+		'<h3><a id="h_01ABC"></a>Track it (online)</h3><p id="shared">Linked from another article.</p><p><a id="unused"></a>Nobody links here.</p><ul><li id="pack">Pack it well.</li></ul>',
+	footnotes:
+		'<p>Delivery takes two days<sup><a href="#user-content-fn-days" id="user-content-fnref-days" data-footnote-ref aria-describedby="footnote-label">1</a></sup> in town.</p>' +
+		'<p>Word says<a href="#_ftn1" name="_ftnref1"><span>[1]</span></a> so.</p>' +
+		'<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2><ol><li id="user-content-fn-days"><p>Working days only. <a href="#user-content-fnref-days" data-footnote-backref class="data-footnote-backref">↩</a></p></li></ol></section>' +
+		'<div><hr><div id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a> Except on Sundays.</p></div></div>',
+	callouts:
+		'<aside data-callout="warning"><p>Unplug first:</p><ul><li>Cable</li><li>Power</li></ul><pre><code>reset --all</code></pre><p><img src="https://old.example/plug.png" alt="A plug"></p></aside>' +
+		'<div class="markdown-alert markdown-alert-tip"><p class="markdown-alert-title">Tip</p><p>Keep the box.</p></div>' +
+		'<div class="theme-admonition theme-admonition-info admonition_x alert alert--info"><div class="admonitionHeading_y">info</div><div class="admonitionContent_z"><p>Labels print in black.</p></div></div>' +
+		'<div class="callout callout--danger"><p>Never ship batteries by air.</p></div>' +
+		'<blockquote><p><strong>Note:</strong> Returns are free.</p><p>Second paragraph.</p></blockquote>' +
+		'<blockquote><p>Remarque : les retours sont gratuits.</p></blockquote>' +
+		'<blockquote><p>Error: the quoted message stays a quote.</p></blockquote>',
+	tabs:
+		'<h2>Install</h2><div data-tabs><div data-tab-title="Windows"><p>Run the installer.</p></div><div data-tab-title="macOS"><ol><li>Open the disk image.</li></ol></div></div>' +
+		'<div class="tabs-container"><ul role="tablist"><li role="tab">Card</li><li role="tab">Transfer</li></ul><div role="tabpanel"><p>Pay by card.</p></div><div role="tabpanel"><p>Pay by transfer.</p></div></div>' +
+		'<div class="tabbed-set"><input id="t1" type="radio"><label for="t1">Parcel</label><input id="t2" type="radio"><label for="t2">Letter</label><div class="tabbed-content"><div class="tabbed-block"><p>Up to 30 kg.</p></div><div class="tabbed-block"><p>Up to 2 kg.</p></div></div></div>',
+	embeds:
+		'<figure><img src="https://old.example/box.png" alt="A box"><figcaption>The box, closed.</figcaption></figure>' +
+		'<video controls src="https://old.example/media/unboxing.mp4"></video><audio controls><source src="https://old.example/media/greeting.mp3"></audio>' +
+		'<video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></video><iframe src="https://docs.example.com/embed/form" title="Return form"></iframe>' +
+		'<figure><iframe src="https://boards.example.com/embed/42"></iframe><figcaption>Sizing board</figcaption></figure>',
+	tables:
+		'<table><tr><td><h3>Shipping</h3><ul><li>Fast</li><li>Cheap</li></ul></td><td><p>First.</p><p>Second.</p><img src="https://old.example/truck.png" alt="A truck"></td></tr></table>' +
+		'<table><thead><tr><th>Zone</th><th>Price</th></tr></thead><tbody><tr><td>EU | UK</td><td>5 €<br>10 € express</td></tr><tr><td><p>World</p></td><td><p>15 €</p></td></tr></tbody></table>',
+	emptyLinks: '<div class="card"><a href="https://example.com/sizes"></a><img src="https://old.example/s.png" alt="Sizes"> <span>Size guide</span></div><p>Hidden <a href="https://example.com/x"></a>link.</p>',
+};
 
 const context: ConvertContext = {
 	image: (src) => (src.includes('missing') ? null : { url: `/images/articles/test/${src.split('/').pop()}` }),
@@ -82,6 +124,84 @@ describe('htmlToMdx', () => {
 		expect(mdx).not.toContain('missing');
 		expect(mdx).toContain('[Delivery](/en/shipping/delivery-times) and [elsewhere](https://example.com/page)');
 		expect(notes.altGenerated).toEqual([{ src: 'https://old.example/a/shipping-rates_2024.png', alt: 'Shipping rates 2024' }]);
+	});
+
+	it('drops HTML comments, which MDX cannot read', () => {
+		const { mdx } = htmlToMdx(fixtures.comments, context);
+		expect(mdx).toBe('Before after.\n\n- One\n');
+	});
+
+	it('escapes < and braces in text, links, headings, tables and alt text, and keeps code verbatim at any indentation', () => {
+		const { mdx } = htmlToMdx(fixtures.braces, context);
+		expect(mdx).toContain('## Sizes \\<S> and \\{M\\}');
+		expect(mdx).toContain('Pay \\<5 € or \\{10 €\\}. See [the \\<b> tag \\{docs\\}](https://example.com).');
+		expect(mdx).toContain('![Size \\<M> \\{chart\\}](/images/articles/test/a.png)');
+		expect(mdx).toContain('| `a\\|b` | x \\< y \\{z\\} |');
+		expect(mdx).toContain('1. Run:\n   ```\n   if (a < b) { go(); }\n     <tag/>\n   ```\n2. Then `{x}`');
+		expect(mdx).toContain('> ```\n> const o = {a: 1};\n> ```');
+	});
+
+	it('keeps the ids links point to as anchors, follows ids made by other slug rules, and unlinks what points nowhere', () => {
+		const { mdx, notes, anchors } = htmlToMdx(fixtures.anchors, { ...context, anchorTargets: new Set(['shared']) });
+		expect(mdx).toBe(
+			'[Opening](#ser_open), [fees](#fees), [returns](#returns), [tracking](#track-it-online), lost, [packing](#pack).\n\n' +
+				'<a id="ser_open"></a>\n\n## Open the port\n\nText.\n\n## Returns\n\n<a id="fees"></a>Fees apply.\n\n' +
+				'### Track it (online)\n\n<a id="shared"></a>Linked from another article.\n\nNobody links here.\n\n- <a id="pack"></a>Pack it well.\n',
+		);
+		expect(notes.anchorsRemoved).toEqual(['#nowhere']);
+		expect([...anchors].sort()).toEqual(['fees', 'open-the-port', 'pack', 'returns', 'ser_open', 'shared', 'track-it-online']);
+	});
+
+	it('turns GFM and Word footnotes into Markdown footnotes, without their back links', () => {
+		const { mdx, notes } = htmlToMdx(fixtures.footnotes, context);
+		expect(mdx).toBe('Delivery takes two days[^1] in town.\n\nWord says[^2] so.\n\n[^1]: Working days only.\n\n[^2]: Except on Sundays.\n');
+		expect(notes.anchorsRemoved).toEqual([]);
+	});
+
+	it('turns callouts of every shape into <Callout>, with their lists, code and images', () => {
+		const { mdx } = htmlToMdx(fixtures.callouts, context);
+		expect(mdx).toContain('<Callout type="warning">\n\nUnplug first:\n\n- Cable\n- Power\n\n```\nreset --all\n```\n\n![A plug](/images/articles/test/plug.png)\n\n</Callout>');
+		expect(mdx).toContain('<Callout type="tip">\n\nKeep the box.\n\n</Callout>');
+		expect(mdx).toContain('<Callout type="note">\n\nLabels print in black.\n\n</Callout>');
+		expect(mdx).toContain('<Callout type="warning">\n\nNever ship batteries by air.\n\n</Callout>');
+		expect(mdx).toContain('<Callout type="note">\n\nReturns are free.\n\nSecond paragraph.\n\n</Callout>');
+		expect(mdx).toContain('<Callout type="note">\n\nles retours sont gratuits.\n\n</Callout>');
+		expect(mdx).toContain('> Error: the quoted message stays a quote.');
+	});
+
+	it('writes tab sets as their panels in turn, each under its title in bold', () => {
+		const { mdx } = htmlToMdx(fixtures.tabs, context);
+		expect(mdx).toBe('## Install\n\n**Windows**\n\nRun the installer.\n\n**macOS**\n\n1. Open the disk image.\n\n**Card**\n\nPay by card.\n\n**Transfer**\n\nPay by transfer.\n\n**Parcel**\n\nUp to 30 kg.\n\n**Letter**\n\nUp to 2 kg.\n');
+	});
+
+	it('keeps figure captions, and links audio and video files on lines of their own', () => {
+		const { mdx } = htmlToMdx(fixtures.embeds, context);
+		expect(mdx).toBe(
+			'![A box](/images/articles/test/box.png)\n\nThe box, closed.\n\n[unboxing.mp4](https://old.example/media/unboxing.mp4)\n\n[greeting.mp3](https://old.example/media/greeting.mp3)\n\n' +
+				'<Video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="Delivery times" />\n\n[Return form](https://docs.example.com/embed/form)\n\n[Sizing board](https://boards.example.com/embed/42)\n',
+		);
+	});
+
+	it('unwraps layout tables into their blocks and keeps data tables as tables, line breaks and pipes included', () => {
+		const { mdx } = htmlToMdx(fixtures.tables, context);
+		expect(mdx).toBe(
+			'## Shipping\n\n- Fast\n- Cheap\n\nFirst.\n\nSecond.\n\n![A truck](/images/articles/test/truck.png)\n\n' +
+				'| Zone     | Price                 |\n| -------- | --------------------- |\n| EU \\| UK | 5 €<br />10 € express |\n| World    | 15 €                  |\n',
+		);
+	});
+
+	it('gives a link with no text, stretched over a card, the card\'s text, and removes one with nothing to show', () => {
+		const { mdx } = htmlToMdx(fixtures.emptyLinks, context);
+		expect(mdx).toBe('![Sizes](/images/articles/test/s.png) [Size guide](https://example.com/sizes)\n\nHidden link.\n');
+	});
+
+	it('writes MDX that compiles and passes the check for every fixture', () => {
+		for (const [name, html] of Object.entries(fixtures)) {
+			const { mdx } = htmlToMdx(html, { ...context, anchorTargets: new Set(['shared']) });
+			const source = { file: `content/en/test/${name}.mdx`, locale: 'en', category: 'test', slug: name, extension: 'mdx' as const, data: {}, keyLines: new Map(), body: mdx, bodyLine: 1 };
+			const problems = findMdxProblems(source);
+			expect(problems, `${name}:\n${mdx}`).toEqual([]);
+		}
 	});
 
 	it('keeps links to headings that exist after conversion and unlinks the others', () => {

@@ -1,12 +1,17 @@
-import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Heading, Link, Paragraph, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { BlockContent, DefinitionContent, Heading, Link, Paragraph, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
+import { MdxSyntaxError, parseArticleBody } from '../../../src/content-checks/parse-article.ts';
+import { pageAnchors } from '../../../src/utils/page-anchors.ts';
 import { toVideoEmbed } from '../../../src/utils/video-embed.ts';
+import { removeComments, stringProperty } from './hast-helpers.ts';
+import { anchorProperty, fragmentOf, keepLinkedAnchors } from './html-anchors.ts';
+import { calloutTag, cellBreakTag, mediaLinkTag, normalizeBlocks } from './html-blocks.ts';
+import { footnoteRefTag, footnoteTag, normalizeFootnotes } from './html-footnotes.ts';
 import { altFromFileName, collapseSpace } from './text.ts';
 
 /** What the conversion needs to know about the world outside the HTML. */
@@ -17,6 +22,11 @@ export interface ConvertContext {
 	link(href: string): string | null | undefined;
 	/** Title for a video embed that has none (the article's title). */
 	videoTitle: string;
+	/**
+	 * Fragments that links of the other articles of the import point to (`returns` of `/hc/…/123#returns`): the
+	 * elements with these ids keep an anchor, so those links still land where they did.
+	 */
+	anchorTargets?: ReadonlySet<string>;
 	/** Files attached to the article, listed at the end under `heading`. */
 	attachments?: { heading: string; links: { text: string; url: string }[] };
 }
@@ -32,7 +42,7 @@ export interface ConvertNotes {
 	embedsReplaced: string[];
 	/** Images without alt text that got one from their file name. */
 	altGenerated: { src: string; alt: string }[];
-	/** Links to a #heading that does not exist in the converted article, unlinked. */
+	/** Links to a #part of the article that exists neither as a heading nor as an anchor, unlinked. */
 	anchorsRemoved: string[];
 }
 
@@ -40,6 +50,8 @@ export interface Conversion {
 	mdx: string;
 	/** Plain text of the paragraphs, in order, to write a description from. */
 	paragraphs: string[];
+	/** The ids of the page's headings and anchors, for links from other articles. */
+	anchors: ReadonlySet<string>;
 	notes: ConvertNotes;
 }
 
@@ -84,6 +96,7 @@ function cleanHtml(tree: HastRoot, context: ConvertContext, notes: ConvertNotes)
 	const removals: [HastRoot | Element, Element][] = [];
 	const replacements: [HastRoot | Element, Element, (HastContent | ElementContent)[]][] = [];
 	walkElements(tree, (element, parent) => {
+		if (element.tagName === mediaLinkTag) mediaToLinkOrFrame(element);
 		if (dropped.has(element.tagName)) {
 			if (element.tagName === 'script') notes.scripts += 1;
 			removals.push([parent, element]);
@@ -153,16 +166,54 @@ function cleanHtml(tree: HastRoot, context: ConvertContext, notes: ConvertNotes)
 	}
 }
 
+/** An audio or video file: a video platform's address plays in <Video />, any other file is a link to it. */
+function mediaToLinkOrFrame(element: Element): void {
+	const src = stringProperty(element, 'src');
+	const title = stringProperty(element, 'title');
+	if (toVideoEmbed(src)) {
+		element.tagName = 'iframe';
+		return;
+	}
+	const name = decodeURIComponent(src.split(/[?#]/)[0]?.split('/').pop() ?? '') || src;
+	element.tagName = 'a';
+	element.properties = { href: src };
+	element.children = [text(title || name)];
+}
+
 function escapeAttribute(value: string): string {
 	return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** Video frames become our MDX component; the html node is written as it is. */
+/**
+ * Our components and what Markdown writes its own way: video frames, callouts, anchors, footnotes, line breaks in
+ * table cells. An html node is written as it is.
+ */
 const handlers: NonNullable<RehypeRemarkOptions['handlers']> = {
 	iframe(_state, element) {
 		const src = String(element.properties['src'] ?? '');
 		const title = String(element.properties['title'] ?? '');
 		return { type: 'html', value: `<Video src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" />` };
+	},
+	[calloutTag](state, element) {
+		// The component's content is Markdown between its tags, set apart by blank lines, so lists and code stay blocks.
+		const type = stringProperty(element, 'type');
+		return [{ type: 'html', value: `<Callout type="${escapeAttribute(type)}">` }, ...(state.toFlow(state.all(element)) as BlockContent[]), { type: 'html', value: '</Callout>' }];
+	},
+	span(state, element) {
+		const anchor = stringProperty(element, anchorProperty);
+		// hName marks it as a phrasing element, so it stays in its line instead of becoming a block of its own.
+		return anchor ? { type: 'html', value: `<a id="${escapeAttribute(anchor)}"></a>`, data: { hName: 'a' } } : state.all(element);
+	},
+	[cellBreakTag]() {
+		return { type: 'html', value: '<br />' };
+	},
+	[footnoteRefTag](_state, element) {
+		const label = stringProperty(element, 'label');
+		return { type: 'footnoteReference', identifier: label, label };
+	},
+	[footnoteTag](state, element) {
+		const label = stringProperty(element, 'label');
+		return { type: 'footnoteDefinition', identifier: label, label, children: state.toFlow(state.all(element)) as (BlockContent | DefinitionContent)[] };
 	},
 };
 
@@ -174,6 +225,11 @@ function plainText(node: MdastContent | MdastRoot): string {
 	if ('children' in node) return (node.children as MdastContent[]).map(plainText).join('');
 	if (node.type === 'break') return ' ';
 	return '';
+}
+
+/** An anchor, video or other component the conversion wrote: a paragraph holding one is not empty. */
+function isWritten(node: MdastContent): boolean {
+	return node.type === 'html';
 }
 
 function isVideo(node: MdastContent): boolean {
@@ -227,21 +283,26 @@ function liftVideos(parent: MdastParent): void {
 function dropEmpty(parent: MdastParent): void {
 	parent.children = parent.children.filter((child) => {
 		if (child.type !== 'paragraph' && child.type !== 'heading') return true;
-		return child.children.some((node) => node.type === 'image' || isVideo(node as MdastContent) || plainText(node as MdastContent).trim());
+		return child.children.some((node) => node.type === 'image' || isWritten(node as MdastContent) || plainText(node as MdastContent).trim());
 	});
 	for (const child of parent.children) if ('children' in child && child.type !== 'paragraph') dropEmpty(child as MdastParent);
 }
 
+/** The rule Word draws above its footnotes: Markdown puts footnotes under a rule of its own. */
+function dropRuleBeforeFootnotes(tree: MdastRoot): void {
+	const last = tree.children.findLastIndex((node) => node.type !== 'footnoteDefinition');
+	if (last >= 0 && tree.children[last]?.type === 'thematicBreak' && last < tree.children.length - 1) tree.children.splice(last, 1);
+}
+
 /** The page title is the only h1: the body's headings start at h2, keeping their relative levels. */
-function shiftHeadings(tree: MdastRoot): Heading[] {
+function shiftHeadings(tree: MdastRoot): void {
 	const headings: Heading[] = [];
 	walkMdast(tree, (node) => {
 		if (node.type === 'heading') headings.push(node);
 	});
-	if (headings.length === 0) return headings;
+	if (headings.length === 0) return;
 	const shift = 2 - Math.min(...headings.map((heading) => heading.depth));
 	for (const heading of headings) heading.depth = Math.min(6, Math.max(2, heading.depth + shift)) as Heading['depth'];
-	return headings;
 }
 
 function unlink(tree: MdastRoot, keep: (link: Link) => boolean): void {
@@ -272,29 +333,66 @@ const stringifyOptions: StringifyOptions = {
 const toMdast = unified().use(rehypeRemark, { handlers }).freeze();
 const toMarkdown = unified().use(remarkStringify, stringifyOptions).use(remarkGfm).freeze();
 
+/** Links within the article (`#part`), as their decoded fragments. */
+function inPageTargets(tree: HastRoot): Set<string> {
+	const targets = new Set<string>();
+	walkElements(tree, (element) => {
+		const href = element.tagName === 'a' ? stringProperty(element, 'href') : '';
+		if (href.startsWith('#')) targets.add(fragmentOf(href));
+	});
+	return targets;
+}
+
+/** An id with only its letters and digits, to recognise one made by other slug rules. */
+function looseKey(id: string): string {
+	return id.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The anchor of a page a link's fragment means: the same id, or the one that differs only by punctuation (another
+ * help center made its ids with other rules: "plc-ide-(legacy)", "ser_open"); undefined when there is none.
+ */
+export function findAnchor(fragment: string, anchors: Iterable<string>): string | undefined {
+	const all = [...anchors];
+	if (all.includes(fragment)) return fragment;
+	const key = looseKey(fragment);
+	return key ? all.find((id) => looseKey(id) === key) : undefined;
+}
+
+/** The anchors the page of this MDX will have, read as the check and the build read it. */
+function anchorsOf(mdx: string): { headings: Set<string>; ids: Set<string> } {
+	let tree: MdastRoot;
+	try {
+		tree = parseArticleBody(mdx, 'mdx');
+	} catch (error) {
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		tree = parseArticleBody(mdx, 'md');
+	}
+	const { headings, ids } = pageAnchors(tree);
+	return { headings: new Set(headings.map((heading) => heading.id)), ids };
+}
+
+const anchorHtml = /^<a id="([^"]*)"><\/a>$/;
+
 /**
  * Turns an article's HTML into MDX: headings shifted under the title, links and images resolved through
- * `context`, YouTube and Vimeo frames as <Video />, scripts and event handlers removed (and counted).
+ * `context`, YouTube and Vimeo frames as <Video />, callouts as <Callout>, footnotes as Markdown footnotes, tab sets
+ * and layout tables as plain blocks, linked ids as anchors, scripts, event handlers and comments removed (and counted).
  */
 export function htmlToMdx(html: string, context: ConvertContext): Conversion {
 	const notes: ConvertNotes = { scripts: 0, handlers: [], scriptLinks: 0, embedsReplaced: [], altGenerated: [], anchorsRemoved: [] };
 	const hast = parseHtml(html);
+	removeComments(hast);
+	normalizeFootnotes(hast);
+	normalizeBlocks(hast);
+	keepLinkedAnchors(hast, new Set([...inPageTargets(hast), ...(context.anchorTargets ?? [])]));
 	cleanHtml(hast, context, notes);
 	const mdast = toMdast.runSync(hast) as MdastRoot;
 	liftVideos(mdast);
 	dropEmpty(mdast);
+	dropRuleBeforeFootnotes(mdast);
 	unlink(mdast, (link) => Boolean(link.url));
-	const headings = shiftHeadings(mdast);
-
-	const slugger = new GithubSlugger();
-	const anchors = new Set(headings.map((heading) => slugger.slug(plainText(heading))));
-	unlink(mdast, (link) => {
-		if (!link.url.startsWith('#')) return true;
-		const anchor = decodeURIComponent(link.url.slice(1));
-		if (anchors.has(anchor)) return true;
-		notes.anchorsRemoved.push(link.url);
-		return false;
-	});
+	shiftHeadings(mdast);
 
 	const paragraphs: string[] = [];
 	walkMdast(mdast, (node) => {
@@ -316,6 +414,33 @@ export function htmlToMdx(html: string, context: ConvertContext): Conversion {
 		);
 	}
 
-	const mdx = toMarkdown.stringify(mdast);
-	return { mdx: mdx.trim() ? `${mdx.trimEnd()}\n` : '', paragraphs: paragraphs.filter(Boolean), notes };
+	// Heading ids are only known once written (smart punctuation, duplicates): read them from the MDX itself, then
+	// drop anchors a heading already provides and unlink what points nowhere.
+	let mdx = toMarkdown.stringify(mdast);
+	const anchors = anchorsOf(mdx);
+	let changed = false;
+	walkMdast(mdast, (node, parent) => {
+		const id = node.type === 'html' ? anchorHtml.exec(node.value)?.[1] : undefined;
+		if (id !== undefined && anchors.headings.has(id)) {
+			parent.children.splice(parent.children.indexOf(node), 1);
+			changed = true;
+		}
+	});
+	if (changed) dropEmpty(mdast);
+	unlink(mdast, (link) => {
+		if (!link.url.startsWith('#')) return true;
+		const fragment = fragmentOf(link.url);
+		const meant = findAnchor(fragment, anchors.ids);
+		if (meant === fragment) return true;
+		if (meant) {
+			link.url = `#${meant}`;
+			changed = true;
+			return true;
+		}
+		notes.anchorsRemoved.push(link.url);
+		changed = true;
+		return false;
+	});
+	if (changed) mdx = toMarkdown.stringify(mdast);
+	return { mdx: mdx.trim() ? `${mdx.trimEnd()}\n` : '', paragraphs: paragraphs.filter(Boolean), anchors: anchors.ids, notes };
 }

@@ -6,7 +6,8 @@ import { articleUrl, categoryUrl, homeUrl } from '../../../src/config/page-urls.
 import { checkArticleFile, checkContent, formatProblems, isError, placeholderDescription, type ContentProblem } from '../../../src/content-checks/check-content.ts';
 import { parseArticleText, readContent, type ContentSources } from '../../../src/content-checks/read-content.ts';
 import { readSiteConfig } from '../../../src/config/read-site-config.ts';
-import { collectReferences, htmlToMdx, parseHtml } from './html-to-mdx.ts';
+import { fragmentOf } from './html-anchors.ts';
+import { collectReferences, findAnchor, htmlToMdx, parseHtml } from './html-to-mdx.ts';
 import { mapLocale } from './locale-map.ts';
 import { MediaStore } from './media.ts';
 import { oldPath, toUrl } from './old-paths.ts';
@@ -14,6 +15,11 @@ import { ImportError, type ImportSource, type Skip, type SourceAttachment, type 
 import { indexBySource, planImport, sourceKey, type PlannedArticle } from './plan.ts';
 import { Staging } from './staging.ts';
 import { altFromFileName, describe } from './text.ts';
+
+/** The fragments (`part` of `…#part`) of every link of an article's HTML. */
+function linkedFragments(html: string): string[] {
+	return [...html.matchAll(/\bhref\s*=\s*["']([^"']*#[^"']+)["']/gi)].map((match) => fragmentOf(match[1] ?? ''));
+}
 
 export interface ImportProgress {
 	start(total: number): void;
@@ -254,6 +260,22 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			if (Array.isArray(paths)) for (const path of paths) if (typeof path === 'string') existingRedirectOwners.set(path.replace(/\/$/, ''), article.file);
 		}
 		const live = livePaths(existing, locales, plan.articles);
+		// Ids that links of any article point to: the conversion keeps them as anchors, so `page#part` still lands.
+		const anchorTargets = new Set(plan.articles.flatMap((article) => linkedFragments(article.source.html)));
+		// The anchors an imported article's page will have, for links to one of its parts; converted once, when linked.
+		const byUrl = new Map(plan.articles.map((article) => [article.url, article]));
+		const anchorCache = new Map<string, ReadonlySet<string>>();
+		const anchorsAt = (address: string): ReadonlySet<string> | undefined => {
+			const target = byUrl.get(address);
+			if (!target) return undefined;
+			let anchors = anchorCache.get(address);
+			if (!anchors) {
+				// Heading ids and anchors depend on the text only: images and links need not be resolved.
+				anchors = htmlToMdx(target.source.html, { image: () => null, link: () => undefined, videoTitle: target.title, anchorTargets }).anchors;
+				anchorCache.set(address, anchors);
+			}
+			return anchors;
+		};
 
 		// Images and linked files first, once: the conversion itself is synchronous, and runs again when an article
 		// is refused (links to it change).
@@ -353,8 +375,14 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				const target = source.linkTarget?.(url) ?? (byOldPath.has(url.pathname.replace(/\/+$/, '').toLowerCase()) ? { kind: 'article' as const, group: byOldPath.get(url.pathname.replace(/\/+$/, '').toLowerCase()) ?? '' } : undefined);
 				if (target?.kind === 'article') {
 					const address = articleAddress(target.group, target.sourceLocale, locale);
-					// The anchor stays: headings keep their ids.
-					if (address) return `${address}${url.hash}`;
+					if (address) {
+						// The part of the article stays when its page has it (ids that links point to are kept as anchors).
+						const fragment = fragmentOf(url.hash);
+						const anchors = fragment ? anchorsAt(address) : undefined;
+						const meant = anchors ? findAnchor(fragment, anchors) : undefined;
+						if (fragment && !meant) notes.links.push({ file: article.file, href, outcome: `linked to ${address} without #${fragment}: no heading or anchor there matches it` });
+						return meant ? `${address}#${meant}` : address;
+					}
 				} else if (target?.kind === 'section') {
 					const folder = plan.sectionFolders.get(target.key);
 					if (folder) return categoryUrl(locale, folder);
@@ -373,6 +401,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 				image: (src) => resolved.get(src) ?? null,
 				link,
 				videoTitle: article.title,
+				anchorTargets,
 				...(attachmentLinks.length > 0 ? { attachments: { heading: phrase(locale, 'import.attachments', {}), links: attachmentLinks } } : {}),
 			});
 			const { notes: converted } = conversion;
@@ -381,7 +410,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 			}
 			for (const generated of converted.altGenerated) notes.altGenerated.push({ file: article.file, ...generated });
 			for (const src of converted.embedsReplaced) notes.embedsReplaced.push({ file: article.file, src });
-			for (const anchor of converted.anchorsRemoved) notes.links.push({ file: article.file, href: anchor, outcome: 'removed: no heading of the article matches it' });
+			for (const anchor of converted.anchorsRemoved) notes.links.push({ file: article.file, href: anchor, outcome: 'removed: no heading or anchor of the article matches it' });
 
 			let description = describe(item.excerpt, conversion.paragraphs);
 			if (!description) {

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { markdownToPlainText } from '../../agents/plain-text.ts';
 import { treeToMarkdown } from '../../agents/tree-to-markdown.ts';
 import { parseArticleBody } from '../../content-checks/parse-article.ts';
+import { pageAnchors } from '../../utils/page-anchors.ts';
 
 /** A published article, as the answer index reads it. */
 export interface AnswerSourceArticle {
@@ -98,6 +99,9 @@ interface Section {
 export function answerUnitsOf(article: AnswerSourceArticle): AnswerUnit[] {
 	const tree = parseArticleBody(article.body, article.format);
 	const markdown = treeToMarkdown(article.body, tree, (element, children) => componentText(element.name, children));
+	// The page's heading ids, for the headings this reads: those at the start of a line (not in quotes or lists).
+	const anchors = pageAnchors(tree).headings.filter((heading) => heading.node.position?.start.column === 1);
+	let headingIndex = 0;
 	const slugger = new GithubSlugger();
 	const sections: Section[] = [{ level: 1, heading: '', anchor: '', lines: [] }];
 	let fence: string | undefined;
@@ -108,7 +112,7 @@ export function answerUnitsOf(article: AnswerSourceArticle): AnswerUnit[] {
 		if (heading) {
 			const level = heading[1]?.length ?? 1;
 			const text = plain(heading[2] ?? '');
-			const anchor = slugger.slug(text);
+			const anchor = anchors[headingIndex++]?.id ?? slugger.slug(text);
 			if (level <= 3) {
 				sections.push({ level, heading: text, anchor, lines: [] });
 				continue;
