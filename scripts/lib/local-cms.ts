@@ -24,23 +24,33 @@ export interface LocalCmsOptions {
 	log?: (line: string) => void;
 }
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+const types: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
+};
 
 /** Serves the admin folder at /admin/ with the admin's security headers, as the Worker's assets do (`_headers`). */
-async function serveAdmin(adminDir: string, port: number): Promise<Server> {
+async function serveAdmin(adminDir: string, publicDir: string, port: number): Promise<Server> {
 	const server = createServer(async (request, response) => {
 		const path = new URL(request.url ?? '/', 'http://localhost').pathname;
 		if (path === '/' || path === '/admin') {
 			response.writeHead(302, { location: '/admin/' }).end();
 			return;
 		}
-		const file = path.startsWith('/admin/') ? normalize(path.slice('/admin/'.length) || 'index.html').replace(/^(\.\.[/\\])+/, '') : undefined;
-		const body = file ? await readFile(join(adminDir, file)).catch(() => undefined) : undefined;
+		// The admin's files, and the site's public files for the preview's images (/images/articles/…).
+		const admin = path.startsWith('/admin/');
+		const file = normalize(admin ? path.slice('/admin/'.length) || 'index.html' : decodeURIComponent(path)).replace(/^([/\\]|\.\.[/\\])+/, '');
+		const body = await readFile(join(admin ? adminDir : publicDir, file)).catch(() => undefined);
 		if (!body) {
 			response.writeHead(404).end();
 			return;
 		}
-		response.writeHead(200, { ...securityHeaders, 'Content-Security-Policy': adminContentSecurityPolicy, 'content-type': types[extname(file ?? '')] ?? 'application/octet-stream' }).end(body);
+		response.writeHead(200, { ...securityHeaders, 'Content-Security-Policy': adminContentSecurityPolicy, 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -71,7 +81,7 @@ export async function startLocalCms({ root, adminDir, port, proxyPort = defaultP
 	proxy.stderr.on('data', onData);
 	const exited = new Promise<void>((resolve) => proxy.once('exit', () => resolve()));
 	await waitForProxy(proxyPort, () => output.join('\n'));
-	const server = await serveAdmin(adminDir, port);
+	const server = await serveAdmin(adminDir, join(root, 'public'), port);
 	return {
 		adminUrl: `http://localhost:${port}/admin/`,
 		stop: async () => {

@@ -8,23 +8,27 @@ const opening = '---\n';
 /** How a new or changed entry is written: one line per value (no folding), `[a, b]` for short lists. */
 const stringOptions: ToStringOptions = { lineWidth: 0, flowCollectionPadding: false };
 
-/** The frontmatter text (between the `---` lines, ending with a newline) and the body of an article file. */
-function splitFile(content: string): { frontmatter: string; body: string } {
+/** A new article's blank line between the frontmatter and the text, as in the demo articles. */
+const newGap = '\n';
+
+/**
+ * An article file's parts: the frontmatter text (between the `---` lines, ending with a newline), the blank lines
+ * after it (Decap's editor drops them from the text, so they are kept apart) and the body.
+ */
+function splitFile(content: string): { frontmatter: string; gap: string; body: string } {
 	const text = content.replace(/\r\n?/g, '\n');
-	if (!text.startsWith(opening)) return { frontmatter: '', body: text };
-	const close = /^---[ \t]*$/m;
-	const rest = text.slice(opening.length);
-	const match = close.exec(rest);
-	if (!match) return { frontmatter: '', body: text };
-	const afterClose = match.index + match[0].length;
-	return { frontmatter: rest.slice(0, match.index), body: rest.slice(rest[afterClose] === '\n' ? afterClose + 1 : afterClose) };
+	const match = text.startsWith(opening) ? /^---[ \t]*(\n|$)/m.exec(text.slice(opening.length)) : null;
+	if (!match) return { frontmatter: '', gap: '', body: text };
+	const rest = text.slice(opening.length + match.index + match[0].length);
+	const gap = /^\n*/.exec(rest)?.[0] ?? '';
+	return { frontmatter: text.slice(opening.length, opening.length + match.index), gap, body: rest.slice(gap.length) };
 }
 
-/** Reads an article file into the form's values, keeping the frontmatter's text under `originalKey`. */
+/** Reads an article file into the form's values, keeping everything before the body as it was under `originalKey`. */
 export function parseArticleFile(content: string, originalKey: string): EntryData {
-	const { frontmatter, body } = splitFile(content);
+	const { frontmatter, gap, body } = splitFile(content);
 	const values = (parseDocument(frontmatter).toJS() ?? {}) as Record<string, unknown>;
-	return { ...values, [originalKey]: frontmatter, body };
+	return { ...values, [originalKey]: `${opening}${frontmatter}---\n${gap}`, body };
 }
 
 function isEmpty(value: unknown): boolean {
@@ -66,11 +70,12 @@ function entryStarts(frontmatter: string): { key: string; start: number; flow: b
  * Writes the form's values back as an article file. Frontmatter entries whose value did not change keep their text
  * byte for byte (quotes, flow lists, comments); a changed entry is rewritten alone, a cleared one removed, a new one
  * added at the end. Entries the form does not show (`category`, `source`, unknown ones) are kept as they are. A new
- * article is written in the form's order. The body is written as the editor left it.
+ * article is written in the form's order, with a blank line before its text. The body is written as the editor left
+ * it, after the blank lines the file had.
  */
 export function serialiseArticleFile(data: EntryData, originalKey: string, formKeys: readonly string[]): string {
 	const { body = '', [originalKey]: original, ...values } = data;
-	const frontmatter = typeof original === 'string' ? original : '';
+	const { frontmatter, gap } = typeof original === 'string' ? splitFile(original) : { frontmatter: '', gap: newGap };
 	const before = (parseDocument(frontmatter).toJS() ?? {}) as Record<string, unknown>;
 	const starts = entryStarts(frontmatter);
 	const ends = starts.map((entry, index) => starts[index + 1]?.start ?? frontmatter.length);
@@ -93,5 +98,5 @@ export function serialiseArticleFile(data: EntryData, originalKey: string, formK
 		// A new article leaves out what it would set to the default: empty fields and switches left off.
 		if (!isEmpty(value) && value !== false) text += entryText(key, value);
 	}
-	return `${opening}${text}---\n${body}`;
+	return `${opening}${text}---\n${gap}${body}`;
 }
