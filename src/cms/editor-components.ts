@@ -3,11 +3,14 @@
  * in an article's text by its pattern, edited in a small form and written back as the MDX an editor would type.
  */
 
+/** A field of a block's form: Decap's, with the widget's own options (`options`, `pattern`, `buttons`…). */
+type BlockField = { name: string; label: string; widget: string } & Record<string, unknown>;
+
 /** What Decap's `registerEditorComponent` takes for a block. */
 export interface EditorComponent {
 	id: string;
 	label: string;
-	fields: Record<string, unknown>[];
+	fields: BlockField[];
 	pattern: RegExp;
 	fromBlock: (match: RegExpMatchArray) => Record<string, string>;
 	toBlock: (data: Record<string, string | undefined>) => string;

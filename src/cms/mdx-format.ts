@@ -78,7 +78,7 @@ export function serialiseArticleFile(data: EntryData, originalKey: string, formK
 	const { frontmatter, gap } = typeof original === 'string' ? splitFile(original) : { frontmatter: '', gap: newGap };
 	const before = (parseDocument(frontmatter).toJS() ?? {}) as Record<string, unknown>;
 	const starts = entryStarts(frontmatter);
-	const ends = starts.map((entry, index) => starts[index + 1]?.start ?? frontmatter.length);
+	const ends = starts.map((_, index) => starts[index + 1]?.start ?? frontmatter.length);
 	let text = '';
 	let copied = 0;
 	starts.forEach((entry, index) => {
