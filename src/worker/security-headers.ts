@@ -56,3 +56,28 @@ export function pageContentSecurityPolicy({ inlineScriptHashes, turnstile }: Pag
 
 /** The policy of what is no page (redirects, search data, Markdown): nothing to load, nothing to frame it. */
 export const noPagePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Where the editors' admin (/admin, Decap CMS) talks to: GitHub's API in production, decap-server on loopback locally. */
+export const adminConnectSources = ['https://api.github.com', 'http://localhost:*', 'http://127.0.0.1:*'] as const;
+
+/**
+ * The Content-Security-Policy of the editors' admin page (/admin), which only editors open: Decap CMS compiles its
+ * configuration's validators at run time ('unsafe-eval', from Ajv) and styles itself with inline styles; it shows
+ * uploaded images as blob: and data: addresses and its preview in a frame of its own. Everything else is as
+ * strict as the pages': scripts from our own files only, no plugins, no framing by other sites.
+ */
+export const adminContentSecurityPolicy = [
+	"default-src 'self'",
+	"script-src 'self' 'unsafe-eval'",
+	"style-src 'self' 'unsafe-inline'",
+	"img-src 'self' data: blob: https:",
+	"font-src 'self' data:",
+	`connect-src 'self' ${adminConnectSources.join(' ')}`,
+	"frame-src 'self' blob:",
+	"media-src 'self' blob:",
+	"worker-src 'self' blob:",
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+	"frame-ancestors 'none'",
+].join('; ');

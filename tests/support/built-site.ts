@@ -5,14 +5,17 @@ import { parseHTML } from 'linkedom';
 
 export const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
-/** Every built HTML file, as site paths (`/en/shipping`) mapped to file paths; `siteDir` defaults to dist/client. */
+/** Every built HTML page (not the editors' admin), as site paths (`/en/shipping`) mapped to file paths; `siteDir` defaults to dist/client. */
 export function builtPages(siteDir = clientDir): Map<string, string> {
 	if (!existsSync(siteDir)) throw new Error(`${siteDir} is missing: run \`npm run build\` first (npm test does).`);
 	const pages = new Map<string, string>();
 	const walk = (directory: string) => {
 		for (const name of readdirSync(directory)) {
 			const path = join(directory, name);
-			if (statSync(path).isDirectory()) walk(path);
+			// The editors' admin (/admin) is no page of the site: its own policy, no shopper ever loads it.
+			if (statSync(path).isDirectory()) {
+				if (relative(siteDir, path) !== 'admin') walk(path);
+			}
 			else if (name.endsWith('.html')) {
 				const sitePath = `/${relative(siteDir, path).split(sep).join('/')}`.replace(/(\/index)?\.html$/, '') || '/';
 				pages.set(sitePath, path);
