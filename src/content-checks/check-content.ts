@@ -38,6 +38,16 @@ interface ValidArticle {
 	key: string;
 }
 
+/** Whether a page's anchors hold a link's fragment, as browsers match it: as written, or percent-decoded (`%7Bn%7D` is `{n}`). */
+function hasAnchor(anchors: ReadonlySet<string>, fragment: string): boolean {
+	if (anchors.has(fragment)) return true;
+	try {
+		return anchors.has(decodeURIComponent(fragment));
+	} catch {
+		return false;
+	}
+}
+
 /**
  * The body with its code (blocks at any indentation, in lists and quotes, and inline code) blanked out, keeping line
  * numbers, so examples in code are not checked as links.
@@ -380,7 +390,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			}
 			const target = match[3] ?? match[5] ?? '';
 			if (target.startsWith('#')) {
-				if (!anchorsHere.has(target.slice(1))) {
+				if (!hasAnchor(anchorsHere, target.slice(1))) {
 					problems.push({ ...at, message: `Broken link: no heading or anchor in this article matches "${target}".`, fix: `Link to one of: ${[...anchorsHere].map((a) => `#${a}`).join(', ') || 'add a heading first'}.` });
 				}
 				continue;
@@ -396,7 +406,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 					message: `Broken link: ${target} is not a page of the help center.`,
 					fix: 'Link to an article as /<language>/<category>/<file name>, and check the spelling.',
 				});
-			} else if (hash && !anchors.has(hash)) {
+			} else if (hash && !hasAnchor(anchors, hash)) {
 				problems.push({ ...at, message: `Broken link: ${path} has no heading matching "#${hash}".`, fix: `Use one of: ${[...anchors].map((a) => `#${a}`).join(', ')}.` });
 			}
 		}

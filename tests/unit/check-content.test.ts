@@ -76,7 +76,7 @@ describe('checkContent', () => {
 		fixture.edit(
 			'content/en/shipping/delivery-times.mdx',
 			(text) =>
-				`${text}\n## The ser_open setting\n\n<a id="fees"></a>\n\nSee [the setting](#the-ser_open-setting) and [fees](#fees).\n\n` +
+				`${text}\n## The ser_open setting\n\n<a id="fees"></a>\n\n<a id="found-{n}"></a>\n\nSee [the setting](#the-ser_open-setting), [fees](#fees) and [found](#found-%7Bn%7D).\n\n` +
 				'1. Write:\n\n   ```\n   [not a link](#nowhere) <img src="/nowhere.png">\n   ```\n\n2. Or `[inline](#nowhere-either)`.\n',
 		);
 		expect(formatProblems(await check(fixture))).toBe('');
