@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { HastPluginDefinition, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast, PluginFactoryContext } from 'satteri';
 import { aboveTheFoldWords, articleImageSizes, phoneCandidate } from './image-policy';
-import { articleImage, variantsPath, type ArticleImage } from './image-variants';
+import { articleImage, measureImage, variantsPath, type ArticleImage } from './image-variants';
 
 export interface ImagePluginOptions {
 	/** The folder of the site's static files, where `/images/…` addresses point. */
@@ -56,7 +56,7 @@ export function articleImagesPlugin(options: ImagePluginOptions) {
 		const describe = async (src: unknown, offset: number | undefined, written: (name: string) => boolean): Promise<Attributes | undefined> => {
 			const file = publicFile(src, options.publicDir);
 			if (!file) return undefined;
-			const image = await articleImage(file, options.cacheDir);
+			const image = await (options.variants ? articleImage(file, options.cacheDir) : measureImage(file));
 			if (!image) return undefined;
 			const attributes = imageAttributes(image, isNearTop(document.source, offset), options.variants);
 			// An editor's own size or sources win; the variants are only right for the original's ratio and sources.

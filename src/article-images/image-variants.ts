@@ -145,6 +145,23 @@ async function processImage(file: string, digest: string, bytes: Buffer, cacheDi
 	});
 }
 
+const measured = new Map<string, Promise<ArticleImage | undefined>>();
+
+/** The size of the image file `file`, without variants (for `astro dev`, which serves the originals). */
+export function measureImage(file: string): Promise<ArticleImage | undefined> {
+	if (!existsSync(file)) return Promise.resolve(undefined);
+	const digest = fileDigest(file, () => readFileSync(file));
+	let result = measured.get(digest);
+	if (!result) {
+		result = sharp(file)
+			.metadata()
+			.then(({ autoOrient: { width, height } }) => (width && height ? { width, height, variants: [] } : undefined))
+			.catch(() => undefined);
+		measured.set(digest, result);
+	}
+	return result;
+}
+
 /**
  * The size and the variants of the image file `file`, made once per content and kept in `cacheDir`: a build finds
  * the variants of unchanged images there instead of encoding them again. Undefined when the file does not exist or
