@@ -76,6 +76,11 @@ describe('article images', () => {
 				'',
 			].join('\n'),
 		);
+		// A plain Markdown article, which Astro renders once into its data store, shows the same photo.
+		writeFileSync(
+			join(project.root, 'content/en/shipping/locker-sizes.md'),
+			'---\ntitle: Locker sizes\ndescription: The three sizes of parcel locker doors, and which parcels fit behind each of them.\nupdated: 2026-11-21\n---\n\nLockers come in three sizes.\n\n![An open locker door with a parcel inside](/images/articles/lockers/locker-door.jpg)\n',
+		);
 		expect(statSync(join(images, 'locker-screen.png')).size).toBeGreaterThan(1_500_000);
 
 		const first = await build();
@@ -110,6 +115,16 @@ describe('article images', () => {
 		}
 		// The original stays, for the Markdown twin and anyone who follows its address.
 		expect(existsSync(join(project.root, 'dist/client/images/articles/lockers/locker-screen.png'))).toBe(true);
+
+		// A new photo under the same name, the article's text unchanged: its page is rendered again, at the new size.
+		writeFileSync(join(images, 'locker-door.jpg'), await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#aa6688' } }).jpeg().toBuffer());
+		expect(await build()).toMatch(/\(1 encoded, \d+ from the cache\)/);
+		for (const [url, index] of [['/en/shipping/locker-screens', 1], ['/en/shipping/locker-sizes', 0]] as const) {
+			const updated = parseHTML(readFileSync(join(project.root, `dist/client${url}.html`), 'utf8')).document;
+			const newDoor = updated.querySelectorAll('.article-body img')[index];
+			expect([newDoor?.getAttribute('width'), newDoor?.getAttribute('height')], url).toEqual(['1600', '1200']);
+			for (const [, file] of (newDoor?.getAttribute('srcset') ?? '').matchAll(/(\/_images\/\S+)/g)) expect(existsSync(join(project.root, 'dist/client', file ?? ''))).toBe(true);
+		}
 	});
 });
 
