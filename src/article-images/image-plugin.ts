@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { HastPluginDefinition, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast, PluginFactoryContext } from 'satteri';
+import { htmlToHast, type HastNode, type HastPluginDefinition, type HastVisitorContext, type MdxJsxFlowElementHast, type MdxJsxTextElementHast, type PluginFactoryContext } from 'satteri';
 import { aboveTheFoldWords, articleImageSizes, phoneCandidate } from './image-policy';
 import { articleImage, measureImage, variantsPath, type ArticleImage } from './image-variants';
 
@@ -96,6 +96,18 @@ export function articleImagesPlugin(options: ImagePluginOptions) {
 			},
 			mdxJsxFlowElement: jsxImage,
 			mdxJsxTextElement: jsxImage,
+			// An `<img>` tag in a Markdown (.md) article arrives as raw HTML: a lone tag becomes an element like the others.
+			async raw(node) {
+				if (!/^<img\b[^<>]*>$/i.test(node.value.trim())) return undefined;
+				const parsed = htmlToHast(node.value.trim(), { fragment: true });
+				const image = 'children' in parsed ? parsed.children.find((child) => child.type === 'element' && child.tagName === 'img') : undefined;
+				if (image?.type !== 'element') return undefined;
+				const properties = image.properties;
+				const attributes = await describe(properties['src'], node.position?.start.offset, (name) => properties[name] !== undefined);
+				if (!attributes) return undefined;
+				const renamed = Object.entries(attributes).map(([name, value]) => [name === 'srcset' ? 'srcSet' : name, value]);
+				return { ...image, properties: { ...properties, ...Object.fromEntries(renamed) } } satisfies HastNode;
+			},
 		};
 	};
 }

@@ -79,7 +79,7 @@ describe('article images', () => {
 		// A plain Markdown article, which Astro renders once into its data store, shows the same photo.
 		writeFileSync(
 			join(project.root, 'content/en/shipping/locker-sizes.md'),
-			'---\ntitle: Locker sizes\ndescription: The three sizes of parcel locker doors, and which parcels fit behind each of them.\nupdated: 2026-11-21\n---\n\nLockers come in three sizes.\n\n![An open locker door with a parcel inside](/images/articles/lockers/locker-door.jpg)\n',
+			'---\ntitle: Locker sizes\ndescription: The three sizes of parcel locker doors, and which parcels fit behind each of them.\nupdated: 2026-11-21\n---\n\nLockers come in three sizes.\n\n![An open locker door with a parcel inside](/images/articles/lockers/locker-door.jpg)\n\nThe screen: <img src="/images/articles/lockers/locker-screen.png" alt="The locker screen asking for a pickup code">\n',
 		);
 		expect(statSync(join(images, 'locker-screen.png')).size).toBeGreaterThan(1_500_000);
 
@@ -113,6 +113,9 @@ describe('article images', () => {
 			expect(phone?.width).toBeGreaterThanOrEqual(slotWidth(image?.getAttribute('sizes') ?? '', budgetPhone.width) * budgetPhone.pixelRatio);
 			expect(image?.getAttribute('src')).toBe(`/${relative(join(project.root, 'dist/client'), phone?.file ?? '')}`);
 		}
+		// In a Markdown article, an <img> tag (raw HTML there) is given the same attributes.
+		const rawTag = parseHTML(readFileSync(join(project.root, 'dist/client/en/shipping/locker-sizes.html'), 'utf8')).document.querySelectorAll('.article-body img')[1];
+		expect([rawTag?.getAttribute('width'), rawTag?.getAttribute('loading'), rawTag?.getAttribute('srcset')]).toEqual(['2400', 'lazy', screen?.getAttribute('srcset')]);
 		// The original stays, for the Markdown twin and anyone who follows its address.
 		expect(existsSync(join(project.root, 'dist/client/images/articles/lockers/locker-screen.png'))).toBe(true);
 
