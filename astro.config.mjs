@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/config/read-site-config.ts';
 import { articleBodies } from './src/integrations/article-bodies.ts';
+import { articleImages } from './src/integrations/article-images.ts';
 import { buildMarks } from './src/integrations/build-marks.ts';
 import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { codeDigest } from './src/integrations/code-digest.ts';
@@ -41,5 +42,5 @@ export default defineConfig({
 		// src/pages/[locale]/[category]/[slug].astro).
 		incrementalBuild: true,
 	},
-	integrations: [buildMarks('first'), articleBodies(), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchUi(), devSearchIndex(), widget(), securityHeaders({ turnstile: siteConfig.turnstile !== undefined }), cmsAdmin(), buildMarks('last')],
+	integrations: [buildMarks('first'), articleBodies(), articleImages(), codeDigest(), contentGuard(), redirectMap(), mdx(), prerenderBundle(), searchUi(), devSearchIndex(), widget(), securityHeaders({ turnstile: siteConfig.turnstile !== undefined }), cmsAdmin(), buildMarks('last')],
 });

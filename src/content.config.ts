@@ -1,13 +1,19 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { withImageDigests } from './article-images/image-aware-loader';
 import { articleFilePattern, categoryFilePattern, contentFolder, groupsFilePattern } from './config/content-layout';
 import { articleFilesVariable } from './integrations/article-bodies';
 import { articleFrontmatterSchema, categorySchema, groupsFileSchema } from './schemas/article';
 
+const projectFolder = process.env[articleFilesVariable];
+
 /** Articles: content/<locale>/<category>/<slug>.mdx (or .md). Cross-file rules live in src/content-checks. */
 const articles = defineCollection({
-	// `astro build` keeps the articles' text out of the data store (src/integrations/article-bodies.ts).
-	loader: glob({ pattern: articleFilePattern, base: `./${contentFolder}`, retainBody: !process.env[articleFilesVariable] }),
+	// `astro build` keeps the articles' text out of the data store (src/integrations/article-bodies.ts), and has
+	// pages and Markdown rendered again when an image they show changes (the variants exist only in builds).
+	loader: projectFolder
+		? withImageDigests(glob({ pattern: articleFilePattern, base: `./${contentFolder}`, retainBody: false }), projectFolder)
+		: glob({ pattern: articleFilePattern, base: `./${contentFolder}` }),
 	schema: articleFrontmatterSchema,
 });
 
