@@ -28,14 +28,19 @@ describe('submitReturn with the demo shop', () => {
 	it('requests the return from the shop, answers next steps in the shopper’s language and records a ticket for agents', async () => {
 		const deps = await submissionDeps();
 		const order = await demoOrder('1005', deps.shop);
-		const result = await submit(deps, order, request([{ lineItemId: lineItem('1005-2'), quantity: 1, reasonId: 'too-large' }], { resolution: 'exchange', comment: 'Runs small.', locale: 'fr' }));
+		const exchange = { options: [{ name: 'Size', value: 'M' }] };
+		const result = await submit(deps, order, request([{ lineItemId: lineItem('1005-2'), quantity: 1, reasonId: 'too-large', exchange }], { resolution: 'exchange', comment: 'Runs small.', locale: 'fr' }));
 		expect(result).toEqual({
 			reference: expect.stringMatching(/^HC-[2-9A-HJ-NP-Z]{10}$/),
 			status: 'requested',
-			items: [{ lineItemId: lineItem('1005-2'), quantity: 1, reasonId: 'too-large' }],
+			items: [{ lineItemId: lineItem('1005-2'), quantity: 1, reasonId: 'too-large', exchangeFor: 'Size: M' }],
 			resolution: 'exchange',
+			// An exchange gives no money back, and its label is free (content/site.yaml).
+			refund: { items: { amount: 4500, currencyCode: 'EUR' }, labelFee: null, total: null },
+			labelUrl: null,
+			confirmationTo: 'l•••@example.com',
 			nextSteps: [
-				'Imprimez l’étiquette de retour que nous vous envoyons par e-mail et collez-la sur le colis.',
+				'Dès que votre retour est accepté, nous vous envoyons l’étiquette de retour prépayée par e-mail. Imprimez-la et collez-la sur le colis.',
 				'Déposez le colis dans un bureau de poste ou un point relais dans les 30 jours suivant la livraison.',
 				'Nous envoyons l’échange dès que le colis nous parvient.',
 			],
@@ -47,9 +52,17 @@ describe('submitReturn with the demo shop', () => {
 			kind: 'return',
 			customer: { name: 'Léa Moreau', email: 'lea.moreau@example.com' },
 			subject: 'Demande de retour pour la commande #1005',
-			body: [`Return ${result.reference} for order #1005`, '- 1 × Merino T-shirt (Black / L): Trop grand', 'Resolution: exchange', '', 'Comment from the customer:', 'Runs small.'].join('\n'),
+			body: [
+				`Return ${result.reference} for order #1005`,
+				'- 1 × Merino T-shirt (Black / L) : Trop grand, en échange de Size: M',
+				'Resolution: exchange',
+				'Un échange : rien à payer, rien à rembourser.',
+				'',
+				'Comment from the customer:',
+				'Runs small.',
+			].join('\n'),
 			locale: 'fr',
-			tags: ['return', 'order-verified'],
+			tags: ['return', 'order-verified', 'exchange'],
 			orderName: '#1005',
 		});
 		expect(deps.queue.sent).toEqual([result.reference]);
@@ -70,19 +83,18 @@ describe('submitReturn with the demo shop', () => {
 			returnedQuantities: {},
 		};
 		const asked: ReturnLineRequest[][] = [];
-		const shop: ShopConnector = { ...createDemoShop(env.DB), requestReturn: async (_order, lines) => (asked.push(lines), { returnId: 'gid://shopify/Return/9' }) };
+		const shop: ShopConnector = { ...createDemoShop(env.DB), requestReturn: async (_order, lines) => (asked.push(lines), { returnId: 'gid://shopify/Return/9', labelUrl: null }) };
 		const deps = await submissionDeps(shop);
 		const result = await submit(deps, order, request([{ lineItemId: lineItem('1005-1'), quantity: 3, reasonId: 'damaged' }], { comment: 'Torn seams' }));
 		expect(asked).toEqual([
 			[
-				{ lineItemId: lineItem('1005-1'), fulfillmentLineItemId: 'fli-1', quantity: 2, reasonId: 'damaged', customerNote: 'Torn seams' },
-				{ lineItemId: lineItem('1005-1'), fulfillmentLineItemId: 'fli-2', quantity: 1, reasonId: 'damaged', customerNote: 'Torn seams' },
+				{ lineItemId: lineItem('1005-1'), fulfillmentLineItemId: 'fli-1', quantity: 2, reasonId: 'damaged', customerNote: 'Torn seams', exchangeFor: null },
+				{ lineItemId: lineItem('1005-1'), fulfillmentLineItemId: 'fli-2', quantity: 1, reasonId: 'damaged', customerNote: 'Torn seams', exchangeFor: null },
 			],
 		]);
-		expect(result.items).toEqual([
-			{ lineItemId: lineItem('1005-1'), quantity: 2, reasonId: 'damaged' },
-			{ lineItemId: lineItem('1005-1'), quantity: 1, reasonId: 'damaged' },
-		]);
+		// The shopper sees one item, whatever parcels it came in; damaged items come back with a free label.
+		expect(result.items).toEqual([{ lineItemId: lineItem('1005-1'), quantity: 3, reasonId: 'damaged', exchangeFor: null }]);
+		expect(result.refund).toEqual({ items: { amount: 23_700, currencyCode: 'EUR' }, labelFee: null, total: { amount: 23_700, currencyCode: 'EUR' } });
 		expect((await storedSubmission(result.reference)).shop_reference).toBe('gid://shopify/Return/9');
 	});
 
