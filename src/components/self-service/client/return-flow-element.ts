@@ -147,9 +147,12 @@ class ReturnFlowElement extends HTMLElement {
 							h('label', { for: `${id}-exchange-${index}` }, option.name),
 							h(
 								'select',
-								{ id: `${id}-exchange-${index}`, 'data-option': option.name, required: true, 'data-error-required': error },
-								h('option', { value: '' }, '—'),
-								...option.values.map((value) => h('option', { value }, value === option.selected ? `${value} (${t('return.exchangeCurrent')})` : value)),
+								// Starts on the item's own value: the shopper changes only what they want changed.
+								{ id: `${id}-exchange-${index}`, 'data-option': option.name, 'data-current': option.selected ?? '', required: true, 'data-error-required': error },
+								option.selected === null && h('option', { value: '' }, '—'),
+								...option.values.map((value) =>
+									h('option', { value, selected: value === option.selected }, value === option.selected ? `${value} (${t('return.exchangeCurrent')})` : value),
+								),
 							),
 						),
 					)
@@ -185,6 +188,11 @@ class ReturnFlowElement extends HTMLElement {
 			const reasonLabel = select?.selectedOptions[0]?.textContent ?? '';
 			const title = item.variantTitle ? `${item.title} (${item.variantTitle})` : item.title;
 			const exchange = fieldValue(itemsForm, 'resolution') === 'exchange' ? this.#readExchange(itemsForm, index) : undefined;
+			// Exchanging for the very same size and colour is no exchange.
+			const selects = findAll(itemsForm, `#return-item-${index}-fields select[data-option]`, HTMLSelectElement);
+			if (exchange && selects.length > 0 && selects.every((select) => select.value === select.dataset['current'])) {
+				errors.push({ control: selects[0], message: t('return.error.exchange', { item: item.title }) });
+			}
 			const choice = exchange && [...exchange.options.map((option) => `${option.name}: ${option.value}`), exchange.note].filter(Boolean).join(', ');
 			const label = t('return.reviewItem', { quantity, item: title, reason: reasonLabel }) + (choice ? `, ${t('return.reviewExchange', { choice })}` : '');
 			this.#lines.push({ lineItemId: item.id, quantity, reasonId: select?.value ?? '', unitPrice: item.unitPrice, ...(exchange ? { exchange } : {}), label });
@@ -193,7 +201,10 @@ class ReturnFlowElement extends HTMLElement {
 	}
 
 	#readExchange(itemsForm: HTMLFormElement, index: number): ReturnLine['exchange'] {
-		const options = findAll(itemsForm, `#return-item-${index}-fields select[data-option]`, HTMLSelectElement).map((select) => ({ name: select.dataset['option'] ?? '', value: select.value }));
+		// Only what changes is sent: "Size: XL", not the colour the shopper keeps.
+		const options = findAll(itemsForm, `#return-item-${index}-fields select[data-option]`, HTMLSelectElement)
+			.filter((select) => select.value !== select.dataset['current'])
+			.map((select) => ({ name: select.dataset['option'] ?? '', value: select.value }));
 		const note = find(itemsForm, `#return-item-${index}-exchange-note`, HTMLInputElement)?.value.trim();
 		return { options, ...(note ? { note } : {}) };
 	}
