@@ -22,6 +22,9 @@ export const addressLimits = { name: 80, line: 120, city: 80, province: 80, post
 /** The limit of the optional comment sent with a return. */
 export const returnCommentMaxLength = 1000;
 
+/** The longest description of the size or colour wanted in exchange, when the shop lists no choices. */
+export const exchangeNoteMaxLength = 100;
+
 /** The most units of one item a return can ask for. */
 export const returnQuantityMax = 99;
 

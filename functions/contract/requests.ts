@@ -9,6 +9,7 @@ import {
 	phonePattern,
 	returnCommentMaxLength,
 	returnQuantityMax,
+	exchangeNoteMaxLength,
 	verificationCodePattern,
 } from './form-rules';
 import { isValidPostalCode } from './postal-codes';
@@ -51,6 +52,8 @@ export const verifyCodeRequestSchema = z.strictObject({
 	token: tokenSchema,
 	code: z.string().trim().regex(verificationCodePattern, 'six_digits'),
 	locale: localeSchema,
+	/** What the shopper goes on to do: a return also gets the sizes and colours items can be exchanged for. */
+	purpose: z.enum(['return', 'address']).optional(),
 });
 
 export const returnRequestSchema = z.strictObject({
@@ -60,6 +63,16 @@ export const returnRequestSchema = z.strictObject({
 				lineItemId: z.string().min(1).max(200),
 				quantity: z.number().int().min(1).max(returnQuantityMax),
 				reasonId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+				/**
+				 * For an exchange: the size or colour wanted, as the product's options (from the verify answer's
+				 * `exchangeOptions`) or, when the shop lists none, in the shopper's words.
+				 */
+				exchange: z
+					.strictObject({
+						options: z.array(z.strictObject({ name: singleLine(60), value: singleLine(60) })).max(5).default([]),
+						note: singleLine(exchangeNoteMaxLength).optional(),
+					})
+					.optional(),
 			}),
 		)
 		.min(1)

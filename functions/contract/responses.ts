@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressSchema, type Address } from '../domain/order';
+import { addressSchema, moneySchema, productOptionSchema, type Address } from '../domain/order';
 
 const reasonSchema = z.object({ code: z.string(), message: z.string() }).catchall(z.union([z.number(), z.string()]));
 
@@ -23,6 +23,9 @@ export const orderSummarySchema = z.object({
 			finalSale: z.boolean(),
 			returnableQuantity: z.number(),
 			reason: reasonSchema.nullable(),
+			/** One unit as paid (minor units), null when the shop does not say. */
+			unitPrice: moneySchema.nullable(),
+			image: z.object({ url: z.string(), alt: z.string().nullable() }).nullable(),
 		}),
 	),
 	parcels: z.array(
@@ -51,8 +54,15 @@ export type LookupResponse = z.infer<typeof lookupResponseSchema>;
 export const codeSentResponseSchema = z.object({ status: z.literal('code_sent'), sentTo: z.string(), expiresAt: z.string() });
 export type CodeSentResponse = z.infer<typeof codeSentResponseSchema>;
 
-/** `POST /api/orders/verify`: the mailbox is the shopper's, so the full address is shown, to be corrected. */
-export const verifiedResponseSchema = z.object({ token: orderTokenSchema, shippingAddress: addressSchema.nullable() });
+/**
+ * `POST /api/orders/verify`: the mailbox is the shopper's, so the full address is shown, to be corrected; for a
+ * return, the sizes and colours each item could be exchanged for (by line item id; absent when the shop has none).
+ */
+export const verifiedResponseSchema = z.object({
+	token: orderTokenSchema,
+	shippingAddress: addressSchema.nullable(),
+	exchangeOptions: z.record(z.string(), z.array(productOptionSchema)).optional(),
+});
 export type VerifiedResponse = z.infer<typeof verifiedResponseSchema>;
 export type { Address };
 
@@ -60,14 +70,26 @@ export type { Address };
 export const returnCreatedResponseSchema = z.object({
 	reference: z.string(),
 	status: z.enum(['requested', 'received']),
-	items: z.array(z.object({ lineItemId: z.string(), quantity: z.number(), reasonId: z.string() })),
+	items: z.array(z.object({ lineItemId: z.string(), quantity: z.number(), reasonId: z.string(), exchangeFor: z.string().nullable() })),
 	resolution: z.enum(['refund', 'exchange', 'store_credit']),
+	/** What the shopper gets back: the items' prices, the label fee taken off, the total (see refund-estimate.ts). */
+	refund: z.object({ items: moneySchema.nullable(), labelFee: moneySchema.nullable(), total: moneySchema.nullable() }),
+	/** The prepaid label, when the shop made one at once. */
+	labelUrl: z.string().nullable(),
+	/** Where the confirmation e-mail goes, half hidden. */
+	confirmationTo: z.string(),
 	nextSteps: z.array(z.string()),
 });
 export type ReturnCreatedResponse = z.infer<typeof returnCreatedResponseSchema>;
 
 /** `POST /api/orders/{id}/address`: `received` when the shop could not apply it and an agent will. */
-export const addressChangedResponseSchema = z.object({ reference: z.string(), status: z.enum(['updated', 'received']), address: addressSchema });
+export const addressChangedResponseSchema = z.object({
+	reference: z.string(),
+	status: z.enum(['updated', 'received']),
+	address: addressSchema,
+	/** Where the confirmation e-mail goes, half hidden. */
+	confirmationTo: z.string(),
+});
 export type AddressChangedResponse = z.infer<typeof addressChangedResponseSchema>;
 
 /** `POST /api/tickets` (202): the reference to quote, and when to expect a reply. */

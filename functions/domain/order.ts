@@ -16,6 +16,15 @@ export const addressSchema = z.object({
 });
 export type Address = z.infer<typeof addressSchema>;
 
+/** An amount in the currency's minor unit (cents), and its ISO 4217 code. */
+export const moneySchema = z.object({ amount: z.number().int().nonnegative(), currencyCode: z.string().regex(/^[A-Z]{3}$/) });
+
+/** A choice a product offers ("Size": S, M, L) and the value this line item has. */
+export type Money = z.infer<typeof moneySchema>;
+
+export const productOptionSchema = z.object({ name: z.string(), values: z.array(z.string()), selected: z.string().nullable() });
+export type ProductOption = z.infer<typeof productOptionSchema>;
+
 export const lineItemSchema = z.object({
 	id: z.string(),
 	title: z.string(),
@@ -24,6 +33,10 @@ export const lineItemSchema = z.object({
 	quantity: z.number().int().nonnegative(),
 	/** Final-sale items cannot be returned. */
 	finalSale: z.boolean(),
+	/** What one unit cost the shopper, after discounts, in the currency they paid in; null when the shop does not say. */
+	unitPrice: moneySchema.nullable(),
+	/** The product's picture: an https address, or a path of the help center (the demo shop). */
+	image: z.object({ url: z.string(), alt: z.string().nullable() }).nullable(),
 });
 export type LineItem = z.infer<typeof lineItemSchema>;
 

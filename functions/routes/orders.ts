@@ -6,6 +6,7 @@ import type { AppEnv } from '../context';
 import type { Order } from '../domain/order';
 import type { ErrorCode } from '../contract/errors';
 import { ApiError } from '../errors';
+import { ConnectorError } from '../connectors/errors';
 import { readJson } from '../middleware/read-json';
 import { addressChangeRequestSchema, lookupRequestSchema, returnRequestSchema, sendCodeRequestSchema, verifyCodeRequestSchema } from '../contract/requests';
 import { timingSafeEqualText } from '../services/crypto';
@@ -80,6 +81,16 @@ async function authorizedChange<Schema extends z.ZodType>(c: Context<AppEnv>, ch
 	return { order, tokenId, body, claim };
 }
 
+/** The sizes and colours the shop lists for exchanges; none when it cannot say now (the page then asks in words). */
+async function exchangeOptions(c: Context<AppEnv>, order: Order) {
+	try {
+		return await c.var.connectors.shop.exchangeOptions(order);
+	} catch (error) {
+		console.error(`exchange options unavailable: ${error instanceof ConnectorError ? error.message : 'unexpected error'}`);
+		return {};
+	}
+}
+
 const policies = site.policies;
 const hostname = new URL(site.siteUrl).hostname;
 
@@ -125,7 +136,9 @@ export const orders = new Hono<AppEnv>()
 		const key = await getSigningKey(c.var.config, c.env.DB);
 		await withFailureBudget(c.env.DB, limits.failures, () => checkVerificationCode(c.env.DB, key, order.id, body.code), isCode('code_invalid'), scale);
 		// The shopper has proved the mailbox is theirs: the full address can now be shown, to be corrected.
-		return c.json({ token: await issueOrderToken(key, order.id, order.email ?? '', 'change'), shippingAddress: order.shippingAddress });
+		const token = await issueOrderToken(key, order.id, order.email ?? '', 'change');
+		if (body.purpose !== 'return') return c.json({ token, shippingAddress: order.shippingAddress });
+		return c.json({ token, shippingAddress: order.shippingAddress, exchangeOptions: await exchangeOptions(c, order) });
 	})
 	.post('/:orderId/returns', async (c) => {
 		const { order, tokenId, body, claim } = await authorizedChange(c, 'returns', returnRequestSchema);

@@ -4,6 +4,7 @@ import type { AppEnv } from '../context';
 import type { Ticket } from '../domain/ticket';
 import { readJson } from '../middleware/read-json';
 import { ticketRequestSchema } from '../contract/requests';
+import { contactConfirmationEmail } from '../services/confirmation-emails';
 import { newReference } from '../services/crypto';
 import { recordOutcome } from '../services/events';
 import { readIdempotencyKey, runIdempotent } from '../services/idempotency';
@@ -51,7 +52,8 @@ export const tickets = new Hono<AppEnv>().post('/', async (c) => {
 			tags: ['help-center', 'unverified', `locale-${body.locale}`],
 			orderName: body.orderNumber ?? null,
 		};
-		await recordSubmission(c.env.DB, await getDataKey(c.var.config, c.env.DB), { ticket, orderId: null });
+		const confirmation = contactConfirmationEmail({ reference, to: body.email, locale: body.locale });
+		await recordSubmission(c.env.DB, await getDataKey(c.var.config, c.env.DB), { ticket, orderId: null, confirmation });
 		await enqueueForward(c.env.FORWARD_QUEUE, reference);
 		await recordOutcome(c.env.DB, 'ticket', body.locale);
 		return { status: 202, body: { reference, status: 'received', replyWithinHours: site.contact.replyWithinHours } };

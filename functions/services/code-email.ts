@@ -2,6 +2,7 @@ import { site } from '../../src/config/site';
 import { hasUiStrings, translate } from '../../src/i18n/translate';
 import { escapeHtml, textToHtml } from '../connectors/text';
 import type { EmailMessage } from '../domain/email';
+import { emailDocument } from './email-document';
 
 /** Stands for the code while the text becomes HTML, so only the code is set in bold (a private-use character). */
 const codeMarker = '\uE000';
@@ -18,6 +19,6 @@ export function codeEmail(input: { reference: string; to: string; locale: string
 	const body = textToHtml(translate(locale, 'api.code.body', { ...values, code: codeMarker }))
 		.split(codeMarker)
 		.join(`<strong>${escapeHtml(input.code)}</strong>`);
-	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head><body>${body}</body></html>`;
+	const html = emailDocument(locale, subject, body);
 	return { reference: input.reference, to: input.to, subject, text, html, locale };
 }

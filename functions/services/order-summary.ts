@@ -53,6 +53,8 @@ export function summarizeOrder(order: Order, policies: Policies, now: number, lo
 				finalSale: item.finalSale,
 				returnableQuantity: returnReason ? 0 : (eligibility?.returnableQuantity ?? 0),
 				reason: reason ? describe('api.item', reason, locale) : null,
+				unitPrice: item.unitPrice,
+				image: item.image,
 			};
 		}),
 		parcels: fulfillments.flatMap((fulfillment) =>

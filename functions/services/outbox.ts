@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { HelpdeskConnector } from '../connectors/helpdesk';
 import { ConnectorError } from '../connectors/errors';
+import type { Mailer } from '../connectors/mailer';
+import { emailMessageSchema, type EmailMessage } from '../domain/email';
 import { ticketSchema, type Ticket } from '../domain/ticket';
 import { decryptText, encryptText } from './crypto';
 
@@ -17,16 +19,27 @@ export type ForwardMessage = z.infer<typeof forwardMessageSchema>;
 export async function recordSubmission(
 	db: D1Database,
 	dataKey: CryptoKey,
-	submission: { ticket: Ticket; orderId: string | null; shopReference?: string | null; tokenId?: string },
+	submission: { ticket: Ticket; orderId: string | null; shopReference?: string | null; tokenId?: string; confirmation?: EmailMessage },
 	now = Date.now(),
 ): Promise<{ duplicateOf?: string }> {
-	const { ticket, tokenId = null } = submission;
+	const { ticket, tokenId = null, confirmation } = submission;
 	const result = await db
 		.prepare(
-			`INSERT INTO submissions (id, kind, status, ticket, order_id, shop_reference, token_id, created_at, updated_at, next_attempt_at, queued_at)
-			 VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?7, ?7, ?7) ON CONFLICT DO NOTHING`,
+			`INSERT INTO submissions (id, kind, status, ticket, order_id, shop_reference, token_id, created_at, updated_at, next_attempt_at, queued_at,
+			   confirmation, confirmation_status)
+			 VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?7, ?7, ?7, ?8, ?9) ON CONFLICT DO NOTHING`,
 		)
-		.bind(ticket.reference, ticket.kind, await encryptText(dataKey, JSON.stringify(ticket)), submission.orderId, submission.shopReference ?? null, tokenId, now)
+		.bind(
+			ticket.reference,
+			ticket.kind,
+			await encryptText(dataKey, JSON.stringify(ticket)),
+			submission.orderId,
+			submission.shopReference ?? null,
+			tokenId,
+			now,
+			confirmation ? await encryptText(dataKey, JSON.stringify(confirmation)) : null,
+			confirmation ? 'pending' : null,
+		)
 		.run();
 	if (result.meta.changes > 0) return {};
 	const first = tokenId === null ? null : await db.prepare('SELECT id FROM submissions WHERE token_id = ?1 AND kind = ?2').bind(tokenId, ticket.kind).first<{ id: string }>();
@@ -38,6 +51,14 @@ export async function recordSubmission(
 /** Keeps the shop's id of the change a submission made (a Shopify return id), for agents to find it. */
 export async function recordShopReference(db: D1Database, id: string, shopReference: string): Promise<void> {
 	await db.prepare('UPDATE submissions SET shop_reference = ?2 WHERE id = ?1').bind(id, shopReference).run();
+}
+
+/** Replaces the confirmation e-mail of a submission not yet confirmed (the shop's answer changed what it says). */
+export async function replaceConfirmation(db: D1Database, dataKey: CryptoKey, id: string, confirmation: EmailMessage): Promise<void> {
+	await db
+		.prepare(`UPDATE submissions SET confirmation = ?2 WHERE id = ?1 AND confirmation_status = 'pending'`)
+		.bind(id, await encryptText(dataKey, JSON.stringify(confirmation)))
+		.run();
 }
 
 /** Replaces the ticket of a pending submission (for example to ask an agent to finish by hand). */
@@ -158,6 +179,55 @@ export async function forwardSubmission(
 	}
 }
 
+export type ConfirmationOutcome = { kind: 'sent' | 'none' } | { kind: 'retry'; delaySeconds: number; cause: string } | { kind: 'failed'; cause: string };
+
+/**
+ * Sends a submission's confirmation e-mail to the shopper, once: the message's reference is the mailer's idempotency
+ * key (Resend, the local inbox), and a sent confirmation is marked so and its text dropped. A mail service that is
+ * unavailable is retried with the policy's waits for `horizonMs` after the submission (a confirmation days late
+ * would only confuse); a refusal (a wrong key, an address the service will not take) sets it aside at once. The log
+ * names the reference and the cause only.
+ */
+export async function sendConfirmation(
+	db: D1Database,
+	dataKey: CryptoKey,
+	mailer: Mailer,
+	id: string,
+	policy: { delaySeconds(attempts: number, retryAfterSeconds: number | undefined): number; horizonMs: number },
+	now = Date.now(),
+): Promise<ConfirmationOutcome> {
+	const row = await db
+		.prepare(`SELECT confirmation, attempts, created_at FROM submissions WHERE id = ?1 AND confirmation_status = 'pending'`)
+		.bind(id)
+		.first<{ confirmation: string | null; attempts: number; created_at: number }>();
+	if (!row?.confirmation) return { kind: 'none' };
+	const setAsideConfirmation = async (cause: string): Promise<ConfirmationOutcome> => {
+		await db.prepare(`UPDATE submissions SET confirmation_status = 'failed' WHERE id = ?1 AND confirmation_status = 'pending'`).bind(id).run();
+		console.error(`outbox: confirmation of ${id} not sent: ${cause}`);
+		return { kind: 'failed', cause };
+	};
+	let message: EmailMessage;
+	try {
+		message = emailMessageSchema.parse(JSON.parse(await decryptText(dataKey, row.confirmation)));
+	} catch {
+		return setAsideConfirmation('unreadable confirmation');
+	}
+	try {
+		await mailer.send(message);
+	} catch (error) {
+		const failure = describeFailure(error);
+		if (!failure.retryable || now - row.created_at >= policy.horizonMs) return setAsideConfirmation(failure.cause);
+		const delaySeconds = policy.delaySeconds(row.attempts + 1, failure.retryAfterSeconds);
+		await db.prepare('UPDATE submissions SET next_attempt_at = ?2 WHERE id = ?1').bind(id, now + delaySeconds * 1000).run();
+		return { kind: 'retry', delaySeconds, cause: failure.cause };
+	}
+	await db
+		.prepare(`UPDATE submissions SET confirmation_status = 'sent', confirmation_sent_at = ?2, confirmation = NULL WHERE id = ?1`)
+		.bind(id, now)
+		.run();
+	return { kind: 'sent' };
+}
+
 /**
  * A submission the queue gave up on (it reached the dead-letter queue). Past the horizon it is set aside as dead,
  * logged; before, it stays pending and the sweep re-sends it once its next attempt is due: a queue's retry limit
@@ -187,7 +257,10 @@ export async function requeueStuckSubmissions(
 	limit = 500,
 ): Promise<number> {
 	const { results } = await db
-		.prepare(`SELECT id FROM submissions WHERE status = 'pending' AND COALESCE(next_attempt_at, updated_at) < ?1 ORDER BY COALESCE(next_attempt_at, updated_at) LIMIT ?2`)
+		.prepare(
+			`SELECT id FROM submissions WHERE (status = 'pending' OR confirmation_status = 'pending') AND COALESCE(next_attempt_at, updated_at) < ?1
+			 ORDER BY COALESCE(next_attempt_at, updated_at) LIMIT ?2`,
+		)
 		.bind(now - olderThanSeconds * 1000, limit)
 		.all<{ id: string }>();
 	const stuck = results.map((row) => row.id);
@@ -206,7 +279,10 @@ export async function requeueStuckSubmissions(
  */
 export async function redactSentSubmissions(db: D1Database, afterDays: number, now = Date.now()): Promise<void> {
 	await db
-		.prepare(`UPDATE submissions SET ticket = 'redacted' WHERE status = 'sent' AND sent_at < ?1 AND ticket != 'redacted'`)
+		.prepare(
+			`UPDATE submissions SET ticket = 'redacted', confirmation = NULL
+			 WHERE status = 'sent' AND sent_at < ?1 AND (ticket != 'redacted' OR confirmation IS NOT NULL) AND COALESCE(confirmation_status, '') != 'pending'`,
+		)
 		.bind(now - afterDays * 86_400_000)
 		.run();
 }

@@ -1,9 +1,10 @@
 import { translate } from '../../src/i18n/translate';
 import { ConnectorError } from '../connectors/errors';
 import type { ShopConnector } from '../connectors/shop';
+import type { EmailMessage } from '../domain/email';
 import type { Ticket } from '../domain/ticket';
 import { ApiError } from '../errors';
-import { enqueueForward, type ForwardMessage, recordShopReference, recordSubmission, replaceTicket } from './outbox';
+import { enqueueForward, type ForwardMessage, recordShopReference, recordSubmission, replaceConfirmation, replaceTicket } from './outbox';
 
 /** What submitting a return or an address change needs, without the HTTP layer. */
 export interface SubmissionDeps {
@@ -42,16 +43,18 @@ function shopFailureReason(error: unknown): string {
  * The sequence every change a shopper makes goes through. The ticket is written to the outbox first (a change
  * token makes one change of each kind: a second is refused with the first's reference); then the shop is asked.
  * When the shop fails, for whatever reason, the ticket asks an agent to make the change by hand and the shopper
- * is still answered: the request is on record. Either way the ticket is then forwarded to the helpdesk.
+ * is still answered: the request is on record. Either way the ticket is then forwarded to the helpdesk, and the
+ * shopper's confirmation e-mail sent, by the queue: `confirmation(applied)` words it, recorded first as if the shop
+ * had not made the change (what stays true if the Worker stops halfway), then as it turned out.
  * Answers whether the shop made the change.
  */
 export async function submitShopChange(
 	deps: SubmissionDeps,
-	submission: { ticket: Ticket; orderId: string; tokenId: string },
+	submission: { ticket: Ticket; orderId: string; tokenId: string; confirmation: (applied: boolean) => EmailMessage },
 	change: ShopChange,
 ): Promise<{ applied: boolean }> {
 	const { ticket } = submission;
-	const { duplicateOf } = await recordSubmission(deps.db, deps.dataKey, submission);
+	const { duplicateOf } = await recordSubmission(deps.db, deps.dataKey, { ...submission, confirmation: submission.confirmation(false) });
 	if (duplicateOf !== undefined) throw alreadySubmitted(ticket.locale, duplicateOf);
 	let applied = true;
 	try {
@@ -64,6 +67,7 @@ export async function submitShopChange(
 		const manual: Ticket = { ...ticket, body: `${ticket.body}\n\n${change.manualNote(reason)}`, tags: [...ticket.tags, 'needs-manual-action'] };
 		await replaceTicket(deps.db, deps.dataKey, manual);
 	}
+	if (applied) await replaceConfirmation(deps.db, deps.dataKey, ticket.reference, submission.confirmation(true));
 	await enqueueForward(deps.queue, ticket.reference);
 	return { applied };
 }

@@ -3,7 +3,9 @@ import type { Address, Order } from '../domain/order';
 import type { Ticket } from '../domain/ticket';
 import type { NewAddress } from '../contract/requests';
 import type { AddressChangedResponse } from '../contract/responses';
+import { addressConfirmationEmail } from './confirmation-emails';
 import { newReference } from './crypto';
+import { maskEmail } from './verification-codes';
 import { submitShopChange, type SubmissionDeps } from './submissions';
 
 function formatAddress(address: Address): string {
@@ -56,7 +58,10 @@ export async function submitAddressChange(deps: SubmissionDeps, order: Order, re
 		tags: ['address-change', 'order-verified'],
 		orderName: order.name,
 	};
-	const { applied } = await submitShopChange(deps, { ticket, orderId: order.id, tokenId }, {
+	const email = order.email ?? '';
+	const confirmation = (applied: boolean) =>
+		addressConfirmationEmail({ reference, to: email, locale: request.locale, orderName: order.name, address, applied, formatted: formatAddress(address) });
+	const { applied } = await submitShopChange(deps, { ticket, orderId: order.id, tokenId, confirmation }, {
 		label: 'address change',
 		apply: async () => {
 			await deps.shop.updateShippingAddress(order, address);
@@ -64,5 +69,5 @@ export async function submitAddressChange(deps: SubmissionDeps, order: Order, re
 		},
 		manualNote: (reason) => `The shop could not update the order automatically (${reason}): please change the address by hand.`,
 	});
-	return { reference, status: applied ? 'updated' : 'received', address };
+	return { reference, status: applied ? 'updated' : 'received', address, confirmationTo: maskEmail(email) };
 }

@@ -105,6 +105,18 @@ export const siteConfigSchema = z
 			returnReasons: z
 				.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: localizedText }))
 				.min(1),
+			/**
+			 * What the prepaid return label costs, taken off the refund (once per return), and when it is free: for these
+			 * resolutions, or when every returned item has one of these reasons. Absent: labels are free.
+			 */
+			returnLabelFee: z
+				.strictObject({
+					amount: z.number().min(0, 'The fee cannot be negative.').max(1000).multipleOf(0.01, 'Give the fee with at most two decimals, for example 4.95.'),
+					currency: z.string().regex(/^[A-Z]{3}$/, 'Give the currency as a three-letter ISO 4217 code, for example EUR.'),
+					freeForReasons: z.array(z.string()).default([]),
+					freeForResolutions: z.array(z.enum(['refund', 'exchange', 'store_credit'])).default([]),
+				})
+				.optional(),
 		}),
 		/** What the help center keeps of what shoppers search for, vote on and get done (`npm run report`). */
 		insights: z
@@ -174,6 +186,16 @@ export const siteConfigSchema = z
 		config.policies.returnReasons.forEach((reason, index) =>
 			requireEveryLocale(reason.label, ['policies', 'returnReasons', index, 'label']),
 		);
+		const reasonIds = new Set(config.policies.returnReasons.map((reason) => reason.id));
+		config.policies.returnLabelFee?.freeForReasons.forEach((reason, index) => {
+			if (!reasonIds.has(reason)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['policies', 'returnLabelFee', 'freeForReasons', index],
+					message: `"${reason}" is not one of policies.returnReasons: use one of their ids (${[...reasonIds].join(', ')}).`,
+				});
+			}
+		});
 	});
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from '../support/browser';
-import { latestCode, ticketInInbox } from '../support/local-inbox';
+import { emailCount, emailInInbox, latestCode, ticketInInbox } from '../support/local-inbox';
 import { checkState, focusedText, lookUp, phonePage } from '../support/self-service';
 
 const baseUrl = inject('baseUrl');
@@ -47,6 +47,11 @@ describe('returning items', () => {
 		const swimsuit = page.locator('.ss-item', { hasText: 'Swimsuit' });
 		expect(await swimsuit.textContent()).toContain('Final sale: this item cannot be returned.');
 		expect(await swimsuit.locator('input').count()).toBe(0);
+		// Each item with its picture and the price paid.
+		const items = page.locator('[data-items] .ss-item');
+		expect(await items.locator('img.ss-item-image').count()).toBe(3);
+		expect(await items.locator('img.ss-item-image').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).naturalWidth > 0 || !(image as HTMLImageElement).complete))).toBe(true);
+		expect(await page.getByRole('group', { name: 'Merino T-shirt' }).textContent()).toContain('Black / L · Quantity: 2 · €45.00 each');
 		await checkState(page, 'en-return-4-items');
 
 		await page.getByRole('button', { name: t('return.review') }).click();
@@ -61,8 +66,10 @@ describe('returning items', () => {
 		await page.getByRole('button', { name: t('return.review') }).click();
 		await page.getByRole('heading', { name: t('return.reviewHeading') }).waitFor();
 		const review = page.locator('[data-review]');
-		expect(await review.locator('li').allTextContents()).toEqual(['1 × Merino T-shirt (Black / L) — Too small']);
+		expect(await review.locator('dd > ul').first().locator('li').allTextContents()).toEqual(['1 × Merino T-shirt (Black / L) — Too small']);
 		expect(await review.textContent()).toContain('A refund to your payment method');
+		// The refund, per the label policy of content/site.yaml: 4.95 € off, once.
+		expect(await review.locator('[data-refund] li').allTextContents()).toEqual(['Items: €45.00', 'Return label: − €4.95', 'Refund: €40.05']);
 		await checkState(page, 'en-return-6-review');
 
 		await page.getByRole('button', { name: t('return.confirm') }).click();
@@ -71,12 +78,25 @@ describe('returning items', () => {
 		const referenceText = (await page.locator('[data-reference]').textContent()) ?? '';
 		const reference = /HC-[A-Z0-9]+/.exec(referenceText)?.[0] ?? '';
 		expect(referenceText).toBe(`Your return reference is ${reference}. Keep it: we quote it in every e-mail about this return.`);
-		expect(await page.locator('[data-next-steps] li').allTextContents()).toContain('We refund you within 5 working days of receiving the parcel.');
+		expect(await page.locator('[data-next-steps] li').allTextContents()).toEqual([
+			'Once we have approved your return, we e-mail you the prepaid return label. Print it and stick it on the parcel.',
+			'Drop the parcel at any post office or relay point within 30 days of delivery.',
+			'We refund €40.05 within 5 working days of receiving the parcel.',
+		]);
+		expect(await page.locator('[data-confirmation]').textContent()).toBe('We have sent a confirmation to l•••@example.com.');
 		await checkState(page, 'en-return-7-done');
 
 		const ticket = await ticketInInbox(stateDir, reference);
 		expect(ticket.body).toContain('1 × Merino T-shirt (Black / L): Too small');
 		expect(ticket.body).toContain('Resolution: refund');
+		expect(ticket.body).toContain('Refund: €40.05');
+		// The confirmation, read back from the local inbox as the shopper would: once, to the order's address.
+		const confirmation = await emailInInbox(stateDir, `confirmation/${reference}`);
+		expect(confirmation.recipient).toBe(email);
+		expect(confirmation.subject).toBe(`Your return ${reference} for order #1005`);
+		expect(confirmation.body).toContain('- 1 × Merino T-shirt (Black / L): Too small');
+		expect(confirmation.body).toContain('Items: €45.00\nReturn label: − €4.95\nRefund: €40.05');
+		expect(emailCount(stateDir, `confirmation/${reference}`)).toBe(1);
 		expect(errors).toEqual([]);
 		await close();
 	});
@@ -106,14 +126,19 @@ describe('returning items', () => {
 		await page.getByLabel(t('return.comment')).fill('Merci !');
 		await page.getByRole('button', { name: 'Vérifier mon retour' }).click();
 		await page.getByRole('heading', { name: 'Vérifiez votre retour' }).waitFor();
-		expect(await page.locator('[data-review] li').allTextContents()).toEqual(['1 × Merino T-shirt (Black / L) — Trop petit']);
+		expect(await page.locator('[data-review] dd > ul').first().locator('li').allTextContents()).toEqual(['1 × Merino T-shirt (Black / L) — Trop petit']);
+		expect(await page.locator('[data-refund] li').allTextContents()).toEqual(['Articles : 45,00\u00a0€', 'Étiquette de retour : − 4,95\u00a0€', 'Avoir : 40,05\u00a0€']);
 		await checkState(page, 'fr-return-3-review');
 
 		await page.getByRole('button', { name: 'Confirmer le retour' }).click();
 		await page.getByRole('heading', { name: 'Retour enregistré' }).waitFor();
+		const frReference = /HC-[A-Z0-9]+/.exec((await page.locator('[data-reference]').textContent()) ?? '')?.[0] ?? '';
 		expect(await page.locator('[data-reference]').textContent()).toMatch(/^Votre numéro de retour est HC-[A-Z0-9]+\. Conservez-le/);
-		expect(await page.locator('[data-next-steps] li').allTextContents()).toContain('Votre avoir vous est envoyé par e-mail dès que le colis nous parvient.');
+		expect(await page.locator('[data-next-steps] li').allTextContents()).toContain('Votre avoir de 40,05\u00a0€ vous est envoyé par e-mail dès que le colis nous parvient.');
 		await checkState(page, 'fr-return-4-done');
+		const confirmation = await emailInInbox(stateDir, `confirmation/${frReference}`);
+		expect(confirmation.subject).toBe(`Votre retour ${frReference} pour la commande #1005`);
+		expect(confirmation.body).toContain('Avoir : 40,05\u00a0€');
 		expect(errors).toEqual([]);
 		await close();
 	});
@@ -165,6 +190,19 @@ describe('returning items', () => {
 		await tabTo(page, '#return-resolution-refund');
 		await page.keyboard.press('ArrowDown');
 		expect(await page.locator('#return-resolution-exchange').isChecked()).toBe(true);
+		// An exchange asks which size or colour, from the dress's own choices.
+		const exchange = page.getByRole('group', { name: t('return.exchangeHeading') });
+		await exchange.waitFor();
+		// Each list starts on the dress's own colour and size: the shopper changes only the size.
+		expect(await exchange.getByLabel('Size').locator('option').allTextContents()).toEqual(['XS', 'S', 'M (yours now)', 'L', 'XL']);
+		expect(await page.locator('#return-item-0-exchange-0').inputValue()).toBe('Terracotta');
+		await tabTo(page, '[data-items-form] button[type="submit"]');
+		await page.keyboard.press('Enter');
+		// The same size and colour is no exchange.
+		expect(await page.locator('[data-step="items"] .error-summary').getByRole('link').allTextContents()).toEqual(['Tell us which size or colour you would like for Linen dress']);
+		await tabTo(page, '#return-item-0-exchange-1');
+		await page.keyboard.press('ArrowDown');
+		expect(await page.locator('#return-item-0-exchange-1').inputValue()).toBe('L');
 		await tabTo(page, '[data-items-form] button[type="submit"]');
 		const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
 		expect(outline).toBe('solid');
@@ -172,13 +210,17 @@ describe('returning items', () => {
 
 		await page.getByRole('heading', { name: t('return.reviewHeading') }).waitFor();
 		expect(await focusedText(page)).toBe(t('return.reviewHeading'));
-		expect(await page.locator('[data-review] li').allTextContents()).toEqual(['1 × Linen dress (Terracotta / M) — Too large']);
+		expect(await page.locator('[data-review] dd > ul').first().locator('li').allTextContents()).toEqual(['1 × Linen dress (Terracotta / M) — Too large, in exchange for Size: L']);
+		expect(await page.locator('[data-refund] li').allTextContents()).toEqual(['An exchange: nothing to pay, nothing refunded.']);
 		await tabTo(page, '[data-review-form] button[type="submit"]');
 		await page.keyboard.press('Enter');
 		await page.getByRole('heading', { name: t('return.doneHeading') }).waitFor();
 		expect(await focusedText(page)).toBe(t('return.doneHeading'));
 		expect(await page.locator('[data-next-steps] li').allTextContents()).toContain('We send the exchange as soon as the parcel reaches us.');
 		await checkState(page, 'en-return-keyboard-done');
+		const exchangeReference = /HC-[A-Z0-9]+/.exec((await page.locator('[data-reference]').textContent()) ?? '')?.[0] ?? '';
+		expect((await ticketInInbox(stateDir, exchangeReference)).body).toContain('1 × Linen dress (Terracotta / M): Too large, in exchange for Size: L');
+		expect((await emailInInbox(stateDir, `confirmation/${exchangeReference}`)).body).toContain('in exchange for Size: L');
 		expect(errors).toEqual([]);
 		await close();
 	});

@@ -11,7 +11,10 @@ export interface FakeLineItem {
 	sku: string | null;
 	quantity: number;
 	customAttributes: { key: string; value: string | null }[];
-	product: { tags: string[] } | null;
+	product: { tags: string[]; options: { name: string; optionValues: { name: string }[] }[] } | null;
+	discountedUnitPriceAfterAllDiscountsSet: { presentmentMoney: { amount: string; currencyCode: string }; shopMoney: { amount: string; currencyCode: string } };
+	image: { url: string; altText: string | null } | null;
+	variant: { selectedOptions: { name: string; value: string }[] } | null;
 }
 
 export interface FakeFulfillmentLineItem {
@@ -103,6 +106,12 @@ function address(overrides: Partial<FakeMailingAddress> = {}): FakeMailingAddres
 	};
 }
 
+/** A product sold in sizes S, M and L; `tags` are its product tags. */
+const sized = (tags: string[] = []) => ({ tags, options: [{ name: 'Size', optionValues: [{ name: 'S' }, { name: 'M' }, { name: 'L' }] }] });
+
+/** An amount paid in euros (presentment) by a shop that books in euros too. */
+const euros = (amount: string) => ({ presentmentMoney: { amount, currencyCode: 'EUR' }, shopMoney: { amount, currencyCode: 'EUR' } });
+
 function lineItem(id: number, title: string, quantity: number, extra: Partial<FakeLineItem> = {}): FakeLineItem {
 	return {
 		id: gid('LineItem', id),
@@ -111,7 +120,10 @@ function lineItem(id: number, title: string, quantity: number, extra: Partial<Fa
 		sku: `SKU-${id}`,
 		quantity,
 		customAttributes: [],
-		product: { tags: [] },
+		product: sized(),
+		discountedUnitPriceAfterAllDiscountsSet: euros('49.50'),
+		image: { url: `https://cdn.shopify.com/s/files/1/0001/products/item-${id}.jpg`, altText: `${title}, front` },
+		variant: { selectedOptions: [{ name: 'Size', value: 'M' }] },
 		...extra,
 	};
 }
@@ -145,8 +157,14 @@ export function fixtureOrders(): FakeOrder[] {
 			displayFulfillmentStatus: 'FULFILLED',
 			lineItems: {
 				nodes: [
-					lineItem(11, 'Linen shirt', 2, { product: { tags: ['summer', 'linen'] } }),
-					lineItem(12, 'Wool scarf', 1, { variantTitle: null, product: { tags: ['Final-Sale'] } }),
+					lineItem(11, 'Linen shirt', 2, { product: sized(['summer', 'linen']), discountedUnitPriceAfterAllDiscountsSet: euros('59.0') }),
+					lineItem(12, 'Wool scarf', 1, {
+						variantTitle: null,
+						product: { tags: ['Final-Sale'], options: [{ name: 'Title', optionValues: [{ name: 'Default Title' }] }] },
+						variant: { selectedOptions: [{ name: 'Title', value: 'Default Title' }] },
+						// Pictures served over plain HTTP are never shown.
+						image: { url: 'http://images.example/scarf.jpg', altText: null },
+					}),
 					lineItem(13, 'Merino socks', 1, {
 						customAttributes: [
 							{ key: '_final_sale', value: 'true' },
@@ -283,7 +301,7 @@ export function fixtureOrders(): FakeOrder[] {
 			displayFinancialStatus: 'SOMETHING_NEW',
 			displayFulfillmentStatus: 'SOMETHING_NEW',
 			shippingAddress: null,
-			lineItems: { nodes: [lineItem(71, 'Gift card', 1, { product: null })] },
+			lineItems: { nodes: [lineItem(71, 'Gift card', 1, { product: null, variant: null, image: null })] },
 		}),
 	];
 }

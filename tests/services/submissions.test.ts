@@ -21,12 +21,15 @@ function change(outcome: { shopReference?: string | null; failure?: unknown } = 
 
 const log = captureErrorLog();
 
+/** A confirmation e-mail as the services word it; these tests look at the ticket and the shop only. */
+const confirmation = () => ({ reference: 'confirmation/test', to: 'jane.doe@example.com', subject: 'Confirmed', text: 'Confirmed.', locale: 'en' });
+
 describe('submitShopChange', () => {
 	it('records the ticket, asks the shop, keeps its id and forwards the ticket unchanged', async () => {
 		const deps = await submissionDeps();
 		const ticket = contactTicket({ kind: 'return', tags: ['return', 'order-verified'] });
 		const step = change({ shopReference: 'gid://shopify/Return/77' });
-		expect(await submitShopChange(deps, { ticket, orderId: 'gid://demo/Order/1005', tokenId: 'token-success' }, step)).toEqual({ applied: true });
+		expect(await submitShopChange(deps, { ticket, orderId: 'gid://demo/Order/1005', tokenId: 'token-success', confirmation }, step)).toEqual({ applied: true });
 		expect(step.calls).toBe(1);
 		expect(await storedSubmission(ticket.reference)).toMatchObject({
 			status: 'pending',
@@ -42,17 +45,17 @@ describe('submitShopChange', () => {
 	it('leaves the shop reference empty when the shop gives none', async () => {
 		const deps = await submissionDeps();
 		const ticket = contactTicket({ kind: 'address_change' });
-		await submitShopChange(deps, { ticket, orderId: 'o', tokenId: 'token-no-reference' }, change());
+		await submitShopChange(deps, { ticket, orderId: 'o', tokenId: 'token-no-reference', confirmation }, change());
 		expect((await storedSubmission(ticket.reference)).shop_reference).toBeNull();
 	});
 
 	it('refuses a second change of the same kind with the token, naming the first, without asking the shop or forwarding', async () => {
 		const deps = await submissionDeps();
 		const first = contactTicket({ kind: 'return' });
-		await submitShopChange(deps, { ticket: first, orderId: 'o', tokenId: 'token-duplicate' }, change());
+		await submitShopChange(deps, { ticket: first, orderId: 'o', tokenId: 'token-duplicate', confirmation }, change());
 		const step = change();
 		const second = contactTicket({ kind: 'return', locale: 'fr' });
-		const error = await thrown(() => submitShopChange(deps, { ticket: second, orderId: 'o', tokenId: 'token-duplicate' }, step));
+		const error = await thrown(() => submitShopChange(deps, { ticket: second, orderId: 'o', tokenId: 'token-duplicate', confirmation }, step));
 		expect(error).toBeInstanceOf(ApiError);
 		expect(error).toMatchObject({ status: 409, code: 'action_unavailable', extra: { details: { code: 'already_submitted', reference: first.reference } } });
 		// Worded in the shopper's language.
@@ -66,7 +69,7 @@ describe('submitShopChange', () => {
 		const deps = await submissionDeps();
 		const ticket = contactTicket({ kind: 'return', body: 'Return for Camille Martin', tags: ['return', 'order-verified'] });
 		const refusal = new ConnectorError('Shopify refused the return request (MISSING_PERMISSION)', { vendor: 'Shopify', kind: 'refused', status: 422 });
-		expect(await submitShopChange(deps, { ticket, orderId: 'o', tokenId: 'token-refused' }, change({ failure: refusal }))).toEqual({ applied: false });
+		expect(await submitShopChange(deps, { ticket, orderId: 'o', tokenId: 'token-refused', confirmation }, change({ failure: refusal }))).toEqual({ applied: false });
 		const stored = await storedSubmission(ticket.reference);
 		expect(stored.ticket).toEqual({
 			...ticket,
@@ -82,7 +85,7 @@ describe('submitShopChange', () => {
 		const deps = await submissionDeps();
 		const ticket = contactTicket({ kind: 'address_change' });
 		const step = { ...change({ failure: new Error('camille.martin@example.com is not valid') }), label: 'address change' };
-		expect(await submitShopChange(deps, { ticket, orderId: 'o', tokenId: 'token-unexpected' }, step)).toEqual({ applied: false });
+		expect(await submitShopChange(deps, { ticket, orderId: 'o', tokenId: 'token-unexpected', confirmation }, step)).toEqual({ applied: false });
 		expect((await storedSubmission(ticket.reference)).ticket?.body).toContain('(unexpected error)');
 		expect(log.lines).toEqual([`address change ${ticket.reference}: left to an agent (unexpected error)`]);
 		expect(deps.queue.sent).toEqual([ticket.reference]);

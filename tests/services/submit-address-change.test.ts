@@ -18,7 +18,7 @@ describe('submitAddressChange with the demo shop', () => {
 		const address = { ...newAddress, address2: 'Bâtiment B', postalCode: 'sw1a 1aa', countryCode: 'GB', city: 'London', phone: '+44 20 7946 0000' };
 		const result = await submitAddressChange(deps, order, { address, locale: 'en' }, 'token-address-ok');
 		const expected = { ...address, postalCode: 'SW1A 1AA', province: null };
-		expect(result).toEqual({ reference: expect.stringMatching(/^HC-/), status: 'updated', address: expected });
+		expect(result).toEqual({ reference: expect.stringMatching(/^HC-/), status: 'updated', address: expected, confirmationTo: 'c•••@example.com' });
 		expect((await demoOrder('1001', deps.shop)).shippingAddress).toEqual(expected);
 		const stored = await storedSubmission(result.reference);
 		expect(stored).toMatchObject({ kind: 'address_change', order_id: order.id, token_id: 'token-address-ok', shop_reference: null });

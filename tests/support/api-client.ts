@@ -44,22 +44,22 @@ export function postAddress(orderId: string, token: string, address: Record<stri
 
 /** The newest one-time code e-mailed to `email`, read from the local inbox like a shopper reads their mail. */
 export async function latestCode(email: string): Promise<string> {
-	const row = await env.DB.prepare(`SELECT body FROM inbox WHERE kind = 'email' AND recipient = ?1 ORDER BY id DESC LIMIT 1`).bind(email).first<{ body: string }>();
+	const row = await env.DB.prepare(`SELECT body FROM inbox WHERE kind = 'email' AND recipient = ?1 AND external_id LIKE 'verification-code/%' ORDER BY id DESC LIMIT 1`).bind(email).first<{ body: string }>();
 	const code = /\b(\d{6})\b/.exec(row?.body ?? '')?.[1];
 	if (!code) throw new Error(`no code e-mailed to ${email}`);
 	return code;
 }
 
 /** Looks an order up, asks for a code, reads it from the inbox and exchanges it for a change token. */
-export async function changeToken(orderNumber: string, email: string): Promise<{ orderId: string; token: string }> {
+export async function changeToken(orderNumber: string, email: string, purpose?: 'return' | 'address'): Promise<{ orderId: string; token: string; verified: Record<string, unknown> }> {
 	const found = await lookup(orderNumber, email);
 	if (found.status !== 200) throw new Error(`lookup failed: ${found.text}`);
 	const viewToken = found.json.token.value as string;
 	const sent = await call('/api/orders/verify/code', { body: { token: viewToken }, headers: { 'CF-Connecting-IP': freshIp() } });
 	if (sent.status !== 202) throw new Error(`code not sent: ${sent.text}`);
-	const verified = await call('/api/orders/verify', { body: { token: viewToken, code: await latestCode(email) }, headers: { 'CF-Connecting-IP': freshIp() } });
+	const verified = await call('/api/orders/verify', { body: { token: viewToken, code: await latestCode(email), ...(purpose ? { purpose } : {}) }, headers: { 'CF-Connecting-IP': freshIp() } });
 	if (verified.status !== 200) throw new Error(`verify failed: ${verified.text}`);
-	return { orderId: found.json.order.id as string, token: verified.json.token.value as string };
+	return { orderId: found.json.order.id as string, token: verified.json.token.value as string, verified: verified.json };
 }
 
 /** Waits until `check` holds, polling; the queue consumer runs in the background. */
@@ -71,4 +71,13 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 		if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
+}
+
+/** The e-mail with this reference in the local inbox, and how many there are, once the queue has sent it. */
+export async function emailByReference(reference: string): Promise<{ recipient: string; subject: string; body: string; copies: number }> {
+	const email = await eventually(() =>
+		env.DB.prepare(`SELECT recipient, subject, body FROM inbox WHERE kind = 'email' AND external_id = ?1`).bind(reference).first<{ recipient: string; subject: string; body: string }>().then((row) => row ?? undefined),
+	);
+	const copies = (await env.DB.prepare(`SELECT COUNT(*) AS count FROM inbox WHERE external_id = ?1`).bind(reference).first<{ count: number }>())?.count ?? 0;
+	return { ...email, copies };
 }

@@ -28,7 +28,7 @@ export function latestCode(stateDir: string, email: string): Promise<string> {
 	return eventually(() => {
 		const [row] = queryLocalDatabase<{ body: string }>(
 			stateDir,
-			`SELECT body FROM inbox WHERE kind = 'email' AND recipient = ${quote(email)} ORDER BY id DESC LIMIT 1`,
+			`SELECT body FROM inbox WHERE kind = 'email' AND recipient = ${quote(email)} AND external_id LIKE 'verification-code/%' ORDER BY id DESC LIMIT 1`,
 		);
 		return /\b(\d{6})\b/.exec(row?.body ?? '')?.[1];
 	}, `a code for ${email}`);
@@ -52,4 +52,23 @@ export function ticketInInbox(stateDir: string, reference: string): Promise<Inbo
 			)[0],
 		`ticket ${reference}`,
 	);
+}
+
+export interface InboxEmail {
+	recipient: string;
+	subject: string;
+	body: string;
+}
+
+/** The e-mail with this reference (for example `confirmation/HC-…`), once it has landed in the local inbox. */
+export function emailInInbox(stateDir: string, reference: string): Promise<InboxEmail> {
+	return eventually(
+		() => queryLocalDatabase<InboxEmail>(stateDir, `SELECT recipient, subject, body FROM inbox WHERE kind = 'email' AND external_id = ${quote(reference)}`)[0],
+		`e-mail ${reference}`,
+	);
+}
+
+/** How many e-mails with this reference the local inbox holds. */
+export function emailCount(stateDir: string, reference: string): number {
+	return queryLocalDatabase<{ count: number }>(stateDir, `SELECT COUNT(*) AS count FROM inbox WHERE kind = 'email' AND external_id = ${quote(reference)}`)[0]?.count ?? 0;
 }

@@ -4,7 +4,7 @@ import { readConfig } from '../../functions/config';
 import { issueOrderToken } from '../../functions/services/order-tokens';
 import { recordSubmission } from '../../functions/services/outbox';
 import { getDataKey, getSigningKey } from '../../functions/services/signing-key';
-import { call, changeToken, eventually, freshIp, latestCode, lookup, postAddress, postReturn } from '../support/api-client';
+import { call, changeToken, emailByReference, eventually, freshIp, latestCode, lookup, postAddress, postReturn } from '../support/api-client';
 
 const lea = { number: '1005', email: 'lea.moreau@example.com' };
 
@@ -134,15 +134,42 @@ describe('POST /api/orders/{id}/returns', () => {
 		expect(response.status, response.text).toBe(201);
 		expect(response.json).toMatchObject({ status: 'requested', resolution: 'refund', items: [{ lineItemId: 'gid://demo/LineItem/1005-2', quantity: 1 }] });
 		expect(response.json.reference).toMatch(/^HC-[2-9A-Z]{10}$/);
-		expect(response.json.nextSteps[2]).toBe('Nous vous remboursons sous 5 jours ouvrés après réception du colis.');
+		expect(response.json.nextSteps[2]).toBe('Nous vous remboursons 40,05\u00a0€ sous 5 jours ouvrés après réception du colis.');
+		expect(response.json.refund).toEqual({ items: { amount: 4500, currencyCode: 'EUR' }, labelFee: { amount: 495, currencyCode: 'EUR' }, total: { amount: 4005, currencyCode: 'EUR' } });
 		const row = await env.DB.prepare('SELECT kind, status FROM submissions WHERE id = ?1').bind(response.json.reference).first();
 		expect(row?.kind).toBe('return');
 		const ticket = await eventually(() => env.DB.prepare(`SELECT subject, body, tags FROM inbox WHERE external_id = ?1`).bind(response.json.reference).first<{ subject: string; body: string; tags: string }>().then((r) => r ?? undefined));
 		expect(ticket.subject).toBe('Demande de retour pour la commande #1005');
-		expect(ticket.body).toContain('1 × Merino T-shirt (Black / L): Trop petit');
+		expect(ticket.body).toContain('1 × Merino T-shirt (Black / L) : Trop petit');
 		expect(ticket.body).toContain('Runs small.');
+		// The shopper's confirmation, sent by the queue from the outbox: once, to the order's address, in French.
+		const confirmation = await emailByReference(`confirmation/${response.json.reference}`);
+		expect(confirmation).toMatchObject({ recipient: lea.email, subject: `Votre retour ${response.json.reference} pour la commande #1005`, copies: 1 });
+		expect(confirmation.body).toContain('Remboursement : 40,05\u00a0€');
 		const after = await lookup(lea.number, lea.email);
-		expect(after.json.order.items.find((item: { title: string }) => item.title === 'Merino T-shirt').returnableQuantity).toBe(1);
+		expect(after.json.order.items.find((item: { title: string }) => item.title === 'Merino T-shirt')).toMatchObject({
+			returnableQuantity: 1,
+			unitPrice: { amount: 4500, currencyCode: 'EUR' },
+			image: { url: '/images/products/merino-tshirt-black.svg', alt: null },
+		});
+	});
+
+	it('gives the sizes and colours to exchange for to a verified shopper starting a return, and sends the choice on', async () => {
+		// Returns the T-shirt the test above returned, so the tests below find the order as they expect.
+		await env.DB.prepare(`DELETE FROM demo_order_changes WHERE order_id = 'gid://demo/Order/1005'`).run();
+		const { orderId, token, verified } = await changeToken(lea.number, lea.email, 'return');
+		expect((verified['exchangeOptions'] as Record<string, unknown>)['gid://demo/LineItem/1005-2']).toEqual([
+			{ name: 'Colour', values: ['Black', 'Grey', 'White'], selected: 'Black' },
+			{ name: 'Size', values: ['XS', 'S', 'M', 'L', 'XL'], selected: 'L' },
+		]);
+		const unknown = await postReturn(orderId, token, { ...tShirtReturn, resolution: 'exchange', items: [{ ...tShirtReturn.items[0], exchange: { options: [{ name: 'Size', value: 'XXL' }] } }] });
+		expect(unknown.status).toBe(400);
+		expect(unknown.json.error.code).toBe('invalid_request');
+		const response = await postReturn(orderId, token, { ...tShirtReturn, resolution: 'exchange', items: [{ ...tShirtReturn.items[0], exchange: { options: [{ name: 'Size', value: 'XL' }] } }] });
+		expect(response.status, response.text).toBe(201);
+		expect(response.json.items).toEqual([{ lineItemId: 'gid://demo/LineItem/1005-2', quantity: 1, reasonId: 'too-small', exchangeFor: 'Size: XL' }]);
+		const ticket = await eventually(() => env.DB.prepare(`SELECT body FROM inbox WHERE external_id = ?1`).bind(response.json.reference).first<{ body: string }>().then((r) => r ?? undefined));
+		expect(ticket.body).toContain('in exchange for Size: XL');
 	});
 
 	it('replays the same answer for the same key and body, and refuses the key with another body', async () => {

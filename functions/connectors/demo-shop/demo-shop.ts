@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { addressSchema, type Address, type Order } from '../../domain/order';
+import { addressSchema, type Address, type Order, type ProductOption } from '../../domain/order';
 import type { ReturnLineRequest, ShopConnector } from '../shop';
-import { fixtureOrders } from './fixture-orders';
+import { demoProductOptions, fixtureOrders } from './fixture-orders';
 
 const returnChangeSchema = z.object({ lines: z.array(z.object({ lineItemId: z.string(), quantity: z.number().int().positive() })) });
 
@@ -52,7 +52,16 @@ export function createDemoShop(db: D1Database, now: () => number = Date.now): Sh
 		},
 		async requestReturn(order: Order, lines: ReturnLineRequest[]) {
 			const id = await record(order.id, 'return', { lines: lines.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })) });
-			return { returnId: `gid://demo/Return/${id}` };
+			// Like Shopify's `returnRequest`, the demo shop makes no label: the merchant sends one after approving.
+			return { returnId: `gid://demo/Return/${id}`, labelUrl: null };
+		},
+		async exchangeOptions(order: Order) {
+			const options: Record<string, ProductOption[]> = {};
+			for (const item of order.lineItems) {
+				const choices = demoProductOptions(item.title, item.variantTitle);
+				if (choices.length > 0) options[item.id] = choices;
+			}
+			return options;
 		},
 		async updateShippingAddress(order: Order, address: Address) {
 			await record(order.id, 'address', address);

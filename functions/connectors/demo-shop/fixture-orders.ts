@@ -1,4 +1,5 @@
-import type { Address, Fulfillment, LineItem, Order } from '../../domain/order';
+import type { Address, Fulfillment, LineItem, Order, ProductOption } from '../../domain/order';
+import { toMinorUnits } from '../../contract/refund-estimate';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -15,14 +16,51 @@ const address = (firstName: string, lastName: string, address1: string, city: st
 	phone: null,
 });
 
-const item = (id: string, title: string, variantTitle: string, quantity: number, finalSale = false): LineItem => ({
-	id: `gid://demo/LineItem/${id}`,
-	title,
-	variantTitle,
-	sku: `AP-${id}`,
-	quantity,
-	finalSale,
-});
+/** A demo product: its price in euros, its picture under public/images/products/, and the choices it comes in. */
+interface DemoProduct {
+	price: string;
+	picture: string;
+	/** Option names and values; the line item's variant title names its values in this order ("Sand / M"). */
+	options?: [name: string, values: string[]][];
+}
+
+const sizes = ['XS', 'S', 'M', 'L', 'XL'];
+
+const products: Record<string, DemoProduct> = {
+	'Linen shirt': { price: '59.00', picture: 'linen-shirt-sand', options: [['Colour', ['Sand', 'White', 'Navy']], ['Size', sizes]] },
+	'Merino socks': { price: '12.50', picture: 'merino-socks-grey', options: [['Colour', ['Grey', 'Black']], ['Size', ['35-38', '39-42', '43-46']]] },
+	'Organic cotton duvet cover': { price: '89.00', picture: 'duvet-cover' },
+	'Wool cardigan': { price: '95.00', picture: 'wool-cardigan-navy', options: [['Colour', ['Navy', 'Oat']], ['Size', sizes]] },
+	'Linen trousers': { price: '69.00', picture: 'linen-trousers-olive', options: [['Colour', ['Olive', 'Sand']], ['Size', ['36', '38', '40', '42']]] },
+	'Linen bed sheet set': { price: '119.00', picture: 'bed-sheet-set-white' },
+	'Linen dress': { price: '79.00', picture: 'linen-dress-terracotta', options: [['Colour', ['Terracotta', 'Sage', 'Navy']], ['Size', sizes]] },
+	'Merino T-shirt': { price: '45.00', picture: 'merino-tshirt-black', options: [['Colour', ['Black', 'Grey', 'White']], ['Size', sizes]] },
+	Swimsuit: { price: '55.00', picture: 'swimsuit-blue' },
+	'Recycled wool blanket': { price: '99.00', picture: 'wool-blanket-oat' },
+	'Linen apron': { price: '29.00', picture: 'linen-apron-charcoal' },
+	'Linen cushion cover': { price: '24.00', picture: 'cushion-cover-sage' },
+	'Linen tea towels': { price: '22.00', picture: 'tea-towels' },
+};
+
+/** The choices a demo line item could be exchanged for, with its own values selected. */
+export function demoProductOptions(title: string, variantTitle: string | null): ProductOption[] {
+	const selected = (variantTitle ?? '').split(' / ');
+	return (products[title]?.options ?? []).map(([name, values], index) => ({ name, values, selected: selected[index] ?? null }));
+}
+
+const item = (id: string, title: string, variantTitle: string, quantity: number, finalSale = false): LineItem => {
+	const product = products[title];
+	return {
+		id: `gid://demo/LineItem/${id}`,
+		title,
+		variantTitle,
+		sku: `AP-${id}`,
+		quantity,
+		finalSale,
+		unitPrice: product ? { amount: toMinorUnits(product.price, 'EUR') ?? 0, currencyCode: 'EUR' } : null,
+		image: product ? { url: `/images/products/${product.picture}.svg`, alt: null } : null,
+	};
+};
 
 function parcel(
 	id: string,

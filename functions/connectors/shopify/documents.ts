@@ -9,7 +9,11 @@ const orderFields = `
 		id name email createdAt processedAt cancelledAt displayFinancialStatus displayFulfillmentStatus
 		shippingAddress { firstName lastName address1 address2 city provinceCode zip countryCodeV2 phone }
 		lineItems(first: 50) {
-			nodes { id title variantTitle sku quantity customAttributes { key value } product { tags } }
+			nodes {
+				id title variantTitle sku quantity customAttributes { key value } product { tags }
+				discountedUnitPriceAfterAllDiscountsSet { presentmentMoney { amount currencyCode } }
+				image { url altText }
+			}
 		}
 		fulfillments(first: 5) {
 			id status displayStatus createdAt inTransitAt deliveredAt
@@ -33,6 +37,18 @@ export const orderLookupQuery = `query OrderLookup($query: String!) {
 
 export const orderDetailQuery = `query OrderDetail($id: ID!) {
 	order(id: $id) {${orderFields}
+	}
+}`;
+
+/**
+ * The choices each line item's product comes in (sizes, colours) and the ones the shopper has: asked only when a
+ * verified shopper starts a return, as it would take the lookup past Shopify's cost cap.
+ */
+export const exchangeOptionsQuery = `query ExchangeOptions($id: ID!) {
+	order(id: $id) {
+		lineItems(first: 50) {
+			nodes { id variant { selectedOptions { name value } } product { options(first: 3) { name optionValues { name } } } }
+		}
 	}
 }`;
 

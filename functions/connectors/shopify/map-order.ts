@@ -1,4 +1,5 @@
-import type { Address, Fulfillment, LineItem, Order, ParcelStatus } from '../../domain/order';
+import { toMinorUnits } from '../../contract/refund-estimate';
+import type { Address, Fulfillment, LineItem, Money, Order, ParcelStatus } from '../../domain/order';
 import type { ShopifyFulfillment, ShopifyLineItem, ShopifyOrder } from './payloads';
 
 /** OrderDisplayFulfillmentStatus → ours. Unknown and ambiguous states map to `on_hold`, which allows no change. */
@@ -71,6 +72,30 @@ export function isFinalSale(item: ShopifyLineItem, finalSaleTag: string): boolea
 	);
 }
 
+/** Only secure web addresses are shown as pictures (the page's images are https, mixed content is blocked). */
+function httpsUrl(value: string | null | undefined): string | null {
+	if (!value) return null;
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' ? url.href : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Shopify's decimal amount ("59.00") in minor units; null when the currency or the amount is not one we read. */
+function mapMoney(money: { amount: string; currencyCode: string }): Money | null {
+	const currencyCode = money.currencyCode.toUpperCase();
+	if (!/^[A-Z]{3}$/.test(currencyCode)) return null;
+	const amount = toMinorUnits(money.amount, currencyCode);
+	return amount === undefined ? null : { amount, currencyCode };
+}
+
+function mapImage(image: ShopifyLineItem['image']): LineItem['image'] {
+	const url = httpsUrl(image?.url);
+	return url ? { url, alt: image?.altText || null } : null;
+}
+
 /** Only web links reach shoppers; anything else (javascript:, data:) is dropped. */
 function safeUrl(value: string | null): string | null {
 	if (!value) return null;
@@ -106,6 +131,8 @@ function mapLineItem(item: ShopifyLineItem, finalSaleTag: string): LineItem {
 		sku: item.sku || null,
 		quantity: item.quantity,
 		finalSale: isFinalSale(item, finalSaleTag),
+		unitPrice: mapMoney(item.discountedUnitPriceAfterAllDiscountsSet.presentmentMoney),
+		image: mapImage(item.image),
 	};
 }
 

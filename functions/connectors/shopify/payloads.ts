@@ -48,6 +48,8 @@ const shopifyLineItemSchema = z.object({
 	quantity: z.number().int().nonnegative(),
 	customAttributes: z.array(z.object({ key: z.string(), value: z.string().nullable() })),
 	product: z.object({ tags: z.array(z.string()) }).nullable(),
+	discountedUnitPriceAfterAllDiscountsSet: z.object({ presentmentMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }),
+	image: z.object({ url: z.string(), altText: z.string().nullable() }).nullable(),
 });
 export type ShopifyLineItem = z.infer<typeof shopifyLineItemSchema>;
 
@@ -95,6 +97,22 @@ export const shopifyOrderSchema = z.object({
 export type ShopifyOrder = z.infer<typeof shopifyOrderSchema>;
 
 export const orderDetailSchema = z.object({ order: shopifyOrderSchema.nullable() });
+
+export const exchangeOptionsSchema = z.object({
+	order: z
+		.object({
+			lineItems: z.object({
+				nodes: z.array(
+					z.object({
+						id: z.string(),
+						variant: z.object({ selectedOptions: z.array(z.object({ name: z.string(), value: z.string() })) }).nullable(),
+						product: z.object({ options: z.array(z.object({ name: z.string(), optionValues: z.array(z.object({ name: z.string() })) })) }).nullable(),
+					}),
+				),
+			}),
+		})
+		.nullable(),
+});
 
 export const orderLookupSchema = z.object({ orders: z.object({ nodes: z.array(shopifyOrderSchema) }) });
 

@@ -1,4 +1,4 @@
-import type { Address, Order } from '../../domain/order';
+import type { Address, Order, ProductOption } from '../../domain/order';
 import { ConnectorError, temporaryFailure } from '../errors';
 import { type ConnectorDeps, resolveFetch } from '../http';
 import type { ReturnLineRequest, ShopConnector } from '../shop';
@@ -6,6 +6,7 @@ import { singleLine } from '../text';
 import { accessTokenSource } from './access-token';
 import { type ShopifyConfigInput, shopifyConfigSchema, shopifyVendor as vendor } from './config';
 import {
+	exchangeOptionsQuery,
 	orderChangeabilityQuery,
 	orderDetailQuery,
 	orderLookupQuery,
@@ -16,6 +17,7 @@ import {
 import { graphqlRunner } from './graphql-client';
 import { mapOrder } from './map-order';
 import {
+	exchangeOptionsSchema,
 	orderChangeabilitySchema,
 	orderDetailSchema,
 	orderLookupSchema,
@@ -120,7 +122,23 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 					payload.userErrors.map((error) => error.code),
 				);
 			if (!payload?.return) throw temporaryFailure({ vendor, detail: 'return request without a return' });
-			return { returnId: payload.return.id };
+			// A requested return has no label yet: the merchant adds one when approving it, and Shopify e-mails it.
+			return { returnId: payload.return.id, labelUrl: null };
+		},
+
+		async exchangeOptions(order) {
+			if (!orderIdPattern.test(order.id)) return {};
+			const data = await run(exchangeOptionsQuery, { id: order.id }, exchangeOptionsSchema);
+			const options: Record<string, ProductOption[]> = {};
+			for (const item of data.order?.lineItems.nodes ?? []) {
+				const selected = new Map(item.variant?.selectedOptions.map((option) => [option.name, option.value]));
+				// A product with one variant has the single option "Title": nothing to choose from.
+				const choices = (item.product?.options ?? [])
+					.map((option) => ({ name: option.name, values: option.optionValues.map((value) => value.name), selected: selected.get(option.name) ?? null }))
+					.filter((option) => option.values.length > 1);
+				if (choices.length > 0) options[item.id] = choices;
+			}
+			return options;
 		},
 
 		async updateShippingAddress(order, address) {
@@ -168,7 +186,9 @@ export function createShopifyShop(configInput: ShopifyConfigInput, deps?: Connec
 }
 
 function returnLineInput(line: ReturnLineRequest, returnReasonDefinitionId: string | undefined) {
-	const note = line.customerNote === null ? '' : singleLine(line.customerNote, customerNoteMax);
+	// The size or colour wanted in exchange comes first: it must survive the cut to 300 characters.
+	const wanted = line.exchangeFor === null ? '' : `Exchange for: ${line.exchangeFor}.`;
+	const note = [wanted, line.customerNote === null ? '' : line.customerNote].filter(Boolean).map((text) => singleLine(text, customerNoteMax)).join(' ');
 	// Without a matching definition the reason still reaches the merchant, in the note.
 	const customerNote = returnReasonDefinitionId ? note : `[${line.reasonId}] ${note}`.trim();
 	return {

@@ -63,8 +63,12 @@ describe('Shopify connector: order lookup', () => {
 					sku: 'SKU-11',
 					quantity: 2,
 					finalSale: false,
+					// "59.0" as paid after discounts, in cents of the shopper's currency.
+					unitPrice: { amount: 5900, currencyCode: 'EUR' },
+					image: { url: 'https://cdn.shopify.com/s/files/1/0001/products/item-11.jpg', alt: 'Linen shirt, front' },
 				},
-				{ id: 'gid://shopify/LineItem/12', title: 'Wool scarf', variantTitle: null, sku: 'SKU-12', quantity: 1, finalSale: true },
+				// Its picture is served over plain HTTP: not shown.
+				{ id: 'gid://shopify/LineItem/12', title: 'Wool scarf', variantTitle: null, sku: 'SKU-12', quantity: 1, finalSale: true, unitPrice: { amount: 4950, currencyCode: 'EUR' }, image: null },
 				{
 					id: 'gid://shopify/LineItem/13',
 					title: 'Merino socks',
@@ -72,6 +76,8 @@ describe('Shopify connector: order lookup', () => {
 					sku: 'SKU-13',
 					quantity: 1,
 					finalSale: true,
+					unitPrice: { amount: 4950, currencyCode: 'EUR' },
+					image: { url: 'https://cdn.shopify.com/s/files/1/0001/products/item-13.jpg', alt: 'Merino socks, front' },
 				},
 			],
 			fulfillments: [
@@ -277,7 +283,7 @@ describe('Shopify connector: returns', () => {
 				fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
 				quantity: 1,
 				reasonId: 'too-small',
-				customerNote: 'Runs\r\nsmall',
+				customerNote: 'Runs\r\nsmall', exchangeFor: null,
 			},
 		]);
 		expect(returnId).toMatch(/^gid:\/\/shopify\/Return\/\d+$/);
@@ -303,6 +309,31 @@ describe('Shopify connector: returns', () => {
 		expect((await order('#1001')).returnedQuantities).toEqual({ 'gid://shopify/LineItem/11': 2 });
 	});
 
+	it('puts the size wanted in exchange first in the note, and reads the sizes each item comes in', async () => {
+		const found = await order('#1001');
+		await shop().requestReturn(found, [
+			{
+				lineItemId: 'gid://shopify/LineItem/11',
+				fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
+				quantity: 1,
+				reasonId: 'too-small',
+				customerNote: 'Thanks',
+				exchangeFor: 'Size: L',
+			},
+		]);
+		const [sent] = (fake.calls().at(-1)!.variables['input'] as { returnLineItems: { customerNote?: string }[] }).returnLineItems;
+		expect(sent?.customerNote).toBe('Exchange for: Size: L. Thanks');
+
+		const options = await shop().exchangeOptions(found);
+		expect(fake.calls().at(-1)).toMatchObject({ operation: 'ExchangeOptions', variables: { id: found.id } });
+		// The scarf has one variant ("Default Title"): nothing to choose, so it is left out.
+		expect(options).toEqual({
+			'gid://shopify/LineItem/11': [{ name: 'Size', values: ['S', 'M', 'L'], selected: 'M' }],
+			'gid://shopify/LineItem/13': [{ name: 'Size', values: ['S', 'M', 'L'], selected: 'M' }],
+		});
+		expect(await shop().exchangeOptions({ ...found, id: 'gid://demo/Order/1' })).toEqual({});
+	});
+
 	it('maps each reason of the site config, writes unmapped ones into the note, and follows configured handles', async () => {
 		const found = await order('#1001');
 		const line = (fulfillmentLineItem: number, reasonId: string) => ({
@@ -310,7 +341,7 @@ describe('Shopify connector: returns', () => {
 			fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${fulfillmentLineItem}`,
 			quantity: 1,
 			reasonId,
-			customerNote: null,
+			customerNote: null, exchangeFor: null,
 		});
 		await shop({ returnReasonHandles: { 'wrong-item': 'other' } }).requestReturn(found, [
 			line(1011, 'wrong-item'),
@@ -341,7 +372,7 @@ describe('Shopify connector: returns', () => {
 				fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012',
 				quantity: 1,
 				reasonId: 'changed-mind',
-				customerNote: 'Not my colour',
+				customerNote: 'Not my colour', exchangeFor: null,
 			},
 		]);
 		const [sent] = (fake.calls().at(-1)!.variables['input'] as { returnLineItems: unknown[] }).returnLineItems;
@@ -361,14 +392,14 @@ describe('Shopify connector: returns', () => {
 					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
 					quantity: 1,
 					reasonId: 'too-small',
-					customerNote: null,
+					customerNote: null, exchangeFor: null,
 				},
 				{
 					lineItemId: 'x',
 					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
 					quantity: 1,
 					reasonId: 'too-large',
-					customerNote: null,
+					customerNote: null, exchangeFor: null,
 				},
 			]),
 		);
@@ -383,7 +414,7 @@ describe('Shopify connector: returns', () => {
 					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/4021',
 					quantity: 1,
 					reasonId: 'damaged',
-					customerNote: null,
+					customerNote: null, exchangeFor: null,
 				},
 			]),
 		);
@@ -398,7 +429,7 @@ describe('Shopify connector: returns', () => {
 			fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1011',
 			quantity: 1,
 			reasonId: 'damaged',
-			customerNote: null,
+			customerNote: null, exchangeFor: null,
 		};
 		for (const lines of [
 			[],
@@ -420,7 +451,7 @@ describe('Shopify connector: returns', () => {
 					fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/1012',
 					quantity: 1,
 					reasonId: 'damaged',
-					customerNote: null,
+					customerNote: null, exchangeFor: null,
 				},
 			]);
 		// Let the look-ups through, then answer the mutation with userErrors.

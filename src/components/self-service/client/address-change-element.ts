@@ -66,6 +66,8 @@ class AddressChangeElement extends HTMLElement {
 			const { reference, status, address } = changed;
 			const text = this.querySelector('[data-done-text]');
 			if (text) text.textContent = t(status === 'updated' ? 'address.doneUpdated' : 'address.doneReceived', { reference });
+			const confirmation = this.querySelector('[data-confirmation]');
+			if (confirmation) confirmation.textContent = t('address.confirmationSent', { email: changed.confirmationTo });
 			const done = this.querySelector('[data-done-address]');
 			if (done) done.textContent = addressLines(address, locale);
 			showStep(this, 'done');

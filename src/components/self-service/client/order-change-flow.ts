@@ -40,6 +40,7 @@ export class OrderChangeFlow {
 		this.#verify = attachVerify(root, {
 			t,
 			locale,
+			purpose: options.action === 'return' ? 'return' : 'address',
 			viewToken: () => this.#viewToken,
 			onVerified: (verified) => {
 				this.#changeToken = verified.token.value;

@@ -7,6 +7,8 @@ import { resetTurnstile, turnstileToken } from './turnstile';
 interface VerifyOptions {
 	t: Translate;
 	locale: string;
+	/** What the shopper goes on to do (a return also gets the sizes and colours to exchange for). */
+	purpose: 'return' | 'address';
 	/** The view token of the order being verified. */
 	viewToken(): string | undefined;
 	onVerified(verified: VerifiedResponse): void;
@@ -66,7 +68,12 @@ export function attachVerify(root: HTMLElement, options: VerifyOptions): { reset
 		const errors = checkControls(codeForm);
 		if (errors.length > 0) return codeUi.showErrors(errors);
 		if (!codeUi.start(t('verify.checking'))) return;
-		const result = await postJson<VerifiedResponse>('/api/orders/verify', { token: options.viewToken(), code: fieldValue(codeForm, 'code'), locale });
+		const result = await postJson<VerifiedResponse>('/api/orders/verify', {
+			token: options.viewToken(),
+			code: fieldValue(codeForm, 'code'),
+			locale,
+			purpose: options.purpose,
+		});
 		codeUi.finish();
 		if (!result.ok) {
 			if (expired(result.failure)) return options.onExpired();
