@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { makeContentFixture } from '../support/content-fixture';
 import { resolveColumns } from '../../scripts/lib/import/csv';
 import { htmlToMdx, type ConvertContext } from '../../scripts/lib/import/html-to-mdx';
 import { mapLocale } from '../../scripts/lib/import/locale-map';
+import { languageFoldersFromBranches } from '../../scripts/lib/import/markdown-branches';
 import { readMarkdownFolder } from '../../scripts/lib/import/markdown-folder';
 import { markdownToHtml } from '../../scripts/lib/import/markdown-to-html';
 import { fixturesDir } from '../support/import-project';
@@ -407,4 +409,46 @@ describe('groups, old category addresses and later-language titles', () => {
 		expect(readFileSync(join(root, 'public/images/articles/how-we-pack-your-order/box.svg'), 'utf8')).toContain('<desc>all</desc>');
 		expect(readFileSync(join(root, 'public/images/articles/comment-nous-emballons-votre-commande/box.svg'), 'utf8')).toContain('<desc>fr</desc>');
 	});
+});
+
+describe('Markdown translations kept on git branches', () => {
+	it('reads each branch as a language folder: translations by path, dates from each branch, images, and nothing left behind', async () => {
+		const repo = mkdtempSync(join(tmpdir(), 'import-branches-'));
+		const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=Editor', '-c', 'user.email=editor@example.com', ...args], { env: { ...process.env, GIT_COMMITTER_DATE: currentDate, GIT_AUTHOR_DATE: currentDate } });
+		let currentDate = '2026-03-01T10:00:00Z';
+		const write = (path: string, text: string | Buffer) => {
+			mkdirSync(join(repo, path, '..'), { recursive: true });
+			writeFileSync(join(repo, path), text);
+		};
+		execFileSync('git', ['init', '-q', '-b', 'main', repo]);
+		write('docs/Orders/track-a-parcel.md', '---\ntitle: Track a parcel you ordered\n---\n\nOpen the link in the e-mail we send when the parcel leaves.\n\n![The tracking page](img/tracking.png)\n');
+		write('docs/Orders/img/tracking.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex'));
+		git('add', '.');
+		git('commit', '-q', '-m', 'English');
+		git('checkout', '-q', '-b', 'french');
+		currentDate = '2026-04-02T10:00:00Z';
+		write('docs/Orders/track-a-parcel.md', '---\ntitle: Suivre un colis commandé\n---\n\nOuvrez le lien de l’e-mail envoyé au départ du colis.\n\n![La page de suivi](img/tracking.png)\n');
+		git('commit', '-q', '-am', 'Français');
+		git('checkout', '-q', 'main');
+
+		const folders = await languageFoldersFromBranches(join(repo, 'docs'), 'en', new Map([['fr', 'french']]));
+		try {
+			const source = await readMarkdownFolder(folders.folder, { locale: 'en', dates: folders.dates });
+			const pages = source.articles.map((article) => ({ locale: article.sourceLocale, title: article.title, group: article.group, updated: article.updated?.toISOString().slice(0, 10) }));
+			expect(pages).toEqual([
+				{ locale: 'en', title: 'Track a parcel you ordered', group: expect.any(String), updated: '2026-03-01' },
+				{ locale: 'fr', title: 'Suivre un colis commandé', group: pages[0]?.group, updated: '2026-04-02' },
+			]);
+			const fixture = makeContentFixture();
+			const report = await runImport({ root: fixture.root, source, mediaDir: folders.folder, timeoutMs: 1000 });
+			expect(report.refused).toEqual([]);
+			const [english, french] = report.articles;
+			expect(french?.images).toHaveLength(1);
+			expect(readFileSync(join(fixture.root, french?.file ?? ''), 'utf8')).toContain(`translationKey: ${english?.file.split('/').pop()?.replace('.mdx', '')}`);
+		} finally {
+			folders.dispose();
+		}
+		expect(existsSync(folders.folder)).toBe(false);
+		await expect(languageFoldersFromBranches(join(repo, 'docs'), 'en', new Map([['fr', 'no-such-branch']]))).rejects.toThrow(/--branch fr=no-such-branch: git could not read docs\//);
+	}, 30_000);
 });

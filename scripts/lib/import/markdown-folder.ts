@@ -18,6 +18,8 @@ export interface MarkdownFolderOptions {
 	map?: string[];
 	/** Locale of the old Zendesk addresses (/hc/<locale>/articles/<id>) per language; default en → en-us. */
 	zendeskLocale?: (locale: string) => string;
+	/** The files' last-change dates, by absolute path, when they are not the folder's own git history (language branches). */
+	dates?: Map<string, Date>;
 }
 
 const markdownFile = /\.mdx?$/i;
@@ -71,7 +73,7 @@ export async function readMarkdownFolder(folder: string, options: MarkdownFolder
 	const allFiles = listTree(folder);
 	const fileSet = new Set(allFiles);
 	const folderSet = new Set(allFiles.flatMap((file) => file.split('/').slice(0, -1).map((_part, index, parts) => parts.slice(0, index + 1).join('/'))));
-	const dates = await lastCommitDates(folder);
+	const dates = options.dates ?? (await lastCommitDates(folder));
 	const skipped: Skip[] = [];
 	const unknownFields = new Map<string, number>();
 	const unknownTags = new Map<string, Set<string>>();
