@@ -18,7 +18,7 @@ export interface GithubBackend {
 	/** `owner/name` of the repository holding content/. */
 	repo: string;
 	branch: string;
-	/** The site the OAuth routes answer on (src/worker/cms-auth.ts): the help center's own address. */
+	/** The origin the OAuth routes answer on (`/api/cms/auth`, functions/routes/cms-auth.ts): the help center's own. */
 	baseUrl: string;
 }
 
