@@ -22,8 +22,7 @@ function githubBackend(root: string, siteUrl: string | undefined): GithubBackend
 			repo = undefined;
 		}
 	}
-	// Decap accepts the sign-in window's messages only from exactly `base_url`, so it is the site's origin, no path.
-	return repo && siteUrl ? { repo, branch: process.env.CMS_GITHUB_BRANCH ?? 'main', baseUrl: new URL(siteUrl).origin } : undefined;
+	return repo && siteUrl ? { repo, branch: process.env.CMS_GITHUB_BRANCH ?? 'main', baseUrl: siteUrl } : undefined;
 }
 
 /**
