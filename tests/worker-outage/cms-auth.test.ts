@@ -64,7 +64,8 @@ afterEach(async () => {
 
 describe('the editors sign in with GitHub (Decap external OAuth)', () => {
 	it('sends the editor to GitHub with a state bound to the browser, then hands the token to the admin only', async () => {
-		const { location, setCookie, cookie } = await startSignIn();
+		const { response: redirect, location, setCookie, cookie } = await startSignIn();
+		expect(redirect.headers.get('Cross-Origin-Opener-Policy')).toBe('unsafe-none');
 		const authorize = new URL(location);
 		expect(`${authorize.origin}${authorize.pathname}`).toBe(`${env.GITHUB_OAUTH_BASE_URL}/login/oauth/authorize`);
 		expect(authorize.searchParams.get('redirect_uri')).toBe(`${site}/api/cms/callback`);
