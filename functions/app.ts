@@ -10,6 +10,7 @@ import { ApiError, shopFailure } from './errors';
 import { readBody } from './middleware/read-body';
 import { requireJson } from './middleware/require-json';
 import { answers } from './routes/answers';
+import { cmsAuth } from './routes/cms-auth';
 import { events } from './routes/events';
 import { health } from './routes/health';
 import { orders } from './routes/orders';
@@ -27,6 +28,9 @@ api.use(
 	secureHeaders({
 		contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
 		crossOriginResourcePolicy: 'same-origin',
+		// A route that sets one of these itself keeps it: the editors' sign-in page (routes/cms-auth.ts) runs one
+		// script by its hash and must stay reachable from the admin window that opened it.
+		overwrite: false,
 	}),
 );
 api.use(async (c, next) => {
@@ -74,6 +78,7 @@ api.route('/orders', orders);
 api.route('/tickets', tickets);
 api.route('/events', events);
 api.route('/answer', answers);
+api.route('/cms', cmsAuth);
 
 api.notFound((c) => c.json(errorBody('not_found', 'No such API endpoint.'), 404));
 api.onError((error, c) => {

@@ -72,8 +72,8 @@ export default defineConfig({
 				},
 			},
 			{
-				// The built Worker with Gorgias as its helpdesk, Resend as its mailer and an OpenAI-compatible model phrasing
-				// answers, played by fakes on loopback that fail (or answer badly) on demand.
+				// The built Worker with Gorgias as its helpdesk, Resend as its mailer, an OpenAI-compatible model phrasing
+				// answers and GitHub signing editors in, played by fakes on loopback that fail (or answer badly) on demand.
 				plugins: [
 					cloudflareTest(({ inject }) => ({
 						main: './dist/server/entry.mjs',
@@ -96,6 +96,9 @@ export default defineConfig({
 								VENDOR_TIMEOUT_MS: '300',
 								FORWARD_RETRY_BASE_SECONDS: '1',
 								RATE_LIMIT_SCALE: '1000000',
+								GITHUB_OAUTH_CLIENT_ID: inject('githubOAuthClientId'),
+								GITHUB_OAUTH_CLIENT_SECRET: inject('githubOAuthClientSecret'),
+								GITHUB_OAUTH_BASE_URL: inject('githubOAuthUrl'),
 							},
 						},
 					})),
@@ -104,7 +107,7 @@ export default defineConfig({
 					name: 'worker-outage',
 					root,
 					include: ['tests/worker-outage/**/*.test.ts'],
-					globalSetup: ['tests/support/start-gorgias-fake.ts', 'tests/support/start-resend-fake.ts', 'tests/support/start-chat-model-fake.ts'],
+					globalSetup: ['tests/support/start-gorgias-fake.ts', 'tests/support/start-resend-fake.ts', 'tests/support/start-chat-model-fake.ts', 'tests/support/start-github-oauth-fake.ts'],
 					setupFiles: ['tests/support/apply-migrations.ts'],
 					testTimeout: 300_000,
 					// The files share the fakes (their faults, keys and tickets): one file at a time.

@@ -25,6 +25,10 @@ export const errorCodeSchema = z.enum([
 	'mail_unavailable',
 	'internal_error',
 	'shop_refused',
+	'cms_auth_not_configured',
+	'cms_auth_state_invalid',
+	'cms_auth_refused',
+	'cms_auth_unavailable',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

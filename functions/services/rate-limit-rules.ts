@@ -82,6 +82,11 @@ export function eventLimits(ip: string): RateLimitRule[] {
 	return [{ bucket: `events:ip:${clientNetwork(ip)}`, limit: 120, windowSeconds: 600 }];
 }
 
+/** The editors' GitHub sign-in (/api/cms/auth and its callback): a sign-in takes two requests; 20 per client network in 10 minutes. */
+export function cmsAuthLimits(ip: string): RateLimitRule[] {
+	return [{ bucket: `cms-auth:ip:${clientNetwork(ip)}`, limit: 20, windowSeconds: 600 }];
+}
+
 /** Questions to the answer engine: plenty for a shopper asking again in other words, few for a script: 60 per client network in 10 minutes. */
 export function answerLimits(ip: string): RateLimitRule[] {
 	return [{ bucket: `answer:ip:${clientNetwork(ip)}`, limit: 60, windowSeconds: 600 }];

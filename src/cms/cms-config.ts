@@ -18,7 +18,7 @@ export interface GithubBackend {
 	/** `owner/name` of the repository holding content/. */
 	repo: string;
 	branch: string;
-	/** The site the OAuth routes answer on (src/worker/cms-auth.ts): the help center's own address. */
+	/** The help center's address; the OAuth routes answer on its origin (`/api/cms/auth`, functions/routes/cms-auth.ts). */
 	baseUrl: string;
 }
 
@@ -72,7 +72,15 @@ export function cmsConfig({ root, github, proxyPort = defaultProxyPort }: CmsCon
 	return {
 		load_config_file: false,
 		backend: github
-			? { name: 'github', repo: github.repo, branch: github.branch, base_url: github.baseUrl, auth_endpoint: 'api/cms/auth', squash_merges: true }
+			? {
+					name: 'github',
+					repo: github.repo,
+					branch: github.branch,
+					// Decap takes the sign-in window's messages only from exactly `base_url`: the origin, without a path.
+					base_url: new URL(github.baseUrl).origin,
+					auth_endpoint: 'api/cms/auth',
+					squash_merges: true,
+				}
 			: // Without a repository the admin works with the local backend only; the GitHub set-up is in README.md.
 				{ name: 'github', repo: 'owner/repository', branch: 'main' },
 		local_backend: { url: `http://localhost:${proxyPort}/api/v1` },

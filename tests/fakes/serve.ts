@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createChatModelFake } from './chat-model-fake.ts';
+import { createGithubOAuthFake } from './github-oauth-fake.ts';
 import { createGorgiasFake } from './gorgias-fake.ts';
 import { createResendFake } from './resend-fake.ts';
 import { createShopifyFake } from './shopify-fake.ts';
@@ -37,6 +38,7 @@ const factories = {
 	zendesk: createZendeskFake,
 	resend: createResendFake,
 	'chat-model': createChatModelFake,
+	'github-oauth': createGithubOAuthFake,
 } as const;
 
 // `node tests/fakes/serve.ts gorgias [port]` serves one fake until interrupted, for trying the Worker by hand (the

@@ -33,7 +33,16 @@ export function makeContentFixture(): ContentFixture {
 	};
 }
 
-/** The mistakes an editor can make, each as an edit of the valid fixture and what the report must say. */
+/** A new article nothing links to, so a mistake in its frontmatter is reported in its own file only. */
+const newArticle = 'content/en/shipping/returns.mdx';
+const newArticleText = (frontmatter: string) =>
+	`---\n${frontmatter}\ndescription: How to send an order back and when the money comes back to your account.\nupdated: 2026-10-01\n---\n\nSend it back within 30 days.\n`;
+
+/**
+ * The mistakes an editor can make, each as an edit of the valid fixture and what the report must say: `npm run check`
+ * reports each with the file, a line and a fix (tests/unit/check-content.test.ts), and the build refuses each
+ * (tests/site/bad-content-build.test.ts). content/README.md, "Mistakes the check catches", lists them all.
+ */
 export const contentMistakes = {
 	'a wrong frontmatter field': {
 		apply: (fixture: ContentFixture) =>
@@ -145,5 +154,55 @@ export const contentMistakes = {
 		file: 'content/redirects.yaml',
 		field: 'https://old.example/help',
 		message: /is not valid/,
+	},
+	'an HTML comment': {
+		apply: (fixture: ContentFixture) =>
+			fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('## Express delivery', '<!-- check the price -->\n\n## Express delivery')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /HTML comments are not allowed in MDX/,
+	},
+	'a "{" never closed': {
+		apply: (fixture: ContentFixture) =>
+			fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('arrives the next working day', 'arrives {the next working day')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /A "\{" starts an expression in MDX, and this one is never closed/,
+	},
+	'an image file that does not exist': {
+		apply: (fixture: ContentFixture) => fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('/images/parcel.svg', '/images/parcle.svg')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /The image \/images\/parcle.svg does not exist/,
+	},
+	'a link to a heading that does not exist': {
+		apply: (fixture: ContentFixture) => fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('#who-pays', '#who-pay')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /has no heading matching "#who-pay"/,
+	},
+	'a related article that does not exist': {
+		apply: (fixture: ContentFixture) => fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('related: [customs]', 'related: [custom]')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: 'related',
+		message: /Related article "custom" does not exist/,
+	},
+	'an unquoted ": " in a title': {
+		apply: (fixture: ContentFixture) => fixture.write(newArticle, newArticleText('title: Returns: how it works')),
+		file: newArticle,
+		field: 'title',
+		message: /contains ": ", which YAML reads as a new field/,
+	},
+	'a tab used for indentation': {
+		apply: (fixture: ContentFixture) => fixture.write(newArticle, newArticleText('title: Returns\nkeywords:\n\t- refund')),
+		file: newArticle,
+		field: undefined,
+		message: /indented with a tab; YAML only accepts spaces/,
+	},
+	'a description that is too short': {
+		apply: (fixture: ContentFixture) => fixture.write(newArticle, newArticleText('title: Returns').replace(/description: .*/, 'description: Returns.')),
+		file: newArticle,
+		field: 'description',
+		message: /The field "description" is not valid/,
 	},
 } as const;

@@ -38,6 +38,12 @@ describe('checkContent', () => {
 		});
 	}
 
+	it('lists every mistake of the table in content/README.md', () => {
+		const readme = readFileSync(join(import.meta.dirname, '../../content/README.md'), 'utf8');
+		const rows = new Set([...readme.matchAll(/^\| ([^|]+?) \|/gm)].map((match) => match[1]!));
+		for (const name of Object.keys(contentMistakes)) expect(rows, name).toContain(name);
+	});
+
 	it('points a broken link at its line and column', async () => {
 		const fixture = makeContentFixture();
 		contentMistakes['a broken internal link'].apply(fixture);

@@ -1,0 +1,2 @@
+export { type GithubOAuthConfig, githubScopeSchema, readGithubOAuthConfig } from './config';
+export { exchangeGithubCode, githubAuthorizeUrl, GithubOAuthRefusal } from './github-oauth';
