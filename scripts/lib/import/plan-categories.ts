@@ -88,7 +88,9 @@ export function planCategories(input: CategoryPlanInput): { categories: PlannedC
 		return key === undefined ? undefined : source.sections.get(key);
 	};
 
-	// Group ids: the one an earlier import gave the same source group, else a name of its own.
+	// Group ids: the one an earlier import gave the same source group, else a name of its own. A source's root folder
+	// has the empty key, which `source.id` cannot hold: it is recorded as "/".
+	const sourceId = (key: string) => key || '/';
 	const groupIds = new Map<string, string>();
 	const takenIds = new Map<string, string | undefined>();
 	for (const file of existing.groups) {
@@ -96,7 +98,7 @@ export function planCategories(input: CategoryPlanInput): { categories: PlannedC
 			const recorded = recordOf(recordOf(value)?.['source']);
 			const key = recorded?.['system'] === source.system && recorded['id'] !== undefined ? String(recorded['id']) : undefined;
 			takenIds.set(id, key);
-			if (key !== undefined) groupIds.set(key, id);
+			if (key !== undefined) groupIds.set(key === '/' ? '' : key, id);
 		}
 	}
 	const usedGroups: SourceGroup[] = [];
@@ -129,7 +131,7 @@ export function planCategories(input: CategoryPlanInput): { categories: PlannedC
 			const described = collapseSpace((names?.description ?? '').replace(/<[^>]*>/g, ' '));
 			const description = described.length >= 10 ? cutAtWord(described, 200) : undefined;
 			const redirectFrom = oldPathsOf(group.oldUrls, locale, locales, defaultLocale);
-			const written = { system: source.system, id: group.key, written: writtenFingerprint(title, description) };
+			const written = { system: source.system, id: sourceId(group.key), written: writtenFingerprint(title, description) };
 			const before = recordOf(current[id]);
 			if (!before) {
 				entries.set(id, { title, ...(description ? { description } : {}), order: (nextOrder += 1), ...(redirectFrom.length > 0 ? { redirectFrom } : {}), source: written });
@@ -162,7 +164,7 @@ export function planCategories(input: CategoryPlanInput): { categories: PlannedC
 			const described = collapseSpace((names?.description ?? '').replace(/<[^>]*>/g, ' '));
 			const description = described.length >= 10 ? cutAtWord(described, 200) : input.categoryDescription(locale, title);
 			const redirectFrom = section ? oldPathsOf(section.oldUrls ?? [], locale, locales, defaultLocale) : [];
-			const written = section ? { source: { system: source.system, id: section.key, written: writtenFingerprint(title, description) } } : {};
+			const written = section ? { source: { system: source.system, id: sourceId(section.key), written: writtenFingerprint(title, description) } } : {};
 			const before = existingCategories.get(`${locale}/${folder}`);
 			if (!before) {
 				const icon = pickIcon([...(section ? [...section.names.values()].map((name) => name.title) : []), folder]);
