@@ -131,3 +131,16 @@ describe('the home page on a phone', () => {
 		});
 	}
 });
+
+describe('the brand’s web font', () => {
+	it('is preloaded, declared with font-display: swap, and used by the text once loaded', async () => {
+		const page = await openPhone('/fr/shipping');
+		expect(await page.getAttribute('link[rel="preload"][as="font"]', 'href')).toBe('/fonts/figtree-latin-wght.woff2');
+		expect(await page.getAttribute('link[rel="preload"][as="font"]', 'crossorigin')).toBe('');
+		await page.evaluate(() => document.fonts.ready);
+		const faces = await page.evaluate(() => [...document.fonts].map((face) => ({ family: face.family, display: face.display, status: face.status })));
+		expect(faces).toContainEqual({ family: 'Figtree', display: 'swap', status: 'loaded' });
+		expect(await page.evaluate(() => document.fonts.check('16px Figtree'))).toBe(true);
+		expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^Figtree,/);
+	});
+});

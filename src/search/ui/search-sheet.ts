@@ -52,6 +52,8 @@ function enhance(form: HTMLFormElement, opener: HTMLElement | null): void {
 	// the box) by then, so one Escape closes everything.
 	form.addEventListener('keydown', (event) => {
 		if (event.key !== 'Escape' || !isOpen()) return;
+		// Escape in the answer card only brings focus back to the box (answers.ts); the next one closes the sheet.
+		if (event.target !== input && event.defaultPrevented) return;
 		event.preventDefault();
 		shut(true);
 	});
