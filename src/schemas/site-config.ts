@@ -67,6 +67,21 @@ const publicPath = z
 	.string()
 	.regex(/^\/[\w\-./]+$/, 'Give a path inside public/, starting with "/", for example "/brand/logo.svg".');
 
+/** The first family of a CSS font-family list, unquoted: the one the brand means (`"Figtree", system-ui` → `Figtree`). */
+export function firstFontFamily(list: string): string {
+	return (list.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '');
+}
+
+/** A web font file in public/, declared with @font-face (font-display: swap). */
+const fontFile = z.strictObject({
+	/** The name fonts.body or fonts.heading uses for it. */
+	family: z.string().min(1).regex(/^[\w -]+$/, 'Write the font family as plain words, for example "Figtree".'),
+	file: publicPath.regex(/\.woff2$/, 'Use a WOFF2 file for a web font (every current browser reads it, and it is the smallest), for example "/fonts/figtree-latin.woff2".'),
+	/** One weight (400), or the range of a variable font ("300 800"). */
+	weight: z.union([z.number().int().min(1).max(1000), z.string().regex(/^\d{1,4} \d{1,4}$/, 'Write a weight range as two numbers, for example "300 800".')]).default(400),
+	style: z.enum(['normal', 'italic']).default('normal'),
+});
+
 export const siteConfigSchema = z
 	.strictObject({
 		brand: z.strictObject({
@@ -79,7 +94,29 @@ export const siteConfigSchema = z
 				.regex(/\.(png|jpe?g)$/, 'Use a PNG or JPEG file for socialImage: social networks do not show SVG.')
 				.optional(),
 			colors: z.strictObject({ light: themeColors, dark: themeColors }),
-			fonts: z.strictObject({ body: z.string().min(1), heading: z.string().min(1) }),
+			fonts: z
+				.strictObject({
+					body: z.string().min(1),
+					heading: z.string().min(1),
+					/** Web fonts served from public/; the body font's upright files are preloaded. */
+					files: z.array(fontFile).max(4, 'Keep to 4 font files at most: each one is a download before the text shows in its font.').default([]),
+				})
+				.superRefine((fonts, ctx) => {
+					const used = new Set([firstFontFamily(fonts.body), firstFontFamily(fonts.heading)]);
+					fonts.files.forEach((font, index) => {
+						if (used.has(font.family)) return;
+						ctx.addIssue({
+							code: 'custom',
+							path: ['files', index, 'family'],
+							message: `"${font.family}" is not the first font of fonts.body or fonts.heading, so no text would use it. Name it first there, for example body: '"${font.family}", system-ui, sans-serif'.`,
+						});
+					});
+				}),
+			/**
+			 * A style sheet in public/ loaded after the help center's own, for the last touches of a brand (README, "Brand
+			 * fonts and style sheet").
+			 */
+			css: publicPath.regex(/\.css$/, 'Give a CSS file in public/, for example "/brand/brand.css".').optional(),
 		}),
 		siteUrl: z.url({ message: 'Give the full address of the help center, for example "https://help.example.com".' }),
 		shopUrl: z.url(),

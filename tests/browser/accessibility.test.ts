@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, useChromium } from '../support/browser';
+import { focusSearchBox } from '../support/search-box';
 
 const baseUrl = inject('baseUrl');
 const pages = {
@@ -27,5 +28,21 @@ describe('axe-core finds no violation', () => {
 				await context.close();
 			});
 		}
+	}
+
+	for (const colorScheme of ['light', 'dark'] as const) {
+		it(`on a phone with the language menu open, then the search sheet open with results, in the ${colorScheme} theme`, async () => {
+			const context = await browser().newContext({ colorScheme, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+			const page = await context.newPage();
+			await page.goto(`${baseUrl}/fr/shipping`);
+			await page.locator('.language-menu summary').click();
+			expect(await axeViolations(page)).toEqual([]);
+			await page.keyboard.press('Escape');
+			await focusSearchBox(page);
+			await page.keyboard.type('remboursement', { delay: 20 });
+			await page.waitForFunction(() => document.querySelector('[role="listbox"]')?.getAttribute('data-query') === 'remboursement');
+			expect(await axeViolations(page)).toEqual([]);
+			await context.close();
+		});
 	}
 });

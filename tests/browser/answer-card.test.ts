@@ -3,6 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { useTranslations, type UiLocale } from '../../src/i18n/translate';
 import { axeViolations, useChromium } from '../support/browser';
 import { queryLocalDatabase } from '../support/local-inbox';
+import { focusSearchBox } from '../support/search-box';
 
 const baseUrl = inject('baseUrl');
 const stateDir = inject('stateDir');
@@ -39,7 +40,7 @@ const popupCard = '.search-popup .answer-card';
 
 /** Types `question` in the header's search box the way a shopper does, and waits for its answer card. */
 async function ask(page: Page, question: string, box = '#header-search') {
-	await page.focus(box);
+	await focusSearchBox(page, box);
 	await page.keyboard.type(question, { delay: 30 });
 	await page.waitForSelector(popupCard);
 	return page.locator(popupCard);

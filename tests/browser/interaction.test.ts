@@ -59,9 +59,11 @@ describe('the language switcher', () => {
 	it('goes to the same article in the other language', async () => {
 		await freshPage();
 		await page.goto(`${baseUrl}/en/shipping/delivery-times-and-costs`);
+		await page.locator('.language-menu summary').click();
 		await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
 		await page.waitForURL('**/fr/shipping/delais-et-frais-de-livraison');
 		expect(await page.getAttribute('html', 'lang')).toBe('fr');
+		await page.locator('.language-menu summary').click();
 		const current = page.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'Français' });
 		expect(await current.getAttribute('aria-current')).toBe('true');
 	});
@@ -69,6 +71,7 @@ describe('the language switcher', () => {
 	it('keeps the reader on the same article when it falls back to English', async () => {
 		await freshPage();
 		await page.goto(`${baseUrl}/en/products-sizing/restock-notifications`);
+		await page.locator('.language-menu summary').click();
 		await page.getByRole('link', { name: 'Français' }).click();
 		await page.waitForURL('**/fr/products-sizing/restock-notifications');
 		expect(await page.getByRole('note').textContent()).toContain('pas encore disponible en français');

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, useChromium } from '../support/browser';
+import { focusSearchBox } from '../support/search-box';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
@@ -24,7 +25,7 @@ const searchBox = '#header-search';
 
 /** Types `text` one key at a time, as a shopper does, and waits for the list of the whole text. */
 async function typeSlowly(page: Page, text: string) {
-	await page.focus(searchBox);
+	await focusSearchBox(page, searchBox);
 	for (const key of text) await page.keyboard.press(key === ' ' ? 'Space' : key, { delay: 20 });
 	await page.waitForFunction((query) => document.querySelector('[role="listbox"]')?.getAttribute('data-query') === query, text);
 }
@@ -35,7 +36,7 @@ describe('search as you type on a phone', () => {
 	it('keeps finding the refund article while "remboursement" is typed letter by letter', async () => {
 		const { page, errors } = await openPhonePage('/fr/shipping');
 		const seen: Record<string, (string | null)[]> = {};
-		await page.focus(searchBox);
+		await focusSearchBox(page, searchBox);
 		for (const key of 'remboursemen') {
 			await page.keyboard.press(key, { delay: 20 });
 			const typed = await page.inputValue(searchBox);

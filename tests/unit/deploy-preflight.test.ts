@@ -172,6 +172,8 @@ ${Object.entries(ready.vars)
 		writeFileSync(join(folder, 'wrangler.toml'), productionToml);
 		mkdirSync(join(folder, 'content'));
 		cpSync(join(root, 'content/site.yaml'), join(folder, 'content/site.yaml'));
+		// The brand's font files: reading site.yaml checks that they exist.
+		cpSync(join(root, 'public/fonts'), join(folder, 'public/fonts'), { recursive: true });
 		return folder;
 	}
 

@@ -5,6 +5,7 @@
  * suggestions made from the page's address, load it at once.
  */
 import searchUi from 'virtual:search-ui-url';
+import { openSearchSheet } from './search-sheet.ts';
 
 let loaded = false;
 const load = () => {
@@ -28,9 +29,9 @@ addEventListener('focusin', (event) => {
 addEventListener('keydown', (event) => {
 	if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
 	const input = document.querySelector<HTMLInputElement>(inputSelector);
-	if (!input) return;
+	if (!input?.form) return;
 	event.preventDefault();
-	input.focus();
+	openSearchSheet(input.form);
 	input.select();
 });
 if (document.querySelector('[data-search-page], [data-suggested-articles][data-from-path]') || document.activeElement?.matches(inputSelector)) load();
