@@ -137,6 +137,29 @@ export function checkArticleFile(source: ArticleSource): { problems: ContentProb
 	return { problems, data: result.data };
 }
 
+// What checking one file found, kept while its entry lives: `astro dev` checks the whole tree again on every save, and
+// re-reads only the saved file (rereadContentFile), so every other file's compile and parse is not repeated.
+const fileChecks = new WeakMap<ArticleSource, ReturnType<typeof checkArticleFile>>();
+const fileAnchors = new WeakMap<ArticleSource, Set<string>>();
+
+function checkArticleFileOnce(source: ArticleSource): ReturnType<typeof checkArticleFile> {
+	let checked = fileChecks.get(source);
+	if (!checked) {
+		checked = checkArticleFile(source);
+		fileChecks.set(source, checked);
+	}
+	return checked;
+}
+
+function anchorsOf(source: ArticleSource): Set<string> {
+	let anchors = fileAnchors.get(source);
+	if (!anchors) {
+		anchors = headingAnchors(source.body);
+		fileAnchors.set(source, anchors);
+	}
+	return anchors;
+}
+
 /**
  * Checks the whole content tree: every file against its schema, and everything that needs more than one file
  * to see (categories that exist, unique slugs, translations, related articles, links, images, redirects, brand).
@@ -212,7 +235,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			continue;
 		}
 		slugOwners.set(slugKey, source.file);
-		const checked = checkArticleFile(source);
+		const checked = checkArticleFileOnce(source);
 		problems.push(...checked.problems);
 		if (!source.data) continue;
 		if (!checked.data) {
@@ -316,7 +339,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	for (const path of selfServiceUrls(locales)) addPage(path);
 	const ownAnchors = new Map<ArticleSource, Set<string>>();
 	for (const { source, key } of reachable) {
-		const anchors = headingAnchors(source.body);
+		const anchors = anchorsOf(source);
 		ownAnchors.set(source, anchors);
 		const isTranslated = (locale: string) => byLocaleKey.has(`${locale}:${key}`);
 		for (const { locale } of articleLocales(source.locale, isTranslated, locales, defaultLocale)) {
@@ -365,7 +388,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		}
 
 		const body = withoutCode(source.body);
-		const anchorsHere = ownAnchors.get(source) ?? headingAnchors(source.body);
+		const anchorsHere = ownAnchors.get(source) ?? anchorsOf(source);
 		const linkPattern = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)|<img\b([^>]*)>|\bhref=["']([^"']*)["']/g;
 		const locate = lineLocator(body);
 		for (const match of body.matchAll(linkPattern)) {
