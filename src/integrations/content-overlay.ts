@@ -60,15 +60,21 @@ export function contentProblemPayload(root: string, errors: ContentProblem[]): {
 export const contentCheckPath = '/__help-center/content-check';
 
 /**
- * The page served for a page load while the content has errors: Vite's client, which shows the overlay the server
- * sends when the page connects (as Astro's own error page does), and a loop that reloads the page once the errors are
- * gone. It asks instead of waiting for the server's reload message, which a page still loading would miss.
+ * The page served for a page load while the content has errors: the error overlay, drawn by Vite's client with the
+ * error written into the page (not sent over the dev server's socket, which a page still loading can miss), and a loop
+ * that reloads the page once the errors are gone.
  */
-export const contentErrorPage = `<!doctype html><title>Content problem</title><script type="module" src="/@vite/client"></script>
+export function contentErrorPage(err: OverlayError): string {
+	const data = JSON.stringify(err).replace(/</g, '\\u003c');
+	return `<!doctype html><html lang="en"><title>Content problem</title>
+<script type="application/json" id="content-problem">${data}</script>
 <script type="module">
+import { ErrorOverlay } from '/@vite/client';
+document.body.append(new ErrorOverlay(JSON.parse(document.getElementById('content-problem').textContent)));
 for (;;) {
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 	const answer = await fetch(${JSON.stringify(contentCheckPath)}).then((response) => response.json()).catch(() => undefined);
 	if (answer && answer.errors === 0) location.reload();
 }
-</script>`;
+</script></html>`;
+}

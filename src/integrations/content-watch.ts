@@ -82,16 +82,17 @@ export function watchContent(content: WatchedContent, server: ViteDevServer, log
 		}, settleMs);
 	});
 
-	// A page opened or reloaded while the content has errors gets Vite's client, which shows them (Astro's own error
-	// page works the same way); the overlay is sent when a page's client connects.
+	// A page loaded while the errors were being found, whose client connects after they were sent, gets them too.
 	server.ws.on('connection', () => showErrors());
+	// Asked by the error page below, to reload once the errors are fixed.
 	server.middlewares.use(contentCheckPath, (_request, response) => {
 		response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
 		response.end(JSON.stringify({ errors: errors.length }));
 	});
+	// A page opened or reloaded while the content has errors shows them instead of the page.
 	server.middlewares.use((request, response, next) => {
 		if (errors.length === 0 || request.method !== 'GET' || request.headers['sec-fetch-mode'] !== 'navigate') return next();
 		response.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-		response.end(contentErrorPage);
+		response.end(contentErrorPage(contentProblemPayload(root, errors).err));
 	});
 }
