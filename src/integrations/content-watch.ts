@@ -32,9 +32,17 @@ export function watchContent(content: WatchedContent, server: ViteDevServer, log
 	let printed = formatProblems(content.problems);
 	let errors = content.problems.filter(isError);
 	const hot = server.environments.client.hot;
+	const send = hot.send.bind(hot);
 	const showErrors = () => {
-		if (errors.length > 0) hot.send(contentProblemPayload(root, errors));
+		if (errors.length > 0) send(contentProblemPayload(root, errors));
 	};
+	// While the content has errors, a page that fails to render because of one (an MDX tag left open) would make Astro
+	// replace the overlay with the compiler's error and stack: the overlay keeps the editor's message instead.
+	hot.send = ((payload: unknown, ...rest: unknown[]) => {
+		const isError = typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'error';
+		if (isError && errors.length > 0) return showErrors();
+		return (send as (...args: unknown[]) => void)(payload, ...rest);
+	}) as typeof hot.send;
 
 	const changed = new Set<string>();
 	let readAll = false;
@@ -64,7 +72,7 @@ export function watchContent(content: WatchedContent, server: ViteDevServer, log
 		if (problems.length === 0) logger.info('Content check: no problems left.');
 		else (errors.length > 0 ? logger.error : logger.warn).call(logger, `${problems.length} content problem(s):\n${report}`);
 		if (errors.length > 0) showErrors();
-		else if (hadErrors) hot.send({ type: 'full-reload', path: '*' });
+		else if (hadErrors) send({ type: 'full-reload', path: '*' });
 	};
 
 	server.watcher.on('all', (event, path) => {

@@ -97,22 +97,34 @@ describe('npm run dev follows the editor', () => {
 			const page = await browser.newPage();
 			await page.goto(`${dev.origin}/en/shipping/delivery-times`);
 			await page.waitForSelector('h1');
-			mistake.apply(fixture);
-			// The open page shows the overlay without a reload…
-			await waitFor(async () => (await overlayText(page)).includes(mistake.file), seconds, () => `No overlay for ${name}:\n${dev.output().slice(-3000)}`);
-			const text = await overlayText(page);
-			expect(text).toMatch(mistake.message);
-			expect(text).toMatch(new RegExp(`^${mistake.file}, line \\d+`));
-			expect(text).toContain('How to fix:');
-			// …the terminal says it with file:line…
-			expect(dev.output()).toContain(`${mistake.file}:`);
-			// …and a page opened now shows it too.
-			const other = await browser.newPage();
-			await other.goto(`${dev.origin}/en/shipping`);
-			await waitFor(async () => (await overlayText(other)).includes(mistake.file), seconds, () => 'A page opened while the content is broken shows no overlay');
-			await other.close();
-
-			writeFileSync(join(copy.root, mistake.file), original);
+			try {
+				mistake.apply(fixture);
+				// The open page shows the overlay without a reload (the page may reload meanwhile: it shows it again)…
+				const text = await waitFor(
+					async () => {
+						const shown = await overlayText(page);
+						return shown.includes(mistake.file) && shown;
+					},
+					seconds,
+					() => `No overlay for ${name}:\n${dev.output().slice(-3000)}`,
+				);
+				expect(text).toMatch(mistake.message);
+				expect(text).toMatch(new RegExp(`^${mistake.file}, line \\d+`));
+				expect(text).toContain('How to fix:');
+				// …the terminal says it with file:line…
+				expect(dev.output()).toContain(`${mistake.file}:`);
+				// …and a page opened now shows it too.
+				const other = await browser.newPage();
+				await other.goto(`${dev.origin}/en/shipping`);
+				await waitFor(
+					async () => (await overlayText(other)).includes(mistake.file),
+					seconds,
+					() => `A page opened while the content is broken shows no overlay (${other.url()}: "${other.isClosed() ? '' : 'open'}"):\n${dev.output().slice(-3000)}`,
+				);
+				await other.close();
+			} finally {
+				writeFileSync(join(copy.root, mistake.file), original);
+			}
 			let seen = '';
 			await waitFor(
 				async () => {
