@@ -58,10 +58,14 @@ export function createRevisionCopy(benchRoot: string, revision: string): { root:
 	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** A throwaway copy of the whole project, demo content included, for tests that must not touch the project. */
-export function createProjectCopy(): { root: string; remove(): void } {
+/**
+ * A throwaway copy of the whole project, demo content included, for tests that must not touch the project. With
+ * `fixture` (a folder holding content/ and public/), its content replaces the demo's and its public files are added.
+ */
+export function createProjectCopy(fixture?: string): { root: string; remove(): void } {
 	const root = copyCode();
-	cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
+	cpSync(join(fixture ?? projectRoot, 'content'), join(root, 'content'), { recursive: true });
+	if (fixture) cpSync(join(fixture, 'public'), join(root, 'public'), { recursive: true });
 	return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -11,8 +11,12 @@ const categoryFileName = '_category.yaml';
 const groupsFileName = '_groups.yaml';
 const redirectsFileName = 'redirects.yaml';
 
-/** Astro's glob pattern for articles, relative to the content folder; a name starting with `_` is not an article. */
-export const articleFilePattern = '*/*/[!_]*.{md,mdx}';
+/**
+ * Astro's glob pattern for articles, relative to the content folder; a name starting with `_` is not an article.
+ * `[^_]`, not `[!_]`: the glob loader finds files with one library and follows `astro dev`'s file events with another
+ * (picomatch), which reads `[!_]` the other way round, so no edit, new article or deletion reached the dev server.
+ */
+export const articleFilePattern = '*/*/[^_]*.{md,mdx}';
 
 /** Astro's glob pattern for categories' settings, relative to the content folder. */
 export const categoryFilePattern = `*/*/${categoryFileName}`;

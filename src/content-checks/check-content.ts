@@ -146,6 +146,20 @@ export function checkArticleFile(source: ArticleSource): { problems: ContentProb
 	return { problems, data: result.data };
 }
 
+// What checking one file found, kept while its entry lives: `astro dev` checks the whole tree again on every save, and
+// re-reads only the saved file (rereadContentFile), so every other file's compile and parse is not repeated.
+const fileChecks = new WeakMap<ArticleSource, ReturnType<typeof checkArticleFile>>();
+
+function checkArticleFileOnce(source: ArticleSource): ReturnType<typeof checkArticleFile> {
+	let checked = fileChecks.get(source);
+	if (!checked) {
+		checked = checkArticleFile(source);
+		fileChecks.set(source, checked);
+	}
+	return checked;
+}
+
+
 /**
  * Checks the whole content tree: every file against its schema, and everything that needs more than one file
  * to see (categories that exist, unique slugs, translations, related articles, links, images, redirects, brand).
@@ -221,7 +235,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			continue;
 		}
 		slugOwners.set(slugKey, source.file);
-		const checked = checkArticleFile(source);
+		const checked = checkArticleFileOnce(source);
 		problems.push(...checked.problems);
 		if (!source.data) continue;
 		if (!checked.data) {

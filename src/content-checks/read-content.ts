@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { contentFolder, parseContentPath, type ArticlePlace } from '../config/content-layout.ts';
@@ -114,6 +114,38 @@ export function parseArticleText(text: string): Pick<ArticleSource, 'data' | 'ke
 	return { ...base, data: parsed.data as Record<string, unknown> };
 }
 
+/** Reads one file of the content tree (`file` relative to `root`, with `/`) into `sources`, which it must not hold yet. */
+function addContentFile(sources: ContentSources, file: string): void {
+	const place = parseContentPath(file);
+	if (!place) return;
+	if (place.kind === 'misplaced') {
+		sources.misplaced.push(file);
+		return;
+	}
+	const text = readFileSync(join(sources.root, file), 'utf8');
+	if (place.kind === 'groups' || place.kind === 'redirects') {
+		const parsed = parseYaml(text);
+		const source: YamlSource = { file, data: parsed.data, keyLines: parsed.keyLines, ...(parsed.error ? { readError: parsed.error } : {}) };
+		if (place.kind === 'groups') sources.groups.push({ ...source, locale: place.locale });
+		else sources.redirects = source;
+		return;
+	}
+	if (place.kind === 'category') {
+		const parsed = parseYaml(text);
+		sources.categories.push({
+			file,
+			locale: place.locale,
+			id: place.category,
+			data: parsed.data,
+			keyLines: parsed.keyLines,
+			...(parsed.error ? { readError: parsed.error } : {}),
+		});
+		return;
+	}
+	const { locale, category, slug, extension } = place;
+	sources.articles.push({ file, locale, category, slug, extension, ...parseArticleText(text) });
+}
+
 /**
  * Reads every article and category file of the project at `root`, in its content folder. The reads are synchronous on
  * purpose: for thousands of small files one `readFileSync` each is several times cheaper than `await
@@ -126,36 +158,30 @@ export async function readContent(root: string): Promise<ContentSources> {
 		.map((entry) => join(entry.parentPath, entry.name))
 		.sort();
 	const sources: ContentSources = { root, articles: [], categories: [], groups: [], misplaced: [] };
-	for (const path of files) {
-		const file = relative(root, path).split(sep).join('/');
-		const place = parseContentPath(file);
-		if (!place) continue;
-		if (place.kind === 'misplaced') {
-			sources.misplaced.push(file);
-			continue;
-		}
-		const text = readFileSync(path, 'utf8');
-		if (place.kind === 'groups' || place.kind === 'redirects') {
-			const parsed = parseYaml(text);
-			const source: YamlSource = { file, data: parsed.data, keyLines: parsed.keyLines, ...(parsed.error ? { readError: parsed.error } : {}) };
-			if (place.kind === 'groups') sources.groups.push({ ...source, locale: place.locale });
-			else sources.redirects = source;
-			continue;
-		}
-		if (place.kind === 'category') {
-			const parsed = parseYaml(text);
-			sources.categories.push({
-				file,
-				locale: place.locale,
-				id: place.category,
-				data: parsed.data,
-				keyLines: parsed.keyLines,
-				...(parsed.error ? { readError: parsed.error } : {}),
-			});
-			continue;
-		}
-		const { locale, category, slug, extension } = place;
-		sources.articles.push({ file, locale, category, slug, extension, ...parseArticleText(text) });
-	}
+	for (const path of files) addContentFile(sources, relative(root, path).split(sep).join('/'));
 	return sources;
+}
+
+/**
+ * Reads one file of the content tree again after it was saved, added or deleted (`file` relative to the project's
+ * folder, with `/`), and answers the sources with it in its place and every other file's entry unchanged, so checks
+ * that remember unchanged entries do not repeat their work. The files keep the order `readContent` gives them.
+ */
+export function rereadContentFile(sources: ContentSources, file: string): ContentSources {
+	const next: ContentSources = {
+		root: sources.root,
+		articles: sources.articles.filter((source) => source.file !== file),
+		categories: sources.categories.filter((source) => source.file !== file),
+		groups: sources.groups.filter((source) => source.file !== file),
+		...(sources.redirects && sources.redirects.file !== file ? { redirects: sources.redirects } : {}),
+		misplaced: sources.misplaced.filter((other) => other !== file),
+	};
+	if (!existsSync(join(sources.root, file))) return next;
+	addContentFile(next, file);
+	const byPath = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+	next.articles.sort(byPath);
+	next.categories.sort(byPath);
+	next.groups.sort(byPath);
+	next.misplaced.sort();
+	return next;
 }

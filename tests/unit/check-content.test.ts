@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../src/content-checks/check-content';
-import { readContent } from '../../src/content-checks/read-content';
+import { readContent, rereadContentFile } from '../../src/content-checks/read-content';
 import { readSiteConfig } from '../../src/config/read-site-config';
 import { contentMistakes, makeContentFixture, type ContentFixture } from '../support/content-fixture';
 
@@ -161,6 +161,34 @@ describe('checkContent', () => {
 		fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('updated:', 'draft: true\nupdated:'));
 		const problems = await check(fixture);
 		expect(problems.map((p) => p.file)).toContain('content/en/shipping/customs.md');
+	});
+});
+
+describe('rereadContentFile (npm run dev checks again on every save)', () => {
+	it('sees a saved mistake, its fix, a new and a deleted file, and keeps every other file as it was read', async () => {
+		const fixture = makeContentFixture();
+		const site = readSiteConfig(fixture.root);
+		const start = await readContent(fixture.root);
+		const mistake = contentMistakes['an unknown category'];
+		mistake.apply(fixture);
+		const broken = rereadContentFile(start, mistake.file);
+		expect(formatProblems(checkContent(broken, site, fixture.publicDir))).toMatch(mistake.message);
+		// The other files' entries are the ones read at the start, so their checks are not repeated.
+		const untouched = (sources: typeof start) => sources.articles.filter((article) => article.file !== mistake.file);
+		expect(untouched(broken)).toEqual(untouched(start));
+		untouched(broken).forEach((article, index) => expect(article).toBe(untouched(start)[index]));
+
+		fixture.write(mistake.file, readFileSync(join(import.meta.dirname, '../fixtures', mistake.file), 'utf8'));
+		const fixed = rereadContentFile(broken, mistake.file);
+		expect(checkContent(fixed, site, fixture.publicDir)).toEqual([]);
+
+		fixture.write('content/en/shipping/a-new-page.md', '---\ntitle: A page written while previewing\ndescription: It links to a page that is not there, which the check must see at once.\nupdated: 2026-10-01\n---\n\nSee [this](/en/shipping/nowhere).\n');
+		const added = rereadContentFile(fixed, 'content/en/shipping/a-new-page.md');
+		expect(added.articles.map((article) => article.file)).toEqual((await readContent(fixture.root)).articles.map((article) => article.file));
+		expect(formatProblems(checkContent(added, site, fixture.publicDir))).toContain('content/en/shipping/a-new-page.md:7:5  Broken link: /en/shipping/nowhere');
+
+		rmSync(join(fixture.root, 'content/en/shipping/a-new-page.md'));
+		expect(checkContent(rereadContentFile(added, 'content/en/shipping/a-new-page.md'), site, fixture.publicDir)).toEqual([]);
 	});
 });
 

@@ -1,5 +1,15 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { articleFile, articleLocales, categoryFile, parseContentPath } from '../../src/config/content-layout';
+import { articleFile, articleFilePattern, articleLocales, categoryFile, parseContentPath } from '../../src/config/content-layout';
+
+describe('articleFilePattern', () => {
+	it('means the same to the matcher that follows `astro dev`’s file events as to the one that finds the files', () => {
+		// Astro's glob loader matches each saved file with picomatch; a pattern it reads otherwise drops every edit.
+		const picomatch = createRequire(import.meta.url)('picomatch') as { isMatch(path: string, pattern: string): boolean };
+		for (const file of ['en/shipping/customs.md', 'fr/shipping/delais-de-livraison.mdx']) expect(picomatch.isMatch(file, articleFilePattern)).toBe(true);
+		for (const file of ['en/shipping/_notes.md', 'en/shipping/_category.yaml', 'en/customs.md']) expect(picomatch.isMatch(file, articleFilePattern)).toBe(false);
+	});
+});
 
 describe('parseContentPath', () => {
 	it('reads an article’s locale, category, slug and extension from its place', () => {
