@@ -33,7 +33,8 @@ describe('the contact form', () => {
 		const links = suggestions.getByRole('link');
 		const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
 		expect(hrefs.length).toBeGreaterThan(0);
-		expect(hrefs.length).toBeLessThanOrEqual(5);
+		// At most three, so the message field stays near: on a phone each suggestion with its passage is a third of a screen.
+		expect(hrefs.length).toBeLessThanOrEqual(3);
 		expect(hrefs[0]).toBe('/en/returns-refunds/refund-timing');
 		expect(await links.first().textContent()).toBe('When will I get my refund?');
 		await expect.poll(() => page.getByRole('status').filter({ hasText: 'may answer' }).textContent()).toBe(`${hrefs.length} articles may answer your question.`);
