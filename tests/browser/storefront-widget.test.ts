@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readSiteConfig } from '../../src/config/read-site-config';
 import { useTranslations, type UiLocale } from '../../src/i18n/translate';
 import { axeViolations, useChromium } from '../support/browser';
 import { ticketInInbox } from '../support/local-inbox';
@@ -93,6 +94,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
 /** axe-core on the widget, its shadow root included. */
 const widgetViolations = (page: Page) => axeViolations(page, { include: [['help-center-widget']] });
 
+/** The brand's body font, first of its list in content/site.yaml: the widget's text uses it, not the shop's CSS. */
+const brandFont = (readSiteConfig(join(import.meta.dirname, '../..')).brand.fonts.body.split(',')[0] ?? '').trim();
+
 describe('the storefront widget on a shop’s page', () => {
 	it('answers, tracks an order and sends a message from a shop on another origin with a strict policy', async () => {
 		const { page, context, errors, requests, apiCalls, t } = await openShop(shop.origin, 'en');
@@ -105,7 +109,7 @@ describe('the storefront widget on a shop’s page', () => {
 			const style = getComputedStyle(element);
 			return { background: style.backgroundColor, fontSize: style.fontSize, fontFamily: style.fontFamily, textTransform: style.textTransform, position: style.position };
 		});
-		expect(launcherStyle).toEqual({ background: 'rgb(30, 91, 71)', fontSize: '16px', fontFamily: expect.stringMatching(/^system-ui/), textTransform: 'none', position: 'fixed' });
+		expect(launcherStyle).toEqual({ background: 'rgb(30, 91, 71)', fontSize: '16px', fontFamily: expect.stringMatching(new RegExp(`^${brandFont}, `)), textTransform: 'none', position: 'fixed' });
 		// Only the launcher so far: the panel's code waits for the shopper.
 		expect(requests.some((url) => url.includes('/widget/panel-'))).toBe(false);
 		expect(await widgetViolations(page)).toEqual([]);
