@@ -10,6 +10,7 @@ import { sampleDatabase } from '../../scripts/lib/report/sample-month';
 import { useChromium } from '../support/browser';
 import { queryLocalDatabase } from '../support/local-inbox';
 import { checkState, focusedText, phone, phonePage, screenshotDir } from '../support/self-service';
+import { focusSearchBox } from '../support/search-box';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
 const [baseUrl, stateDir] = [inject('baseUrl'), inject('stateDir')];
@@ -76,7 +77,7 @@ describe('npm run report', () => {
 		// A nonsense word in the header's search box, left on screen for two seconds: a search that found nothing.
 		const search = await phonePage(browser(), 'en');
 		await search.page.goto(`${baseUrl}${article}`);
-		await search.page.focus('#header-search');
+		await focusSearchBox(search.page);
 		await search.page.keyboard.type(nonsense, { delay: 30 });
 		await search.page.waitForFunction((none) => document.querySelector('.search-popup-status')?.textContent === none, search.t('search.none', { query: nonsense }));
 		await search.page.waitForTimeout(2_500);

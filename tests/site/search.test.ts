@@ -144,7 +144,8 @@ describe('the cost of search on other pages', () => {
 			expect(external.filter((url) => /pagefind|search|_astro/.test(url) && !/order-lookup|article-feedback/.test(url)), path).toEqual([]);
 			const bootstrap = [...document.querySelectorAll('script[type="module"]')].find((script) => script.textContent?.includes('search-ui'));
 			expect(bootstrap, path).toBeDefined();
-			expect(bootstrap?.textContent?.length ?? 0).toBeLessThan(1_200);
+			// The phone's search sheet opens and closes from here, before the search UI has loaded: about 1 KB of the 2.4.
+			expect(bootstrap?.textContent?.length ?? 0).toBeLessThan(2_400);
 		}
 		const ui = readFileSync(join(clientDir, 'en.html'), 'utf8').match(/\/_astro\/search-ui\.[\w-]+\.js/)?.[0] ?? '';
 		expect(existsSync(join(clientDir, ui))).toBe(true);
