@@ -39,6 +39,8 @@ describe('the search index step of `npm run build`', () => {
 		cpSync(clientDir, client, { recursive: true });
 		mkdirSync(join(root, 'content'));
 		cpSync(join(projectRoot, 'content/site.yaml'), join(root, 'content/site.yaml'));
+		// site.yaml names files of public/ (the brand's fonts), which must exist for it to be valid.
+		cpSync(join(projectRoot, 'public'), join(root, 'public'), { recursive: true });
 		writeFileSync(join(client, 'pagefind/left-from-an-earlier-build.js'), '');
 
 		const result = indexStep(root);
