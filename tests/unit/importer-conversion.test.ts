@@ -282,7 +282,7 @@ describe('Markdown folders', () => {
 	it('turns tool syntax into the HTML the converter knows: callouts, tabs, embeds, heading ids', () => {
 		const { html, heading, unknownTags, unknownComponents } = markdownToHtml(
 			'# Page title\n\n> [!CAUTION]\n> Hot.\n\n{% hint style="success" %}\nDone.\n{% endhint %}\n\n!!! info "Heads up"\n    Indented.\n\n=== "One"\n    First.\n=== "Two"\n    Second.\n\n' +
-				'{% embed url="https://vimeo.com/1" %}\n\n## Custom {#my-id}\n\nText {: .lead}\n\n{% include note.html %}\n\n```\n:::note\n```\n\n<Tabs>\n<TabItem label="A">\n\nIn A\n\n</TabItem>\n</Tabs>\n\n<Badge>kept</Badge>\n',
+				'{% embed url="https://vimeo.com/1" %}\n\n{% page-ref page="../setup/first-steps.md" %}\n\n## Custom {#my-id}\n\nText {: .lead}\n\n{% include note.html %}\n\n```\n:::note\n```\n\n<Tabs>\n<TabItem label="A">\n\nIn A\n\n</TabItem>\n</Tabs>\n\n<Badge>kept</Badge>\n',
 			{ mdx: true },
 		);
 		expect(heading).toBe('Page title');
@@ -292,6 +292,8 @@ describe('Markdown folders', () => {
 		expect(html).toContain('<aside data-callout="note">\n<p><strong>Heads up</strong></p>\n<p>Indented.</p>');
 		expect(html).toContain('<div data-tabs="">\n<div data-tab-title="One">\n<p>First.</p>\n</div>\n<div data-tab-title="Two">\n<p>Second.</p>\n</div>\n</div>');
 		expect(html).toContain('<iframe src="https://vimeo.com/1"></iframe>');
+		// GitBook's older page card: a link the import resolves to the article, named after the file meanwhile.
+		expect(html).toContain('<p><a href="../setup/first-steps.md">First steps</a></p>');
 		expect(html).toContain('<h2 id="my-id">Custom</h2>');
 		expect(html).toContain('<p>Text</p>');
 		expect(html).toContain('<code>:::note\n</code>');

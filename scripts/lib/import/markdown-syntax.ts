@@ -4,6 +4,8 @@
  * HTML-to-MDX converter understands: `<aside data-callout>`, `<div data-tabs>`, `<iframe>`. Fenced code is left
  * untouched. Works on lines, before the Markdown parser, because these blocks wrap Markdown of their own.
  */
+import { posix } from 'node:path';
+import { humanize } from './markdown-layout.ts';
 
 /** Our three callout kinds. */
 export type CalloutKind = 'note' | 'tip' | 'warning';
@@ -51,9 +53,12 @@ function callout(kind: CalloutKind, title?: string): string[] {
 	return [`<aside data-callout="${kind}">`, '', ...(title ? [`**${title.replace(/\*/g, '\\*')}**`, ''] : [])];
 }
 
+/** Text for a Markdown link: brackets and backslashes escaped. */
+const escapeLinkText = (text: string) => text.replace(/[\\[\]]/g, (char) => `\\${char}`);
+
 /** The replacement lines for one Liquid tag standing alone on its line, or undefined to keep the line. */
 function liquidTag(tag: string, notes: SyntaxNotes): string[] | undefined {
-	const name = /^\s*(\w+)/.exec(tag)?.[1]?.toLowerCase() ?? '';
+	const name = /^\s*([\w-]+)/.exec(tag)?.[1]?.toLowerCase() ?? '';
 	switch (name) {
 		case 'hint':
 			return callout(calloutKind(attribute(tag, 'style') ?? 'info'));
@@ -66,6 +71,11 @@ function liquidTag(tag: string, notes: SyntaxNotes): string[] | undefined {
 		case 'endtab':
 		case 'endtabs':
 			return ['', '</div>', ''];
+		// GitBook's older link card to another page: a link to it, named after its file until the import resolves it.
+		case 'page-ref': {
+			const page = attribute(tag, 'page');
+			return page ? ['', `[${escapeLinkText(humanize(posix.basename(page.split('#')[0] ?? page)))}](${page.replace(/[()\s]/g, encodeURIComponent)})`, ''] : [''];
+		}
 		case 'embed': {
 			const url = attribute(tag, 'url');
 			return url ? ['', `<iframe src="${escapeAttribute(url)}"></iframe>`, ''] : [''];
@@ -94,7 +104,7 @@ const wrapperTags = /\{%-?\s*(end)?(code|raw|content-ref)\b[^%]*-?%\}/g;
 /** Inline Liquid: wrappers removed, GitBook's known tags kept for the line pass, unknown ones removed and noted. */
 function inlineLiquid(line: string, notes: SyntaxNotes): string {
 	return line.replace(wrapperTags, '').replace(/\{%-?\s*([\w-]+)[^%]*?-?%\}/g, (whole, name: string) => {
-		if (/^(end)?(hint|tabs?|embed)$/i.test(name)) return whole;
+		if (/^(end)?(hint|tabs?|embed)$|^page-ref$/i.test(name)) return whole;
 		// Jekyll's link tags become the path they name, for the link resolution to find the article.
 		const path = /^\{%-?\s*link\s+(\S+)/.exec(whole)?.[1];
 		if (name === 'link' && path) return `/${path.replace(/^\/+/, '')}`;
