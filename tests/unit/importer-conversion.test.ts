@@ -292,6 +292,10 @@ describe('Markdown folders', () => {
 		expect(html).toContain('<aside data-callout="note">\n<p><strong>Heads up</strong></p>\n<p>Indented.</p>');
 		expect(html).toContain('<div data-tabs="">\n<div data-tab-title="One">\n<p>First.</p>\n</div>\n<div data-tab-title="Two">\n<p>Second.</p>\n</div>\n</div>');
 		expect(html).toContain('<iframe src="https://vimeo.com/1"></iframe>');
+		// Template code quoted in inline code is an example, not a tag to run or drop.
+		const quoted = markdownToHtml('A loop: `{% for item in items %} … {% endfor %}`, ``a `{% if x %}` b``, then {% mystery %} here.\n', { mdx: false });
+		expect(quoted.html).toContain('<code>{% for item in items %} … {% endfor %}</code>, <code>a `{% if x %}` b</code>, then  here.');
+		expect(quoted.unknownTags).toEqual(['mystery']);
 		// GitBook's older page card: a link the import resolves to the article, named after the file meanwhile.
 		expect(html).toContain('<p><a href="../setup/first-steps.md">First steps</a></p>');
 		expect(html).toContain('<h2 id="my-id">Custom</h2>');

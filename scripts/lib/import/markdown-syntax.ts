@@ -101,8 +101,33 @@ function liquidTag(tag: string, notes: SyntaxNotes): string[] | undefined {
 
 const wrapperTags = /\{%-?\s*(end)?(code|raw|content-ref)\b[^%]*-?%\}/g;
 
+/**
+ * `change` applied to the parts of a line outside its inline code spans: `{% if %}` in `` `{% if %} … {% endif %}` ``
+ * is an example of a template language, written to be read as it is.
+ */
+function outsideInlineCode(line: string, change: (text: string) => string): string {
+	let result = '';
+	let at = 0;
+	for (const open of line.matchAll(/`+/g)) {
+		const start = open.index;
+		if (start < at) continue;
+		// A span closes at the next run of exactly as many backticks; an unclosed run is text.
+		const close = new RegExp(`(?<!\`)${open[0]}(?!\`)`, 'g');
+		close.lastIndex = start + open[0].length;
+		const end = close.exec(line);
+		if (!end) continue;
+		result += change(line.slice(at, start)) + line.slice(start, end.index + open[0].length);
+		at = end.index + open[0].length;
+	}
+	return result + change(line.slice(at));
+}
+
 /** Inline Liquid: wrappers removed, GitBook's known tags kept for the line pass, unknown ones removed and noted. */
 function inlineLiquid(line: string, notes: SyntaxNotes): string {
+	return outsideInlineCode(line, (text) => inlineLiquidText(text, notes));
+}
+
+function inlineLiquidText(line: string, notes: SyntaxNotes): string {
 	return line.replace(wrapperTags, '').replace(/\{%-?\s*([\w-]+)[^%]*?-?%\}/g, (whole, name: string) => {
 		if (/^(end)?(hint|tabs?|embed)$|^page-ref$/i.test(name)) return whole;
 		// Jekyll's link tags become the path they name, for the link resolution to find the article.
