@@ -8,7 +8,7 @@ import { apiUrl, type PanelContext } from './context';
 import { PanelForm, textField } from './fields';
 import { externalLink } from './links';
 import { t } from './strings';
-import { fieldValue } from '../../components/self-service/client/form-kit';
+import { contactFields } from '../../components/self-service/client/form-kit';
 
 /**
  * The "Contact" view: the help center's contact form (the fields of `ticketRequestSchema`, sent with one
@@ -71,17 +71,7 @@ export function contactView(context: PanelContext): HTMLElement {
 
 	const ui = new PanelForm(form, context.announce);
 	ui.onSubmit(async () => {
-		const orderNumber = fieldValue(form, 'orderNumber');
-		const message = {
-			name: fieldValue(form, 'name'),
-			email: fieldValue(form, 'email'),
-			subject: fieldValue(form, 'subject'),
-			message: fieldValue(form, 'message'),
-			orderNumber: orderNumber && `#${orderNumber.replace(/^#/, '')}`,
-			locale,
-			searches: [...context.questions],
-			website: fieldValue(form, 'website'),
-		};
+		const message = { ...contactFields(form), locale, searches: [...context.questions] };
 		if (!ui.start(t('contactForm.sending'))) return;
 		const response = await postJson<TicketReceivedResponse>(apiUrl(context.origin, 'tickets'), message, { idempotencyKey: key.for(message) });
 		ui.finish();

@@ -1,7 +1,7 @@
 import type { TicketReceivedResponse } from '../../../../functions/contract/responses';
 import { takeQuestionFromAddress } from '../../client/contact-prefill';
 import { postJson } from './api';
-import { announce, fieldValue, FormUi, showStep } from './form-kit';
+import { announce, contactFields, FormUi, showStep } from './form-kit';
 import { readStrings } from './strings';
 import { SubmissionKey } from './submission-key';
 import { resetTurnstile } from './turnstile';
@@ -26,17 +26,7 @@ class ContactFormElement extends HTMLElement {
 		this.#takeQuestion(form);
 
 		ui.onSubmit(async (checked) => {
-			const orderNumber = fieldValue(form, 'orderNumber');
-			const message = {
-				name: fieldValue(form, 'name'),
-				email: fieldValue(form, 'email'),
-				subject: fieldValue(form, 'subject'),
-				message: fieldValue(form, 'message'),
-				orderNumber: orderNumber && `#${orderNumber.replace(/^#/, '')}`,
-				locale,
-				page: location.pathname,
-				website: fieldValue(form, 'website'),
-			};
+			const message = { ...contactFields(form), locale, page: location.pathname };
 			if (!ui.start(t('contactForm.sending'))) return;
 			// The Turnstile token changes with every attempt, so it stays out of what identifies the submission.
 			const result = await postJson<TicketReceivedResponse>(

@@ -233,3 +233,19 @@ export function fieldValue(form: HTMLFormElement, name: string): string | undefi
 	const value = new FormData(form).get(name);
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
+
+/**
+ * What a shopper wrote in a contact form (the help center's page or the storefront widget), in the fields of the
+ * contact request; an order number is sent with its "#", whether or not they typed it.
+ */
+export function contactFields(form: HTMLFormElement) {
+	const orderNumber = fieldValue(form, 'orderNumber');
+	return {
+		name: fieldValue(form, 'name'),
+		email: fieldValue(form, 'email'),
+		subject: fieldValue(form, 'subject'),
+		message: fieldValue(form, 'message'),
+		orderNumber: orderNumber && `#${orderNumber.replace(/^#/, '')}`,
+		website: fieldValue(form, 'website'),
+	};
+}
