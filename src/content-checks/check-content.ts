@@ -12,7 +12,7 @@ import { checkRedirectsFile, RedirectClaims } from './check-redirects.ts';
 import { checkLocaleCoverage } from './locale-coverage.ts';
 import { pageAnchors } from '../utils/page-anchors.ts';
 import { findMdxProblems } from './mdx-problems.ts';
-import { MdxSyntaxError, parseArticleBody } from './parse-article.ts';
+import { parseArticleBodyLeniently } from './parse-article.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 import { issuesToProblems, unknownLocaleProblem } from './schema-problems.ts';
 
@@ -89,14 +89,7 @@ const parsedBodies = new WeakMap<ArticleSource, Root>();
 /** An article's body as the build parses it; read as Markdown when its MDX does not compile (that is reported apart). */
 function parsedBody(source: ArticleSource): Root {
 	let tree = parsedBodies.get(source);
-	if (tree) return tree;
-	try {
-		tree = parseArticleBody(source.body, source.extension);
-	} catch (error) {
-		if (!(error instanceof MdxSyntaxError)) throw error;
-		tree = parseArticleBody(source.body, 'md');
-	}
-	parsedBodies.set(source, tree);
+	if (!tree) parsedBodies.set(source, (tree = parseArticleBodyLeniently(source.body, source.extension)));
 	return tree;
 }
 

@@ -39,6 +39,19 @@ export function parseArticleBody(body: string, format: 'md' | 'mdx'): Root {
 }
 
 /**
+ * The body's tree as far as it can be read: as Markdown when its MDX does not compile, for what needs its headings and
+ * links whatever its syntax mistake (which the check reports apart).
+ */
+export function parseArticleBodyLeniently(body: string, format: 'md' | 'mdx'): Root {
+	try {
+		return parseArticleBody(body, format);
+	} catch (error) {
+		if (!(error instanceof MdxSyntaxError)) throw error;
+		return parseArticleBody(body, 'md');
+	}
+}
+
+/**
  * Compiles an MDX body to JavaScript the way `astro build` does (Sätteri, through @astrojs/mdx), then returns its
  * tree; throws {@link MdxSyntaxError} when it does not compile. The compiler's own plugins see no positions, so the
  * tree comes from a second parse, which costs less than a tenth of a millisecond for an article.

@@ -5,7 +5,7 @@ import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
-import { MdxSyntaxError, parseArticleBody } from '../../../src/content-checks/parse-article.ts';
+import { parseArticleBodyLeniently } from '../../../src/content-checks/parse-article.ts';
 import { pageAnchors } from '../../../src/utils/page-anchors.ts';
 import { toVideoEmbed } from '../../../src/utils/video-embed.ts';
 import { removeComments, stringProperty } from './hast-helpers.ts';
@@ -361,14 +361,7 @@ export function findAnchor(fragment: string, anchors: Iterable<string>): string 
 
 /** The anchors the page of this MDX will have, read as the check and the build read it. */
 function anchorsOf(mdx: string): { headings: Set<string>; ids: Set<string> } {
-	let tree: MdastRoot;
-	try {
-		tree = parseArticleBody(mdx, 'mdx');
-	} catch (error) {
-		if (!(error instanceof MdxSyntaxError)) throw error;
-		tree = parseArticleBody(mdx, 'md');
-	}
-	const { headings, ids } = pageAnchors(tree);
+	const { headings, ids } = pageAnchors(parseArticleBodyLeniently(mdx, 'mdx'));
 	return { headings: new Set(headings.map((heading) => heading.id)), ids };
 }
 
