@@ -1,6 +1,7 @@
 import { mapLocale } from './locale-map.ts';
 
-const unknownOrigin = 'https://import.invalid';
+/** The origin relative addresses of the old help center are read against: it is nobody's. */
+export const unknownOrigin = 'https://import.invalid';
 
 /** Reads an address of the old help center, relative to `base`; undefined when it is not one. */
 export function toUrl(address: string, base: string): URL | undefined {

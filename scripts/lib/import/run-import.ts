@@ -10,7 +10,7 @@ import { fragmentOf } from './html-anchors.ts';
 import { collectReferences, findAnchor, htmlToMdx, parseHtml } from './html-to-mdx.ts';
 import { mapLocale } from './locale-map.ts';
 import { MediaStore } from './media.ts';
-import { oldPath, toUrl } from './old-paths.ts';
+import { oldPath, toUrl, unknownOrigin } from './old-paths.ts';
 import { ImportError, type ImportSource, type Skip, type SourceAttachment, type SourceSystem } from './model.ts';
 import { indexBySource, planImport, sourceKey, type PlannedArticle } from './plan.ts';
 import { Staging } from './staging.ts';
@@ -116,7 +116,6 @@ function phrase(locale: string, key: string, values: Record<string, string>): st
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
-const unknownOrigin = 'https://import.invalid';
 
 function livePaths(existing: ContentSources, locales: readonly string[], planned: PlannedArticle[]): Set<string> {
 	const paths = new Set<string>(locales.map((locale) => homeUrl(locale)));
