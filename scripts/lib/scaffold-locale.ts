@@ -5,7 +5,7 @@ import { isMap, isNode, isScalar, isSeq, parseDocument, stringify, type Pair } f
 import { categoryFile } from '../../src/config/content-layout.ts';
 import { readContent } from '../../src/content-checks/read-content.ts';
 import { readSiteConfig } from '../../src/config/read-site-config.ts';
-import type { SiteConfig } from '../../src/schemas/site-config.ts';
+import { localeCodePattern, type SiteConfig } from '../../src/schemas/site-config.ts';
 
 /** What `npm run new:locale` wrote or changed, relative to the project's root. */
 export interface LocaleScaffold {
@@ -17,7 +17,6 @@ export interface LocaleScaffold {
 	toTranslate: string[];
 }
 
-const localeCode = /^[a-z]{2}(-[A-Z]{2})?$/;
 const translateModule = 'src/i18n/translate.ts';
 
 /** The language's own name, capitalised as a menu entry: "Deutsch", "Español". */
@@ -107,8 +106,8 @@ function addToSiteYaml(text: string, site: SiteConfig, locale: { code: string; n
  * default language, to translate), and its category files (copied from the default language). Articles are not
  * copied: until translated, the default language's articles show with a notice. Refuses a language already there.
  */
-export async function scaffoldLocale(root: string, code: string, name = localeCode.test(code) ? endonym(code) : code): Promise<LocaleScaffold> {
-	if (!localeCode.test(code)) throw new Error(`"${code}" is not a language code: use two lowercase letters, with a region if needed ("de", "pt-BR").`);
+export async function scaffoldLocale(root: string, code: string, name = localeCodePattern.test(code) ? endonym(code) : code): Promise<LocaleScaffold> {
+	if (!localeCodePattern.test(code)) throw new Error(`"${code}" is not a language code: use two lowercase letters, with a region if needed ("de", "pt-BR").`);
 	const site = readSiteConfig(root);
 	if (site.locales.some((locale) => locale.code === code)) throw new Error(`${code} is already one of the site's languages (content/site.yaml, locales).`);
 	const result: LocaleScaffold = { code, name, written: [], changed: [], toTranslate: [] };

@@ -4,9 +4,10 @@ const hexColor = z
 	.string()
 	.regex(/^#[0-9a-fA-F]{6}$/, 'Write colours as six-digit hex codes, for example "#1e5b47".');
 
-const localeCode = z
-	.string()
-	.regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Use a language code such as "en", "fr" or "pt-BR".');
+/** A language code the site takes: two lowercase letters, with a region if needed ("en", "pt-BR"). */
+export const localeCodePattern = /^[a-z]{2}(-[A-Z]{2})?$/;
+
+const localeCode = z.string().regex(localeCodePattern, 'Use a language code such as "en", "fr" or "pt-BR".');
 
 /** A text given once per locale, for example `{ en: 'Returns', fr: 'Retours' }`. */
 export const localizedText = z.record(localeCode, z.string().min(1));
