@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { questionMaxLength } from './form-rules';
-import { localeSchema } from './requests';
+import { localeCodeSchema } from './requests';
 import { answerResponseSchema } from './responses';
 import { multiLine, singleLine } from './text-policy';
 
@@ -20,7 +20,7 @@ export const categoryMaxArticles = 500;
 /** Resources per page of `resources/list` (each page holds one locale's articles). */
 export const resourcesPerPage = 500;
 
-const locale = localeSchema.describe('The language to answer in, one of the help center’s languages; the default is its main language.');
+const locale = localeCodeSchema.describe('The language to answer in, one of the help center’s languages; the default is its main language.');
 
 export const searchArticlesInputSchema = z.strictObject({
 	query: singleLine(searchQueryMaxLength).describe('What to look for, in the shopper’s words: "refund", "how long does delivery take to Canada".'),

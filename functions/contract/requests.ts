@@ -14,6 +14,7 @@ import {
 } from './form-rules';
 import { isValidPostalCode } from './postal-codes';
 import { defaultLocale, locales } from '../../src/config/site';
+import { matchLocale } from '../../src/worker/negotiate-locale';
 
 // Shared by the API and the self-service pages, so both enforce the same limits (the plain rules live in
 // form-rules.ts, which the pages import without zod).
@@ -32,8 +33,16 @@ export const emailSchema = z
 	.pipe(z.email().max(emailMaxLength))
 	.refine((text) => !hidesText(text, false), 'control_characters');
 
-/** One of the help center's languages (content/site.yaml); messages are written in it. */
-export const localeSchema = z.enum(locales as [string, ...string[]]).default(defaultLocale);
+const localeCode = z.enum(locales as [string, ...string[]]);
+
+/**
+ * One of the help center's languages (content/site.yaml); messages are written in it. A regional tag as a browser
+ * sends it (`fr-FR`, `en_GB`, `FR`) is read as its language; a language the help center lacks is refused.
+ */
+export const localeSchema = z.preprocess((tag) => (typeof tag === 'string' ? (matchLocale(tag, locales) ?? tag) : tag), localeCode).default(defaultLocale);
+
+/** The same, as exact codes only: what a tool's JSON Schema lists for agents (MCP), which cannot describe the reading above. */
+export const localeCodeSchema = localeCode.default(defaultLocale);
 
 const turnstileToken = z.string().min(1).max(2048).optional();
 

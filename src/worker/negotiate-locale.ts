@@ -14,11 +14,20 @@ export function negotiateLocale(acceptLanguage: string | null | undefined, local
 		.filter((preference) => preference.tag && preference.quality > 0 && !Number.isNaN(preference.quality))
 		.sort((a, b) => b.quality - a.quality || a.index - b.index);
 	for (const { tag } of preferences) {
-		const exact = locales.find((locale) => locale.toLowerCase() === tag);
-		if (exact) return exact;
-		const primary = tag.split('-')[0];
-		const partial = locales.find((locale) => locale.toLowerCase().split('-')[0] === primary);
-		if (partial) return partial;
+		const matched = matchLocale(tag, locales);
+		if (matched) return matched;
 	}
 	return fallback;
+}
+
+/**
+ * The help center's locale for one language tag, as browsers and apps write it (`fr`, `fr-FR`, `FR`, `fr_CA`): the
+ * exact locale, else the first one with the same primary language; undefined when the help center has none.
+ */
+export function matchLocale(tag: string, locales: readonly string[]): string | undefined {
+	const wanted = tag.trim().toLowerCase().replaceAll('_', '-');
+	const exact = locales.find((locale) => locale.toLowerCase() === wanted);
+	if (exact) return exact;
+	const primary = wanted.split('-')[0];
+	return locales.find((locale) => locale.toLowerCase().split('-')[0] === primary);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLocale } from '../../src/worker/negotiate-locale';
+import { matchLocale, negotiateLocale } from '../../src/worker/negotiate-locale';
 
 const locales = ['en', 'fr'];
 
@@ -23,5 +23,16 @@ describe('negotiateLocale', () => {
 
 	it('survives garbage', () => {
 		expect(negotiateLocale(';;;,q=abc,*', locales, 'en')).toBe('en');
+	});
+});
+
+describe('matchLocale', () => {
+	it('reads one tag as browsers and apps write it, and refuses a language the help center lacks', () => {
+		expect(matchLocale('fr', locales)).toBe('fr');
+		expect(matchLocale('FR', locales)).toBe('fr');
+		expect(matchLocale('fr_CA', locales)).toBe('fr');
+		expect(matchLocale(' en-GB ', locales)).toBe('en');
+		expect(matchLocale('de', locales)).toBeUndefined();
+		expect(matchLocale('', locales)).toBeUndefined();
 	});
 });

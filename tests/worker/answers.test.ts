@@ -42,6 +42,17 @@ describe('POST /api/answer', () => {
 		if (answer.kind === 'answer') expect(answer.sources[0]?.url).toMatch(/^\/fr\//);
 	});
 
+	it('reads a regional language tag as a browser sends it (fr-FR, en_GB, FR) as its language', async () => {
+		for (const [locale, prefix] of [['fr-FR', '/fr/'], ['FR', '/fr/'], ['fr_CA', '/fr/'], ['en-GB', '/en/']] as const) {
+			const question = prefix === '/fr/' ? 'combien de temps pour être remboursé ?' : 'How long does a refund take?';
+			const response = await ask({ question, locale });
+			expect(response.status, locale).toBe(200);
+			const answer = answerResponseSchema.parse(response.json);
+			expect(answer.kind, locale).toBe('answer');
+			if (answer.kind === 'answer') expect(answer.sources[0]?.url, locale).toMatch(new RegExp(`^${prefix}`));
+		}
+	});
+
 	it('sends questions about the shopper’s own order to the page that acts on it', async () => {
 		const cases: [string, string, string][] = [
 			['Where is my order #1004?', 'en', '/en/track'],
