@@ -25,6 +25,10 @@ interface IntentPhrases {
 	own: string;
 	/** Where an order is in its journey ("on its way", "late", "en route", "n'avance plus"), as a pattern's source. */
 	journey: string;
+	/** Arriving ("arrived", "delivered", "reçu"), as a pattern's source: about where the order is only when it has not yet. */
+	arrival: string;
+	/** Not yet, or not as expected ("hasn't", "supposed to", "toujours pas", "devait"). */
+	notYet: RegExp;
 	/** A question about what a state means or what the rule is ("what does that mean", "ça veut dire quoi"), even about one's own order. */
 	meaning: RegExp;
 	/** Per action, the words that name it, in the order they are tried. */
@@ -58,11 +62,13 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`when will (?:i (?:get|receive) )?my (?:order|parcel|package) (?:arrive|come|ship|be delivered|get here)?`,
 			]),
 		request: /\b(?:i (?:want|need|would like|'d like|wish) to|i want|please|pls|can you|could you|would you|start a|help me)\b/,
-		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when)\b/,
+		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|sold out|out of stock)\b/,
 		command: /^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b/,
-		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|someone else|somebody else)/,
+		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else)/,
 		own: String.raw`\b(?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|shipment|purchase|refund|return)s?\b(?! address)`,
-		journey: String.raw`\b(?:on (?:its|their|the) way|(?:arriv|deliver|dispatch|ship)\w*|com(?:e|es|ing)|get here|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|processed)\b`,
+		journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|processed)\b`,
+		arrival: String.raw`\b(?:(?:arriv|deliver)\w*|come|came|get here|got here|turn(?:ed)? up)\b`,
+		notYet: /\b(?:not|\w+n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
 		meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why)\b/,
 		actions: [
 			['address', /\b(?:address|postcode|post code|zip ?code|deliver (?:it|them) to|send (?:it|them|order \S+) to)/],
@@ -87,11 +93,13 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`quand (?:est-ce que je vais|vais-je|je vais|est-ce que je vais) recevoir (?:ma|mon|mes) (?:commande|colis|paquet)`,
 			], false),
 		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci de|changez|modifiez)/,
-		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais)/,
+		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)/,
 		command: /^(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)\b/,
 		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|quelqu'un d'autre)/,
 		own: String.raw`\b(?:ma|mon|mes|notre|nos) (?:\S+ )?(?:commande|colis|paquet|livraison|achat|remboursement|retour)s?\b`,
-		journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:arriv|livr|expedi|parti|recu|recev)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*)`,
+		journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*)`,
+		arrival: String.raw`\b(?:arriv|livr|recu|recev)\w*`,
+		notYet: /(?:\bpas\b|\bjamais\b|\btoujours\b|\bencore\b|\bdevai[st]\b|\bdevrai[st]\b|aurai[st] du|\bquand\b)/,
 		meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi)/,
 		actions: [
 			['address', /(?:adresse|code postal|livrer (?:la commande \S+ )?a |faire livrer|envoyer (?:la commande \S+ )?a )/],
@@ -101,14 +109,15 @@ const phrases: Record<string, IntentPhrases> = {
 	},
 };
 
-const ownJourneys = new WeakMap<IntentPhrases, RegExp>();
+const nearPatterns = new Map<string, RegExp>();
 
-/** The shopper's own order named, and at most four words on, a word of its journey. */
-function ownJourney(intent: IntentPhrases): RegExp {
-	let pattern = ownJourneys.get(intent);
+/** The shopper's own order named, and at most four words on, a word of `words` (a pattern's source). */
+function near(intent: IntentPhrases, words: string): RegExp {
+	const source = `${intent.own}(?:\\s+\\S+){0,4}?\\s+(?:\\S*')?${words}`;
+	let pattern = nearPatterns.get(source);
 	if (!pattern) {
-		pattern = new RegExp(`${intent.own}(?:\\s+\\S+){0,4}?\\s+(?:\\S*')?${intent.journey}`);
-		ownJourneys.set(intent, pattern);
+		pattern = new RegExp(source);
+		nearPatterns.set(source, pattern);
 	}
 	return pattern;
 }
@@ -141,7 +150,7 @@ export function selfServiceActionOf(question: string, language: string): SelfSer
 	if (intent.status.test(text)) return 'track';
 	// "is my order on its way?", "mon colis n'avance plus": the shopper's own order, then within a few words where it
 	// is in its journey — unless the question asks what that means or what the rule is.
-	if (ownJourney(intent).test(text) && !intent.meaning.test(text)) return action ?? 'track';
+	if ((near(intent, intent.journey).test(text) || (near(intent, intent.arrival).test(text) && intent.notYet.test(text))) && !intent.meaning.test(text)) return action ?? 'track';
 	if (intent.command.test(text.trim())) return action === 'track' || action === undefined ? 'track' : action;
 	if (intent.request.test(text) && !intent.rule.test(text) && action && action !== 'track') return action;
 	return undefined;

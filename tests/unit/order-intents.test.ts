@@ -110,6 +110,13 @@ const phrasings: [string, string, SelfServiceAction | undefined][] = [
 	['fr', 'vous livrez le samedi ?', undefined],
 	['fr', 'les articles soldés sont-ils repris ?', undefined],
 	['fr', 'combien coûte la livraison express ?', undefined],
+	// About an order's condition or a rule, though they name the order and its arrival.
+	['en', 'my parcel arrived damaged', undefined],
+	['en', "I received someone else's item", undefined],
+	['en', 'the size I want to exchange for is sold out', undefined],
+	['fr', 'mon colis est arrivé abîmé', undefined],
+	['fr', 'ma commande est arrivée en plusieurs colis', undefined],
+	['fr', "la taille que je veux en échange n'est plus disponible", undefined],
 ];
 
 describe('the self-service router, on shoppers’ phrasings beyond the question set', () => {
