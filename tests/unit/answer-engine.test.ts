@@ -14,6 +14,10 @@ describe('terms', () => {
 			[['delivery', 'deliveries', 'delivered'], 'en'],
 			[['ship', 'shipped', 'shipping'], 'en'],
 			[['remboursement', 'rembourser', 'rembourse', 'remboursements'], 'fr'],
+			// Irregular forms, which no ending joins.
+			[['send', 'sent', 'sends', 'sending'], 'en'],
+			[['wear', 'wore', 'worn', 'wearing'], 'en'],
+			[['recevoir', 'recu', 'recois', 'recoit', 'recevez'], 'fr'],
 		] as const) {
 			expect(new Set(forms.map((form) => stemOf(form, language))).size, forms.join()).toBe(1);
 		}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchBuiltSite, type NodeSearch } from '../../scripts/lib/node-pagefind';
+import { knownWordsNear } from '../../src/search/build/known-words';
 import { VocabularyCounter } from '../../src/search/build/vocabulary-counter';
 import { searchHelpCenter } from '../../src/search/query/search-help-center';
 import { serializeVocabulary } from '../../src/search/query/vocabulary';
@@ -39,7 +40,7 @@ beforeAll(async () => {
 			await index.addCustomRecord({ url: article.url, content: article.content, language, meta: { title: article.title, category: article.category }, filters: { category: [article.category] } });
 			counter.add(`${article.title} ${article.content}`);
 		}
-		vocabularies.set(language, serializeVocabulary(counter.words()));
+		vocabularies.set(language, serializeVocabulary(counter.words(), knownWordsNear(counter.words(), language)));
 	}
 	await index.writeFiles({ outputPath: join(root, 'pagefind') });
 	await index.deleteIndex();
@@ -116,6 +117,12 @@ describe('the query core on a real Pagefind index', () => {
 		expect((await searchFor('parcel arrived', { language: 'fr' })).corrected).toBeUndefined();
 		expect((await searchFor('parcel arriv', { language: 'fr', complete: false })).corrected).toBeUndefined();
 		expect((await searchFor('colsi arrived', { language: 'fr' })).corrected).toBe('colis arrived');
+	});
+
+	it('does not respell a real word into its neighbour, and still corrects a slip', async () => {
+		// "ways" is a word, one letter from the index's "days": "days to pay" would answer another question.
+		expect((await searchFor('ways to pay')).corrected).toBeUndefined();
+		expect((await searchFor('working dyas')).corrected).toBe('working days');
 	});
 
 	it('normalises what the shopper typed into the query events record', async () => {

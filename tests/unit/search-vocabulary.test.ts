@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { knownWordsNear } from '../../src/search/build/known-words';
 import { buildVocabulary } from '../../src/search/build/vocabulary-counter';
 import { serializeVocabulary, Vocabulary } from '../../src/search/query/vocabulary';
 
@@ -74,5 +75,29 @@ describe('Vocabulary', () => {
 
 	it('skips candidates the caller rules out', () => {
 		expect(vocabulary.corrections('pase', { skip: (word) => word === 'passe' })).not.toContain('passe');
+	});
+});
+
+describe('known words', () => {
+	it('lists the real words one letter from an index word, in its place, that the index lacks', () => {
+		const known = knownWordsNear(['more', 'stock', 'colour', 'refund'], 'en');
+		expect(known).toEqual(expect.arrayContaining(['wore', 'mare', 'stuck', 'stick']));
+		expect(known).not.toContain('more');
+		expect(known).not.toContain('color');
+		expect(knownWordsNear(['tient'], 'fr')).toContain('vient');
+		expect(knownWordsNear(['more'], 'de')).toEqual([]);
+	});
+
+	it('keeps a real word as typed, and still corrects a slip or a spelling variant', () => {
+		const words = ['more', 'stock', 'colour'];
+		const withKnown = Vocabulary.parse(serializeVocabulary(words, knownWordsNear(words, 'en')));
+		expect(withKnown.corrections('wore')).toEqual([]);
+		expect(withKnown.corrections('stuck')).toEqual([]);
+		expect(withKnown.corrections('mroe')).toEqual(['more']);
+		expect(withKnown.corrections('stokc')).toEqual(['stock']);
+		expect(withKnown.corrections('color')).toEqual(['colour']);
+		// Without the list, as before: a real word is respelt into its neighbour.
+		expect(Vocabulary.parse(serializeVocabulary(words)).corrections('wore')).toEqual(['more']);
+		expect(withKnown.has('wore')).toBe(false);
 	});
 });

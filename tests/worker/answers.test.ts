@@ -42,6 +42,12 @@ describe('POST /api/answer', () => {
 		if (answer.kind === 'answer') expect(answer.sources[0]?.url).toMatch(/^\/fr\//);
 	});
 
+	it('answers a question asked in the past tense from a passage written in the present ("wore" and "wear")', async () => {
+		const answer = answerResponseSchema.parse((await ask({ question: 'can I return something I wore once?', locale: 'en' })).json);
+		expect(answer.kind).toBe('answer');
+		if (answer.kind === 'answer') expect(answer.sources[0]?.url).toMatch(/^\/en\/returns-refunds\/return-policy#/);
+	});
+
 	it('reads a regional language tag as a browser sends it (fr-FR, en_GB, FR) as its language', async () => {
 		for (const [locale, prefix] of [['fr-FR', '/fr/'], ['FR', '/fr/'], ['fr_CA', '/fr/'], ['en-GB', '/en/']] as const) {
 			const question = prefix === '/fr/' ? 'combien de temps pour être remboursé ?' : 'How long does a refund take?';

@@ -1,5 +1,6 @@
 import { foldedWords } from '../../search/query/words.ts';
 import { serializeVocabulary } from '../../search/query/vocabulary.ts';
+import { knownWordsNear } from '../../search/build/known-words.ts';
 import { answerUnitsOf, type AnswerSourceArticle } from './answer-units.ts';
 import {
 	manifestFile,
@@ -110,6 +111,6 @@ export function buildAnswerIndex(locale: string, articles: AnswerSourceArticle[]
 		files.set(unitShardFile(unitShardOf(first)), JSON.stringify(units.slice(first, first + unitsPerShard).map((unit) => unit.stored)));
 	}
 	const words = [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
-	files.set(wordsFile, serializeVocabulary(words));
+	files.set(wordsFile, serializeVocabulary(words, knownWordsNear(words, locale)));
 	return files;
 }

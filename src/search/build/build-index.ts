@@ -10,6 +10,7 @@ import { pagefindEntryFile as entryFile, shortenPageNames, type RenamedIndex } f
 import { readPagefindFile } from './pagefind-file.ts';
 import { articleSynonyms } from './synonyms.ts';
 import { serializeVocabulary } from '../query/vocabulary.ts';
+import { knownWordsNear } from './known-words.ts';
 import { VocabularyCounter } from './vocabulary-counter.ts';
 import { writeBrotliCopies } from './write-brotli-copies.ts';
 
@@ -79,7 +80,7 @@ class Vocabularies {
 			const words = counter.words();
 			summary.pages[language] = counter.pages;
 			summary.words[language] = words.length;
-			files.push({ path: vocabularyPath(language), content: new TextEncoder().encode(serializeVocabulary(words)) });
+			files.push({ path: vocabularyPath(language), content: new TextEncoder().encode(serializeVocabulary(words, knownWordsNear(words, language))) });
 		}
 		return { files, summary };
 	}

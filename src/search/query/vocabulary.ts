@@ -52,17 +52,24 @@ export class Vocabulary {
 	readonly #rank = new Map<string, number>();
 	readonly #byFrequency: string[];
 	readonly #sorted: string[];
+	readonly #known: Set<string>;
 
-	/** @param words folded words, most frequent first (the format written by {@link serializeVocabulary}) */
-	constructor(words: string[]) {
+	/**
+	 * @param words folded words, most frequent first (the format written by {@link serializeVocabulary})
+	 * @param known real words of the language one letter away from an index word, which are never respelt into it
+	 */
+	constructor(words: string[], known: string[] = []) {
 		this.#byFrequency = words;
+		this.#known = new Set(known);
 		words.forEach((word, rank) => this.#rank.set(word, rank));
 		this.#sorted = [...words].sort();
 	}
 
 	/** Parses the text file written at build time. */
 	static parse(text: string): Vocabulary {
-		return new Vocabulary(text.split('\n').filter((line) => line.length > 0));
+		const [words = '', known = ''] = text.split(`\n${knownWordsMarker}\n`);
+		const lines = (part: string) => part.split('\n').filter((line) => line.length > 0);
+		return new Vocabulary(lines(words), lines(known));
 	}
 
 	get size(): number {
@@ -118,10 +125,13 @@ export class Vocabulary {
 		const folded = foldAccents(word);
 		const edits = allowedEdits(folded.length);
 		if (edits === 0) return [];
+		// A real word the index lacks is meant as typed: only a letter added or dropped may still respell it.
+		const meant = !prefix && this.#known.has(folded);
 		const found: { word: string; cost: number; rank: number }[] = [];
 		const seen = new Set<string>();
 		this.#byFrequency.forEach((candidate, rank) => {
 			if (!prefix && Math.abs(candidate.length - folded.length) > edits) return;
+			if (meant && candidate.length === folded.length) return;
 			if (prefix && candidate.length < folded.length - edits) return;
 			if (skip(candidate)) return;
 			const { distance, length } = editDistance(folded, candidate, edits, prefix);
@@ -150,7 +160,13 @@ function undoubled(a: string, b: string): boolean {
 	return false;
 }
 
-/** The file format of a vocabulary: one word per line. */
-export function serializeVocabulary(words: string[]): string {
-	return `${words.join('\n')}\n`;
+/** The line that separates the index's words from the known words near them in a vocabulary file. */
+const knownWordsMarker = '#known';
+
+/**
+ * The file format of a vocabulary: one word per line, most frequent first; then, after a `#known` line, the real
+ * words of the language that are never respelt (search/build/known-words.ts), when there are any.
+ */
+export function serializeVocabulary(words: string[], known: string[] = []): string {
+	return `${words.join('\n')}\n${known.length > 0 ? `${knownWordsMarker}\n${known.join('\n')}\n` : ''}`;
 }
