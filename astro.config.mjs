@@ -1,5 +1,7 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import cloudflare from '@astrojs/cloudflare';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { readSiteConfig } from './src/config/read-site-config.ts';
@@ -15,6 +17,7 @@ import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { searchUi } from './src/integrations/search-ui.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { widget } from './src/integrations/widget.ts';
+import { policyValuesPlugin } from './src/policies/policy-plugin.ts';
 
 // Validated here, before Astro reads `site`: a mistake in site.yaml stops every command with the field to fix.
 const siteConfig = readSiteConfig(new URL('./', import.meta.url));
@@ -31,6 +34,11 @@ export default defineConfig({
 		// Rendering one page waits on file writes; with a few pages in flight, that wait does not idle the build
 		// (render at 10,000 articles: 32.5 s → 28.7 s). Pages share no state while rendering, so output is the same.
 		concurrency: 4,
+	},
+	markdown: {
+		// Articles (Markdown and, through it, MDX) write out the policies they quote (`{policies.returnWindowDays}`)
+		// from site.yaml; src/integrations/article-images.ts adds its step to this processor.
+		processor: satteri({ mdastPlugins: [policyValuesPlugin(siteConfig.policies, fileURLToPath(new URL('./', import.meta.url)))] }),
 	},
 	adapter: cloudflare({
 		// Node prerendering is an order of magnitude faster than workerd for MDX-heavy sites.

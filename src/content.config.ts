@@ -2,7 +2,9 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { withImageDigests } from './article-images/image-aware-loader';
 import { articleFilePattern, categoryFilePattern, contentFolder, groupsFilePattern } from './config/content-layout';
+import { site } from './config/site';
 import { articleFilesVariable } from './integrations/article-bodies';
+import { withPolicyValuesLoader } from './policies/policy-loader';
 import { articleFrontmatterSchema, categorySchema, groupsFileSchema } from './schemas/article';
 
 const projectFolder = process.env[articleFilesVariable];
@@ -11,9 +13,13 @@ const projectFolder = process.env[articleFilesVariable];
 const articles = defineCollection({
 	// `astro build` keeps the articles' text out of the data store (src/integrations/article-bodies.ts), and has
 	// pages and Markdown rendered again when an image they show changes (the variants exist only in builds).
-	loader: projectFolder
-		? withImageDigests(glob({ pattern: articleFilePattern, base: `./${contentFolder}`, retainBody: false }), projectFolder)
-		: glob({ pattern: articleFilePattern, base: `./${contentFolder}` }),
+	// Policies quoted in the frontmatter are written out from site.yaml (src/policies/policy-loader.ts).
+	loader: withPolicyValuesLoader(
+		projectFolder
+			? withImageDigests(glob({ pattern: articleFilePattern, base: `./${contentFolder}`, retainBody: false }), projectFolder)
+			: glob({ pattern: articleFilePattern, base: `./${contentFolder}` }),
+		site.policies,
+	),
 	schema: articleFrontmatterSchema,
 });
 

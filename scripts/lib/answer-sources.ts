@@ -4,6 +4,12 @@ import { buildAnswerIndex, type FieldWeights } from '../../src/answers/build/bui
 import { AnswerIndex } from '../../src/answers/answer-index.ts';
 import { answerIndexFolder } from '../../src/answers/index-layout.ts';
 import { articleUrl } from '../../src/config/page-urls.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSiteConfig } from '../../src/config/parse-site-config.ts';
+import { siteConfigFile } from '../../src/config/read-site-config.ts';
+import { bodyWithPolicyValues } from '../../src/policies/policy-body.ts';
+import { withPolicyValuesInData } from '../../src/policies/policy-values.ts';
 import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
 
 /**
@@ -13,9 +19,11 @@ import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
  */
 export async function answerSourcesOf(root: string): Promise<Map<string, AnswerSourceArticle[]>> {
 	const content = await readContent(root);
+	// The policies the articles quote, written out as the build writes them (src/policies/).
+	const { policies } = parseSiteConfig(readFileSync(join(root, siteConfigFile), 'utf8'), siteConfigFile);
 	const byLocale = new Map<string, AnswerSourceArticle[]>();
 	for (const article of content.articles) {
-		const parsed = articleFrontmatterSchema.safeParse(article.data);
+		const parsed = articleFrontmatterSchema.safeParse(withPolicyValuesInData(article.data, policies, article.locale));
 		if (!parsed.success || parsed.data.draft) continue;
 		const data = parsed.data;
 		const list = byLocale.get(article.locale) ?? [];
@@ -26,7 +34,7 @@ export async function answerSourcesOf(root: string): Promise<Map<string, AnswerS
 			description: data.description,
 			keywords: data.keywords,
 			updated: data.updated.toISOString().slice(0, 10),
-			body: article.body,
+			body: bodyWithPolicyValues(article.body, article.extension, policies, article.locale),
 			format: article.extension,
 			faq: data.faq ?? [],
 		});

@@ -46,7 +46,7 @@ export function articleFields(): Field[] {
 			],
 		},
 		{ name: originalFrontmatterField, label: 'Original frontmatter', widget: 'hidden', ...optional },
-		{ name: 'body', label: 'Article', widget: 'markdown', hint: `Start sections with a heading 2. Blocks: ${articleComponents.join(', ')}.` },
+		{ name: 'body', label: 'Article', widget: 'markdown', hint: `Start sections with a heading 2. Blocks: ${articleComponents.join(', ')}. Shop policies: write {policies.returnWindowDays} (or another name from content/README.md, "Policy values") where the value goes.` },
 	];
 }
 

@@ -13,6 +13,9 @@ import { checkLocaleCoverage } from './locale-coverage.ts';
 import { pageAnchors } from '../utils/page-anchors.ts';
 import { findMdxProblems } from './mdx-problems.ts';
 import { parseArticleBodyLeniently } from './parse-article.ts';
+import { checkPolicyReferences } from './policy-references.ts';
+import { bodyWithPolicyValues } from '../policies/policy-body.ts';
+import { withPolicyValuesInData } from '../policies/policy-values.ts';
 import type { ArticleSource, ContentSources } from './read-content.ts';
 import { issuesToProblems, unknownLocaleProblem } from './schema-problems.ts';
 
@@ -93,16 +96,17 @@ function parsedBody(source: ArticleSource): Root {
 	return tree;
 }
 
-/** The anchors of an article's page, as its page will have them. */
-function articleAnchors(source: ArticleSource): Set<string> {
-	return pageAnchors(parsedBody(source)).ids;
+/** The anchors of an article's page, as its page will have them: with the policies it quotes written out. */
+function articleAnchors(source: ArticleSource, policies: SiteConfig['policies']): Set<string> {
+	const body = bodyWithPolicyValues(source.body, source.extension, policies, source.locale);
+	return pageAnchors(body === source.body ? parsedBody(source) : parseArticleBodyLeniently(body, source.extension)).ids;
 }
 
 /**
  * Checks one article file on its own, as the build will read it: its MDX compiles, its frontmatter matches the
  * schema, and its title reads well in search results. `data` is the validated frontmatter, when it is valid.
  */
-export function checkArticleFile(source: ArticleSource): { problems: ContentProblem[]; data?: ArticleFrontmatter } {
+export function checkArticleFile(source: ArticleSource, policies?: SiteConfig['policies']): { problems: ContentProblem[]; data?: ArticleFrontmatter } {
 	const problems: ContentProblem[] = [];
 	// Compiled as the build compiles it: MDX the build would refuse is reported here, in the editor's words.
 	if (source.extension === 'mdx') problems.push(...findMdxProblems(source));
@@ -110,7 +114,8 @@ export function checkArticleFile(source: ArticleSource): { problems: ContentProb
 		problems.push({ file: source.file, line: 1, message: 'Unreadable file.', fix: 'Fix the frontmatter block.', ...source.readError });
 		return { problems };
 	}
-	const result = articleFrontmatterSchema.safeParse(source.data);
+	// As the build reads it: with the policies it quotes written out (a description's length counts the values).
+	const result = articleFrontmatterSchema.safeParse(policies ? withPolicyValuesInData(source.data, policies, source.locale) : source.data);
 	if (!result.success) {
 		problems.push(...issuesToProblems(source.file, source.keyLines, result.error.issues));
 		return { problems };
@@ -143,10 +148,10 @@ export function checkArticleFile(source: ArticleSource): { problems: ContentProb
 // re-reads only the saved file (rereadContentFile), so every other file's compile and parse is not repeated.
 const fileChecks = new WeakMap<ArticleSource, ReturnType<typeof checkArticleFile>>();
 
-function checkArticleFileOnce(source: ArticleSource): ReturnType<typeof checkArticleFile> {
+function checkArticleFileOnce(source: ArticleSource, policies: SiteConfig['policies']): ReturnType<typeof checkArticleFile> {
 	let checked = fileChecks.get(source);
 	if (!checked) {
-		checked = checkArticleFile(source);
+		checked = checkArticleFile(source, policies);
 		fileChecks.set(source, checked);
 	}
 	return checked;
@@ -228,9 +233,10 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 			continue;
 		}
 		slugOwners.set(slugKey, source.file);
-		const checked = checkArticleFileOnce(source);
+		const checked = checkArticleFileOnce(source, site.policies);
 		problems.push(...checked.problems);
 		if (!source.data) continue;
+		problems.push(...checkPolicyReferences(source, parsedBody(source), site.policies));
 		if (!checked.data) {
 			// The page still exists for the editor: keep it so that links to it are not reported as broken too.
 			const fallback = articleFrontmatterSchema.partial().safeParse(source.data);
@@ -333,7 +339,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 	for (const path of selfServiceUrls(locales)) addPage(path);
 	const ownAnchors = new Map<ArticleSource, Set<string>>();
 	for (const { source, key } of reachable) {
-		const anchors = articleAnchors(source);
+		const anchors = articleAnchors(source, site.policies);
 		ownAnchors.set(source, anchors);
 		const isTranslated = (locale: string) => byLocaleKey.has(`${locale}:${key}`);
 		for (const { locale } of articleLocales(source.locale, isTranslated, locales, defaultLocale)) {
@@ -372,7 +378,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		for (const path of data.redirectFrom) claims.claim(path, { file: source.file, ...(redirectLine ? { line: redirectLine } : {}), field: 'redirectFrom' });
 
 		const body = withoutCode(source.body, parsedBody(source));
-		const anchorsHere = ownAnchors.get(source) ?? articleAnchors(source);
+		const anchorsHere = ownAnchors.get(source) ?? articleAnchors(source, site.policies);
 		const linkPattern = /(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)|<img\b([^>]*)>|\bhref=["']([^"']*)["']/g;
 		const locate = lineLocator(body);
 		for (const match of body.matchAll(linkPattern)) {

@@ -1,7 +1,7 @@
 import { appendFileSync, copyFileSync, existsSync, globSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { satteri } from '@astrojs/markdown-satteri';
+import { isSatteriProcessor, satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration } from 'astro';
 import { articleImagesPlugin } from '../article-images/image-plugin';
 import { referencedImages } from '../article-images/image-references';
@@ -25,8 +25,12 @@ export function articleImages(): AstroIntegration {
 				publicDir = fileURLToPath(config.publicDir);
 				cacheDir = fileURLToPath(new URL('article-images/', config.cacheDir));
 				contentDir = fileURLToPath(new URL(`${contentFolder}/`, config.root));
-				// Markdown articles and, through it, MDX ones (which extend the Markdown settings).
-				updateConfig({ markdown: { processor: satteri({ hastPlugins: [articleImagesPlugin({ publicDir, cacheDir, variants: command === 'build' })] }) } });
+				// Markdown articles and, through it, MDX ones (which extend the Markdown settings): added to the processor
+				// astro.config.mjs sets, which keeps its own steps (the policies' values).
+				const plugin = articleImagesPlugin({ publicDir, cacheDir, variants: command === 'build' });
+				const processor = config.markdown.processor;
+				if (processor && isSatteriProcessor(processor)) processor.options.hastPlugins.push(plugin);
+				else updateConfig({ markdown: { processor: satteri({ hastPlugins: [plugin] }) } });
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);

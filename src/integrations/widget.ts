@@ -51,7 +51,7 @@ export function widget(): AstroIntegration {
 					mkdirSync(dirname(path), { recursive: true });
 					writeFileSync(path, file.contents);
 				}
-				appendFileSync(join(client, '_headers'), `\n${widgetHeaderRules()}\n`);
+				appendFileSync(join(client, '_headers'), `\n${widgetHeaderRules(site.brand)}\n`);
 				const panels = Object.entries(built.panels).map(([locale, file]) => `${locale} ${kilobytes(file.contents)}`);
 				logger.info(`Storefront widget: /${loaderPath} ${kilobytes(built.loader.contents)}, panels ${panels.join(', ')}.`);
 				if (site.widget.allowedOrigins.length === 0) {

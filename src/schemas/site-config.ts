@@ -140,6 +140,8 @@ export const siteConfigSchema = z
 		policies: z.strictObject({
 			returnWindowDays: z.number().int().min(0).max(365),
 			addressChangeWindowHours: z.number().int().min(0).max(720),
+			/** Days after the delivery date within which a shopper reports a parcel that never came; absent: no such limit. */
+			missingParcelReportDays: z.number().int().min(1).max(365).optional(),
 			returnReasons: z
 				.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: localizedText }))
 				.min(1),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { groupAnchor } from '../config/content-layout';
 import { articleUrl, categoryUrl, homeUrl } from '../config/page-urls';
 import type { ContentSources } from '../content-checks/read-content';
@@ -11,10 +12,16 @@ export interface Redirect {
 	to: string;
 }
 
+/**
+ * The fields of an article's frontmatter a redirect depends on; the others (a description whose length counts the
+ * policies it quotes, src/policies/) are the content check's.
+ */
+const redirectFields = z.object({ draft: articleFrontmatterSchema.shape.draft, redirectFrom: articleFrontmatterSchema.shape.redirectFrom });
+
 /** The `redirectFrom` addresses of every published article, pointing to the article. Drafts redirect nowhere. */
 export function articleRedirects(articles: ContentSources['articles']): Redirect[] {
 	return articles.flatMap((source) => {
-		const result = articleFrontmatterSchema.safeParse(source.data);
+		const result = redirectFields.safeParse(source.data);
 		if (!result.success || result.data.draft) return [];
 		const to = articleUrl(source.locale, source.category, source.slug);
 		return result.data.redirectFrom.map((from) => ({ from, to }));

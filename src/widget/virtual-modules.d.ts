@@ -21,6 +21,8 @@ declare module 'virtual:help-center-widget/panel' {
 	/** Help-center pages, as paths (`/fr/suivi`): the panel resolves them against the help center's origin. */
 	export const pages: { home: string; track: string; return: string; address: string; contact: string };
 	export const brandName: string;
+	/** The brand's web fonts, declared on the shop's page when the panel opens (src/widget/brand-fonts.ts). */
+	export const fonts: import('./brand-fonts').WidgetFont[];
 	/**
 	 * Whether the panel may send the lookup and contact forms itself: not when the help center checks Turnstile,
 	 * whose tokens are bound to its own hostname; then the panel links to its pages instead.

@@ -202,6 +202,13 @@ describe('the answer card on the search page and the contact page', () => {
 		const card = suggestions.locator('.answer-card');
 		await card.waitFor();
 		expect(await card.getByRole('heading', { level: 2 }).textContent()).toBe(t('answer.contactLabel'));
+		// On a phone (390×844), the card shows under the message field, which stays where the shopper expects it:
+		// right after the subject, within the first screen once the subject is filled in.
+		const messageBox = await page.getByLabel(t('contactForm.message')).boundingBox();
+		const cardBox = await card.boundingBox();
+		expect(messageBox && cardBox && messageBox.y + messageBox.height <= cardBox.y).toBe(true);
+		const subjectBox = await page.getByLabel(t('contactForm.subject')).boundingBox();
+		expect((messageBox?.y ?? 0) - ((subjectBox?.y ?? 0) + (subjectBox?.height ?? 0))).toBeLessThan(120);
 		// One list: the article the card quotes is not suggested again under it.
 		const article = ((await card.locator('.answer-card-source a').getAttribute('href')) ?? '').split('#')[0] ?? '';
 		await page.waitForSelector('[data-suggested-articles] ul.article-list li');

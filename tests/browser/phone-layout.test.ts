@@ -132,6 +132,52 @@ describe('the home page on a phone', () => {
 	}
 });
 
+describe('an article’s table of contents', () => {
+	for (const [path, label] of [['/en/returns-refunds/return-policy', 'On this page'], ['/fr/returns-refunds/politique-de-retour', 'Sur cette page']] as const) {
+		it(`takes one line on a phone and opens from the keyboard, on ${path}`, async () => {
+			const page = await openPhone(path);
+			const summary = page.locator('.toc summary');
+			expect(await summary.textContent()).toBe(label);
+			expect(await page.locator('.toc details').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+			// Closed, it is one row: the article's text starts in the first half of the screen.
+			expect((await page.locator('.toc').boundingBox())?.height).toBeLessThanOrEqual(52);
+			expect(await top(page, '.article-body > p')).toBeLessThan(phone.height / 2);
+			// The policy's value, from site.yaml, in the first heading it lists (not the name an editor wrote).
+			expect(await page.locator('.toc a').first().textContent()).toMatch(/^30 (days|jours)/);
+			await tabTo(page, '.toc summary');
+			await page.keyboard.press('Enter');
+			expect(await page.locator('.toc details').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+			expect(await page.locator('.toc a').count()).toBe(5);
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toMatch(/^#30-/);
+		});
+	}
+
+	it('is open beside the article on a wide screen, each bullet by the first line of its link', async () => {
+		context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/fr/returns-refunds/politique-de-retour`);
+		expect(await page.locator('.toc details').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+		const links = await page.locator('.toc li').evaluateAll((items) =>
+			items.map((item) => {
+				const link = item.querySelector('a') as HTMLElement;
+				const range = document.createRange();
+				range.selectNodeContents(link);
+				const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+				return { display: getComputedStyle(link).display, lines, itemHeight: item.getBoundingClientRect().height, linkHeight: link.getBoundingClientRect().height };
+			}),
+		);
+		// A heading long enough to wrap in the column …
+		expect(links.some((link) => link.lines >= 2)).toBe(true);
+		// … is a block filling its list item, so the list item's first line, where the bullet sits, is the link's first
+		// line (an inline-block puts the bullet by its last line).
+		for (const link of links) {
+			expect(link.display).toBe('block');
+			expect(Math.abs(link.itemHeight - link.linkHeight)).toBeLessThan(1);
+		}
+	});
+});
+
 describe('the brand’s web font', () => {
 	it('is preloaded, declared with font-display: swap, and used by the text once loaded', async () => {
 		const page = await openPhone('/fr/shipping');

@@ -109,9 +109,11 @@ describe('the storefront widget on a shop’s page', () => {
 			const style = getComputedStyle(element);
 			return { background: style.backgroundColor, fontSize: style.fontSize, fontFamily: style.fontFamily, textTransform: style.textTransform, position: style.position };
 		});
-		expect(launcherStyle).toEqual({ background: 'rgb(30, 91, 71)', fontSize: '16px', fontFamily: expect.stringMatching(new RegExp(`^${brandFont}, `)), textTransform: 'none', position: 'fixed' });
-		// Only the launcher so far: the panel's code waits for the shopper.
+		// The brand's font first (a shop that declares it draws the widget in it), then the widget's own copy of it.
+		expect(launcherStyle).toEqual({ background: 'rgb(30, 91, 71)', fontSize: '16px', fontFamily: expect.stringMatching(new RegExp(`^${brandFont}, "${brandFont} \\(help center\\)", `)), textTransform: 'none', position: 'fixed' });
+		// Only the launcher so far: the panel's code, and the brand's font, wait for the shopper.
 		expect(requests.some((url) => url.includes('/widget/panel-'))).toBe(false);
+		expect(requests.some((url) => url.endsWith('.woff2'))).toBe(false);
 		expect(await widgetViolations(page)).toEqual([]);
 		await screenshot(page, 'widget-en-0-launcher');
 
@@ -126,6 +128,13 @@ describe('the storefront widget on a shop’s page', () => {
 		await dialog.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
 		expect(await dialog.boundingBox()).toEqual({ x: 0, y: 0, width: phone.width, height: phone.height });
 		expect(await focusInWidget(page)).toMatchObject({ inDialog: true, role: 'input' });
+		// The brand's web font, from the help center (the shop's page does not have it), is what the panel's text is set in.
+		const brandFontFile = readSiteConfig(join(import.meta.dirname, '../..')).brand.fonts.files[0]?.file ?? '';
+		await expect
+			.poll(() => page.evaluate((family) => [...document.fonts].filter((face) => face.family.replace(/^"|"$/g, '') === family).map((face) => face.status), `${brandFont} (help center)`))
+			.toEqual(['loaded']);
+		expect(requests).toContain(`${baseUrl}${brandFontFile}`);
+		expect(await page.evaluate((family) => document.fonts.check(`16px "${family}"`), `${brandFont} (help center)`)).toBe(true);
 
 		// A question in the shopper's words: the passage, its source on the help center (a new tab) and its date.
 		await dialog.getByLabel(t('widget.ask.label')).fill('how long does a refund take');

@@ -141,7 +141,7 @@ describe('an incremental build', () => {
 		writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^title: .*$/m, 'title: "Our return policy, in plain words"'));
 		// Only the text of the Markdown article: its frontmatter stays the same.
 		const added = 'Parcels wait in the locker for seven days.';
-		writeFileSync(lockers, `${readFileSync(lockers, 'utf8')}\n${added}\n`);
+		writeFileSync(lockers, `${readFileSync(lockers, 'utf8')}\n${added} Report one that never came within {policies.missingParcelReportDays} days.\n`);
 
 		const incremental = await build();
 		// Images already in the cache are not encoded again, and the pages copied from the last build find their variants.
@@ -155,14 +155,26 @@ describe('an incremental build', () => {
 		const howToReturn = readFileSync(join(project.root, 'dist/client/en/returns-refunds/how-to-return-an-item.html'), 'utf8');
 		expect(howToReturn).toContain('Our return policy, in plain words');
 		// An article whose text alone changed shows the new text: its cache key covers its file, not only its frontmatter.
-		expect(readFileSync(join(project.root, 'dist/client/en/shipping/parcel-lockers.html'), 'utf8')).toContain(added);
+		expect(readFileSync(join(project.root, 'dist/client/en/shipping/parcel-lockers.html'), 'utf8')).toContain(`${added} Report one that never came within 14 days.`);
 
-		// A change to the code (here, the search interface's script) renders every page again: no page may keep
+		// A policy changed in site.yaml, the articles unchanged (every page renders again: they all read site.yaml),
+		// and a change to the code (here, the search interface's script) renders every page again too: no page may keep
 		// pointing at the script of the previous build.
+		const siteYaml = join(project.root, 'content/site.yaml');
+		writeFileSync(siteYaml, readFileSync(siteYaml, 'utf8').replace(/missingParcelReportDays: \d+/, 'missingParcelReportDays: 9'));
 		const ui = join(project.root, 'src/search/ui/search-ui.ts');
 		writeFileSync(ui, `${readFileSync(ui, 'utf8')}\nconsole.debug('search interface ready');\n`);
 		const afterCodeChange = await build();
 		expect(afterCodeChange).not.toMatch(/\((?:cached|restored)\)/);
+		// The articles that quote the policy say its new value, in their text and in their frontmatter's FAQ (which
+		// Astro's data store keeps between builds while an article's digest, which covers the values it quotes, is the same).
+		expect(readFileSync(join(project.root, 'dist/client/en/shipping/parcel-lockers.html'), 'utf8')).toContain('Report one that never came within 9 days.');
+		const missing = parseHTML(readFileSync(join(project.root, 'dist/client/en/shipping/missing-or-damaged-parcel.html'), 'utf8')).document;
+		expect(missing.querySelector('.article-body')?.textContent).toContain('within 9 days of the delivery date');
+		const whereIsIt = parseHTML(readFileSync(join(project.root, 'dist/client/fr/orders-tracking/ou-est-ma-commande.html'), 'utf8')).document;
+		// In the FAQ, from the frontmatter, as in the text.
+		expect(whereIsIt.querySelector('.faq')?.textContent).toContain('dans les 9 jours suivant la date de livraison');
+		expect(whereIsIt.body.innerHTML).not.toContain('policies.');
 		const scripts = (html: string) => [...html.matchAll(/\/_astro\/[^"'\s)]+\.js/g)].map((match) => match[0]);
 		const page = readFileSync(join(project.root, 'dist/client/en/returns-refunds/how-to-return-an-item.html'), 'utf8');
 		expect(scripts(page).length).toBeGreaterThan(0);

@@ -51,12 +51,14 @@ describe('the storefront widget in the built site (dist/client)', () => {
 		expect(existsSync(join(clientDir, 'widget.js'))).toBe(true);
 	});
 
-	it('serves the loader for five minutes and the panels for a year, to any origin (_headers)', () => {
+	it('serves the loader for five minutes and the panels for a year, and them and the brand’s fonts to any origin (_headers)', () => {
 		const headers = readFileSync(join(clientDir, '_headers'), 'utf8');
 		const rule = (path: string) => new RegExp(`^${path.replace(/[.*]/g, '\\$&')}\\n((?:  .+\\n?)+)`, 'm').exec(headers)?.[1] ?? '';
 		expect(rule('/widget.js')).toContain('Cache-Control: public, max-age=300\n');
 		expect(rule('/widget/*')).toContain('Cache-Control: public, max-age=31536000, immutable\n');
-		for (const path of ['/widget.js', '/widget/*']) {
+		const fonts = readSiteConfig(new URL('../../', import.meta.url)).brand.fonts.files.map((font) => font.file);
+		expect(fonts.length).toBeGreaterThan(0);
+		for (const path of ['/widget.js', '/widget/*', ...fonts]) {
 			expect(rule(path)).toContain('Access-Control-Allow-Origin: *\n');
 			expect(rule(path)).toContain('Cross-Origin-Resource-Policy: cross-origin');
 		}

@@ -199,6 +199,21 @@ export const contentMistakes = {
 		field: undefined,
 		message: /indented with a tab; YAML only accepts spaces/,
 	},
+	'an unknown policy name': {
+		apply: (fixture: ContentFixture) =>
+			fixture.edit('content/en/shipping/delivery-times.mdx', (text) => text.replace('## Express delivery', 'Returns are free for {policies.returnWindow} days.\n\n## Express delivery')),
+		file: 'content/en/shipping/delivery-times.mdx',
+		field: undefined,
+		message: /"\{policies\.returnWindow\}" is not a policy the help center knows/,
+	},
+	'a policy site.yaml does not set': {
+		// The fixture's site.yaml has no returnLabelFee: its labels are free.
+		apply: (fixture: ContentFixture) =>
+			fixture.write(newArticle, newArticleText('title: Returns').replace(/description: .*/, 'description: "How to send an order back, and why the label costs {policies.returnLabelFee}."')),
+		file: newArticle,
+		field: 'description',
+		message: /"\{policies\.returnLabelFee\}" quotes a policy that content\/site.yaml does not set/,
+	},
 	'a description that is too short': {
 		apply: (fixture: ContentFixture) => fixture.write(newArticle, newArticleText('title: Returns').replace(/description: .*/, 'description: Returns.')),
 		file: newArticle,

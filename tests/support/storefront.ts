@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 
 /**
  * A shop's page on another origin than the help center, as a shop would serve it: its own strict
- * Content-Security-Policy (scripts and requests from itself and the help center only, styles from itself only, no
+ * Content-Security-Policy (scripts, requests and fonts from itself and the help center only, styles from itself only, no
  * inline anything), and CSS that leaves nothing alone (`* { all: unset }`, red buttons, a 10-pixel root font, fonts
  * and colours inherited by everything). `/?locale=fr` asks for the widget in French, `/?widget=0` serves the page
  * without it. `/shop.js` keeps the page's Content-Security-Policy violations in `window.cspViolations`.
@@ -59,6 +59,7 @@ export async function startStorefront(helpCenter: string, port = 0): Promise<Sto
 		"default-src 'self'",
 		`script-src 'self' ${helpCenter}`,
 		`connect-src 'self' ${helpCenter}`,
+		`font-src 'self' ${helpCenter}`,
 		"style-src 'self'",
 		"img-src 'self'",
 		"object-src 'none'",

@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { fontFaceCss, preloadedFonts } from '../../src/brand/theme-css';
 import { parseSiteConfig, SiteConfigError } from '../../src/config/parse-site-config';
 import { missingBrandFiles } from '../../src/config/read-site-config';
+import { widgetFontList } from '../../src/widget/brand-fonts';
 
 const demo = parse(readFileSync('content/site.yaml', 'utf8')) as { brand: Record<string, unknown> & { fonts: Record<string, unknown> } };
 
@@ -70,5 +71,14 @@ describe('brand fonts and style sheet in site.yaml', () => {
 			'content/site.yaml [brand.fonts.files.0.file]  public/fonts/figtree-latin-wght.woff2 does not exist: add the file to public/, or correct the path.',
 		);
 		expect(problems(withBrand((brand) => (brand.css = 'brand.css')))).toContain('[brand.css]  Give a path inside public/');
+	});
+});
+
+describe('the storefront widget’s fonts', () => {
+	it('puts the widget’s own copy of a brand font right after it, before the fallbacks, and leaves other lists alone', () => {
+		const files = [{ family: 'Figtree' }];
+		expect(widgetFontList('Figtree, system-ui, sans-serif', files)).toBe('Figtree, "Figtree (help center)", system-ui, sans-serif');
+		expect(widgetFontList('"Figtree", Arial', files)).toBe('"Figtree", "Figtree (help center)", Arial');
+		expect(widgetFontList('ui-serif, Georgia, serif', files)).toBe('ui-serif, Georgia, serif');
 	});
 });

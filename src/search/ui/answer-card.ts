@@ -93,12 +93,12 @@ function contactLine(contactUrl: string, context: CardContext): HTMLParagraphEle
 	const { t } = context;
 	const line = element('p', 'answer-card-contact', `${t('answer.stillNeedHelp')} `);
 	if (context.writeToUs) {
-		const below = link(t('answer.contactBelow'), '#contact-message');
-		below.addEventListener('click', (event) => {
+		const write = link(t('answer.contactWrite'), '#contact-message');
+		write.addEventListener('click', (event) => {
 			event.preventDefault();
 			context.writeToUs?.();
 		});
-		return add(line, below);
+		return add(line, write);
 	}
 	return add(line, link(t('answer.contact'), contactUrlWith(contactUrl, context.question)));
 }

@@ -43,7 +43,7 @@ export const answerStringKeys = [
 	'answer.sorryContact',
 	'answer.stillNeedHelp',
 	'answer.contact',
-	'answer.contactBelow',
+	'answer.contactWrite',
 	'answer.none',
 	'answer.noShortAnswer',
 	'answer.noShortAnswerBelow',

@@ -6,6 +6,7 @@ import { homeUrl, selfServiceUrl } from '../../config/page-urls.ts';
 import en from '../../i18n/en.json' with { type: 'json' };
 import { translate, type UiKey } from '../../i18n/translate.ts';
 import type { SiteConfig, ThemeColors } from '../../schemas/site-config.ts';
+import { widgetFontList, type WidgetFont } from '../brand-fonts.ts';
 
 /** Where widget.js is published (the address shops write in their pages), and the folder of the panels. */
 export const loaderPath = 'widget.js';
@@ -54,7 +55,8 @@ function themeDeclarations(colors: ThemeColors, error: string): string {
  * The error colours are the self-service forms' (src/styles/self-service.css).
  */
 export function widgetThemeCss(brand: SiteConfig['brand']): string {
-	const fonts = `--hc-font-body:${brand.fonts.body}!important;--hc-font-heading:${brand.fonts.heading}!important`;
+	const list = (fonts: string) => widgetFontList(fonts, brand.fonts.files);
+	const fonts = `--hc-font-body:${list(brand.fonts.body)}!important;--hc-font-heading:${list(brand.fonts.heading)}!important`;
 	return [
 		`:host{color-scheme:light!important;${themeDeclarations(brand.colors.light, '#b3261e')};${fonts}}`,
 		`@media (prefers-color-scheme:dark){:host{color-scheme:dark!important;${themeDeclarations(brand.colors.dark, '#ffb4ab')}}}`,
@@ -126,6 +128,7 @@ export async function buildWidget(root: string, site: SiteConfig): Promise<Built
 					contact: selfServiceUrl(locale, 'contact'),
 				},
 				brandName: site.brand.name,
+				fonts: site.brand.fonts.files.map((font): WidgetFont => ({ family: font.family, file: font.file, weight: String(font.weight), style: font.style })),
 				forms: site.turnstile === undefined,
 				answers: site.answers.enabled,
 				replyWithinHours: site.contact.replyWithinHours,
@@ -150,12 +153,12 @@ export async function buildWidget(root: string, site: SiteConfig): Promise<Built
 }
 
 /**
- * The `_headers` rules of the widget's files. Both are fetched from shops' pages: CORS for the panel, which the loader
+ * The `_headers` rules of the widget's files and the brand's fonts. All are fetched from shops' pages: CORS for the panel, which the loader
  * imports as a module (and for widget.js, should a shop add `crossorigin`), and a Cross-Origin-Resource-Policy that
  * lets a shop with Cross-Origin-Embedder-Policy load them. widget.js keeps its address, so browsers and CDNs check it
  * again after five minutes, and a new deploy reaches shoppers within five minutes; the panels never change.
  */
-export function widgetHeaderRules(): string {
+export function widgetHeaderRules(brand: SiteConfig['brand']): string {
 	const shared = ['  Access-Control-Allow-Origin: *', '  Cross-Origin-Resource-Policy: cross-origin'];
 	return [
 		'# The storefront widget (src/integrations/widget.ts), loaded by shops\u2019 pages.',
@@ -165,5 +168,7 @@ export function widgetHeaderRules(): string {
 		`/${panelFolder}/*`,
 		'  Cache-Control: public, max-age=31536000, immutable',
 		...shared,
+		// The brand's fonts, which the panel loads on the shop's page: a font from another origin needs CORS.
+		...brand.fonts.files.flatMap((font) => [font.file, ...shared]),
 	].join('\n');
 }

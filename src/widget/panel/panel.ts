@@ -5,7 +5,8 @@
  * z-indexes) and makes the page behind it inert; the panel keeps Tab inside it too, and Escape closes it and gives
  * focus back to the launcher.
  */
-import { answers, brandName, css, locale, pages } from 'virtual:help-center-widget/panel';
+import { answers, brandName, css, fonts, locale, pages } from 'virtual:help-center-widget/panel';
+import { addBrandFonts } from '../brand-fonts';
 import { h } from '../../components/self-service/client/dom';
 import { adoptStyles } from '../adopt-styles';
 import type { MountPanel, WidgetHost } from '../host';
@@ -29,6 +30,7 @@ function tabbables(root: HTMLElement): HTMLElement[] {
 
 export const mount: MountPanel = ({ root, launcher, origin }: WidgetHost) => {
 	adoptStyles(root, css);
+	addBrandFonts(fonts, origin);
 	const status = h('p', { class: 'visually-hidden', role: 'status' });
 	let announcement = 0;
 	const announce = (message: string) => {

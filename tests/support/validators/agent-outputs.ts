@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { catalogUrl, type Catalog } from '../../../src/agents/catalog-layout';
 import { articleUrl } from '../../../src/config/page-urls';
+import { readSiteConfig } from '../../../src/config/read-site-config';
 import { readContent } from '../../../src/content-checks/read-content';
+import { withPolicyValuesInData } from '../../../src/policies/policy-values';
 import { articleExportSchema } from '../../../src/schemas/article-export';
 import { articleFrontmatterSchema } from '../../../src/schemas/article';
 import type { BuiltSite } from './site';
@@ -19,8 +21,10 @@ export interface WrittenArticle {
 /** Every article file of a content folder (the project's by default), published or draft. */
 export async function writtenArticles(root = fileURLToPath(new URL('../../../', import.meta.url))): Promise<WrittenArticle[]> {
 	const sources = await readContent(root);
+	const { policies } = readSiteConfig(root);
 	return sources.articles.flatMap((source) => {
-		const result = articleFrontmatterSchema.safeParse(source.data);
+		// As the build reads it: with the policies it quotes written out (a description's length counts their values).
+		const result = articleFrontmatterSchema.safeParse(withPolicyValuesInData(source.data, policies, source.locale));
 		if (!result.success) return [];
 		return [
 			{
