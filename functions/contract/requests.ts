@@ -14,7 +14,7 @@ import {
 } from './form-rules';
 import { isValidPostalCode } from './postal-codes';
 import { defaultLocale, locales } from '../../src/config/site';
-import { matchLocale } from '../../src/worker/negotiate-locale';
+import { matchLocale } from '../../src/config/match-locale';
 
 // Shared by the API and the self-service pages, so both enforce the same limits (the plain rules live in
 // form-rules.ts, which the pages import without zod).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchLocale, negotiateLocale } from '../../src/worker/negotiate-locale';
+import { matchLocale } from '../../src/config/match-locale';
+import { negotiateLocale } from '../../src/worker/negotiate-locale';
 
 const locales = ['en', 'fr'];
 
