@@ -2,7 +2,7 @@ import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
 import { answerProbability, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
-import { selfServiceActionOf, type SelfServiceAction } from './order-intents.ts';
+import { selfServiceActionInAnyLanguage, type SelfServiceAction } from './order-intents.ts';
 import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
 import { hasPostings, maxConcepts, postingsOf, rankPassages, type RankedPassage } from './retrieve.ts';
 import { shopWords } from './shop-words.ts';
@@ -255,7 +255,7 @@ function rerank(candidates: Candidate[], retrieved: Retrieved, language: string,
  */
 export async function answerQuestion(index: AnswerIndex, question: string, options: AnswerOptions = {}): Promise<EngineResult> {
 	const language = index.locale;
-	const action = selfServiceActionOf(question, language);
+	const action = selfServiceActionInAnyLanguage(question, language);
 	if (action) return { kind: 'self-service', action };
 	const retrieved = await retrieve(index, question, options);
 	if (!('ranked' in retrieved)) return { kind: 'none', related: [], reason: retrieved.reason };

@@ -143,6 +143,24 @@ const namesAnOrder = (text: string) => orderNumber.test(text) || (bareNumber.tes
 export function selfServiceActionOf(question: string, language: string): SelfServiceAction | undefined {
 	const intent = phrases[language.split('-')[0] ?? ''];
 	if (!intent) return undefined;
+	return actionOf(question, intent);
+}
+
+/**
+ * The same, in whichever language the router knows the question is written: a shopper on the French pages who asks
+ * "where is my order 1004" still wants the tracking page (in French, the page's language). The page's language is
+ * tried first.
+ */
+export function selfServiceActionInAnyLanguage(question: string, pageLanguage: string): SelfServiceAction | undefined {
+	const first = pageLanguage.split('-')[0] ?? '';
+	for (const language of [first, ...Object.keys(phrases).filter((other) => other !== first)]) {
+		const action = selfServiceActionOf(question, language);
+		if (action) return action;
+	}
+	return undefined;
+}
+
+function actionOf(question: string, intent: IntentPhrases): SelfServiceAction | undefined {
 	const text = foldAccents(question.toLowerCase()).replace(/[’`´]/g, "'").replace(/\s+/g, ' ');
 	if (intent.person.test(text) || intent.someoneElse.test(text)) return 'contact';
 	const action = intent.actions.find(([, pattern]) => pattern.test(text))?.[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfServiceActionOf, type SelfServiceAction } from '../../src/answers/order-intents';
+import { selfServiceActionInAnyLanguage, selfServiceActionOf, type SelfServiceAction } from '../../src/answers/order-intents';
 
 // Shoppers' phrasings written for this test, none of them in tests/fixtures/answers: about their own order (the page
 // that acts on it), asking for a person (contact), or about the shop's rules (undefined: an article answers).
@@ -122,5 +122,17 @@ const phrasings: [string, string, SelfServiceAction | undefined][] = [
 describe('the self-service router, on shoppers’ phrasings beyond the question set', () => {
 	it.each(phrasings)('%s: "%s" → %s', (language, question, action) => {
 		expect(selfServiceActionOf(question, language)).toBe(action);
+	});
+});
+
+describe('the self-service router, whatever language the question is in', () => {
+	it('routes an order question written in another of the site’s languages, and leaves rule questions to the articles', () => {
+		expect(selfServiceActionInAnyLanguage('is my order on its way?', 'fr')).toBe('track');
+		expect(selfServiceActionInAnyLanguage('je veux parler à un conseiller', 'en')).toBe('contact');
+		expect(selfServiceActionInAnyLanguage('I want to return the linen trousers I bought', 'fr')).toBe('return');
+		expect(selfServiceActionInAnyLanguage('how long does delivery take to Spain', 'fr')).toBeUndefined();
+		expect(selfServiceActionInAnyLanguage('combien de temps pour un remboursement', 'en')).toBeUndefined();
+		// The page's language alone does not see it.
+		expect(selfServiceActionOf('is my order on its way?', 'fr')).toBeUndefined();
 	});
 });
