@@ -101,11 +101,17 @@ interface Concept {
 	alternatives: string[][];
 }
 
+// "Avoir" is the verb "to have", a filler, and after a determiner the noun "credit note" ("cet avoir", "l'avoir").
+const frenchCreditNote = /\b(?:un|cet|mon|ton|son|votre|notre|leur|le|l'|d'|des|les|mes|vos|nos)\s*avoirs?\b/;
+
 /** The question's words (accents folded, personal data removed), at most as many as retrieval scores. */
 function questionWords(question: string, language: string): string[] {
-	const filler = fillers[language.split('-')[0] ?? ''] ?? new Set<string>();
-	return spokenWords(redactPersonalData(question), language)
-		.filter((word) => isContentWord(word, language) && !filler.has(word))
+	const base = language.split('-')[0] ?? '';
+	const filler = fillers[base] ?? new Set<string>();
+	const text = redactPersonalData(question);
+	const nounAvoir = base === 'fr' && frenchCreditNote.test(foldAccents(text.toLowerCase()).replace(/[’`´]/g, "'"));
+	return spokenWords(text, language)
+		.filter((word) => isContentWord(word, language) && (!filler.has(word) || (nounAvoir && word === 'avoir')))
 		.slice(0, maxConcepts);
 }
 

@@ -28,6 +28,8 @@ export const shopWords: Record<string, string[][]> = {
 		['invoice', 'receipt', 'bill'],
 		['customs', 'import tax', 'duties', 'duty', 'vat'],
 		['wash', 'washing', 'clean', 'laundry', 'tumble dry', 'dryer'],
+		['currency', 'dollars', 'us dollars', 'pounds', 'sterling', 'swiss francs', 'francs'],
+		['store credit', 'credit note', 'shop credit'],
 	],
 	fr: [
 		['remboursement', 'rembourser', 'récupérer mon argent', 'être remboursé'],
@@ -51,5 +53,7 @@ export const shopWords: Record<string, string[][]> = {
 		['douane', 'droits de douane', 'taxes', 'tva'],
 		['laver', 'lavage', 'machine', 'sèche-linge', 'entretien'],
 		['ttc', 'toutes taxes comprises', 'taxes incluses'],
+		['devise', 'monnaie', 'dollars', 'livres sterling', 'francs suisses', 'francs'],
+		['avoir', "bon d'achat", 'crédit', 'note de crédit'],
 	],
 };

@@ -164,6 +164,19 @@ describe('the engine’s reading of a question', () => {
 		expect(seen?.missing).toEqual([]);
 	});
 
+	it('reads "avoir" after a determiner as the noun (a credit note), and as the verb otherwise', async () => {
+		const credit = memoryIndex('fr', [
+			article('fr', 'factures', 'Factures', 'Votre facture est dans votre compte.\n\n## Les avoirs\n\nPour un retour, nous émettons un avoir du montant remboursé.'),
+			article('fr', 'compte', 'Votre compte', 'Créez un compte.\n\n## Suivre vos commandes\n\nAvoir un compte permet de suivre vos commandes.'),
+			...filler.map((unit) => ({ ...unit, url: unit.url.replace('/en/', '/fr/') })),
+		]);
+		const noun = await measure(credit, 'à quoi me sert cet avoir ?');
+		expect(noun?.article).toBe('factures');
+		expect(noun?.missing).not.toContain('avoir');
+		const verb = await measure(credit, 'faut-il avoir un compte ?');
+		expect(verb?.article).toBe('compte');
+	});
+
 	it('never respells a word into one with another first letter ("vient" is not a slip for "tient")', async () => {
 		const seen = await measure(french, "d'où vient votre lin ?");
 		expect(seen?.features.corrected).toBe(0);
