@@ -2,7 +2,7 @@
  * `npm run screenshot:pages -- --out <folder>` — photographs the shopper's pages (home, a category, an article,
  * search open with results, the search page, track and contact) on two phones (360×800 and 390×844), light and
  * dark, in English and French, from the built site served by `wrangler dev` (run `npm run build` first), plus the
- * whole home page on each phone. `--compare <before> <after> --out <folder>` puts two such series side by side, to
+ * whole home page on each phone. `--compare <before> --compare <after> --out <folder>` puts two such series side by side, to
  * review a change of layout: take one before, one after.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
