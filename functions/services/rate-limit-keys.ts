@@ -23,3 +23,11 @@ export function clientNetwork(ip: string): string {
 		.map((group) => group.replace(/^0+(?=.)/, ''))
 		.join(':')}::/64`;
 }
+
+/**
+ * Whether a request comes from the machine the Worker runs on: `wrangler dev` gives local requests the address
+ * 127.0.0.1 (or ::1). Behind Cloudflare, CF-Connecting-IP is the client's public address and never a loopback one.
+ */
+export function isLoopback(ip: string): boolean {
+	return /^127(?:\.\d{1,3}){3}$/.test(clientNetwork(ip)) || /^(?:::|(?:0{1,4}:){7})0{0,3}1$/.test(ip.trim());
+}

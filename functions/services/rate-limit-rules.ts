@@ -1,4 +1,4 @@
-import { clientNetwork } from './rate-limit-keys';
+import { clientNetwork, isLoopback } from './rate-limit-keys';
 import type { RateLimitRule } from './rate-limit';
 
 const hour = 3600;
@@ -87,8 +87,13 @@ export function cmsAuthLimits(ip: string): RateLimitRule[] {
 	return [{ bucket: `cms-auth:ip:${clientNetwork(ip)}`, limit: 20, windowSeconds: 600 }];
 }
 
-/** Questions to the answer engine: plenty for a shopper asking again in other words, few for a script: 60 per client network in 10 minutes. */
+/**
+ * Questions to the answer engine: plenty for a shopper asking again in other words, few for a script: 60 per client
+ * network in 10 minutes. None from the machine itself (`npm start`, a question set run against the local demo): the
+ * answers are public, and the limit is there to keep the internet from spending the deployment's model budget.
+ */
 export function answerLimits(ip: string): RateLimitRule[] {
+	if (isLoopback(ip)) return [];
 	return [{ bucket: `answer:ip:${clientNetwork(ip)}`, limit: 60, windowSeconds: 600 }];
 }
 
@@ -98,5 +103,7 @@ export function answerLimits(ip: string): RateLimitRule[] {
  * copying the help center through it is slowed to a crawl, and every file it could read is public anyway.
  */
 export function mcpLimits(ip: string): RateLimitRule[] {
+	// As for answers: an agent run against the local demo is the developer's own.
+	if (isLoopback(ip)) return [];
 	return [{ bucket: `mcp:ip:${clientNetwork(ip)}`, limit: 120, windowSeconds: 600 }];
 }

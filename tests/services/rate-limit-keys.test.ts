@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../functions/config';
-import { clientNetwork, hashForKey } from '../../functions/services/rate-limit-keys';
+import { clientNetwork, hashForKey, isLoopback } from '../../functions/services/rate-limit-keys';
 
 describe('hashForKey', () => {
 	it('keys a personal value by a short hash that depends on the pepper, never the value itself', async () => {
@@ -26,5 +26,12 @@ describe('clientNetwork', () => {
 		}
 		expect(clientNetwork('2001:db8:0:13::1')).not.toBe(network);
 		expect(clientNetwork('::1')).toBe('0:0:0:0::/64');
+	});
+});
+
+describe('isLoopback', () => {
+	it('knows the machine itself, as wrangler dev names it, and nothing else', () => {
+		for (const address of ['127.0.0.1', '127.1.2.3', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) expect(isLoopback(address), address).toBe(true);
+		for (const address of ['203.0.113.9', '10.0.0.1', '::2', '2001:db8::1', 'local', '1270.0.0.1', '::ffff:203.0.113.9']) expect(isLoopback(address), address).toBe(false);
 	});
 });
