@@ -34,7 +34,7 @@ export async function answerSourcesOf(root: string): Promise<Map<string, AnswerS
 			description: data.description,
 			keywords: data.keywords,
 			updated: data.updated.toISOString().slice(0, 10),
-			body: bodyWithPolicyValues(article.body, article.extension, policies, article.locale),
+			body: bodyWithPolicyValues(article.body, policies, article.locale),
 			format: article.extension,
 			faq: data.faq ?? [],
 		});

@@ -98,7 +98,7 @@ function parsedBody(source: ArticleSource): Root {
 
 /** The anchors of an article's page, as its page will have them: with the policies it quotes written out. */
 function articleAnchors(source: ArticleSource, policies: SiteConfig['policies']): Set<string> {
-	const body = bodyWithPolicyValues(source.body, source.extension, policies, source.locale);
+	const body = bodyWithPolicyValues(source.body, policies, source.locale);
 	return pageAnchors(body === source.body ? parsedBody(source) : parseArticleBodyLeniently(body, source.extension)).ids;
 }
 

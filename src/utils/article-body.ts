@@ -16,7 +16,7 @@ export function articleBody(entry: { id: string; body?: string | undefined; file
 	const written = entry.body ?? writtenBody(entry);
 	const place = parseContentPath(entry.filePath ?? '');
 	if (place?.kind !== 'article') return written;
-	return bodyWithPolicyValues(written, place.extension, site.policies, place.locale);
+	return bodyWithPolicyValues(written, site.policies, place.locale);
 }
 
 function writtenBody(entry: { id: string; filePath?: string | undefined }): string {

@@ -91,8 +91,17 @@ describe('the build’s plugin', () => {
 describe('what reads an article’s source (Markdown twins, answers)', () => {
 	it('gets the same values as the page, with code kept and the rest byte for byte', () => {
 		const body = '## {policies.returnWindowDays} days\n\nCosts **{policies.returnLabelFee}**, or \\{policies.returnWindowDays\\}.\n\n```\n{policies.returnWindowDays}\n```\n';
-		expect(bodyWithPolicyValues(body, 'mdx', policies, 'en')).toBe('## 45 days\n\nCosts **€3.50**, or 45.\n\n```\n{policies.returnWindowDays}\n```\n');
-		expect(bodyWithPolicyValues('Within {policies.returnWindowDays} days.', 'md', policies, 'fr')).toBe('Within 45 days.');
+		expect(bodyWithPolicyValues(body, policies, 'en')).toBe('## 45 days\n\nCosts **€3.50**, or 45.\n\n```\n{policies.returnWindowDays}\n```\n');
+		expect(bodyWithPolicyValues('Within {policies.returnWindowDays} days.', policies, 'fr')).toBe('Within 45 days.');
+		// Inline code, a tilde fence, a longer fence holding a shorter one, and a fence left open to the end.
+		expect(bodyWithPolicyValues('Type `{policies.returnWindowDays}` for {policies.returnWindowDays}.', policies, 'en')).toBe('Type `{policies.returnWindowDays}` for 45.');
+		expect(bodyWithPolicyValues('~~~\n{policies.returnWindowDays}\n~~~\n{policies.returnWindowDays}', policies, 'en')).toBe('~~~\n{policies.returnWindowDays}\n~~~\n45');
+		expect(bodyWithPolicyValues('````\n```\n{policies.returnWindowDays}\n```\n````\n{policies.returnWindowDays}', policies, 'en')).toBe('````\n```\n{policies.returnWindowDays}\n```\n````\n45');
+		expect(bodyWithPolicyValues('{policies.returnWindowDays}\n```\n{policies.returnWindowDays}', policies, 'en')).toBe('45\n```\n{policies.returnWindowDays}');
+	});
+
+	it('needs no Markdown parser, so it runs in the Worker’s runtime (astro dev renders there)', () => {
+		expect(readFileSync(new URL('../../src/policies/policy-body.ts', import.meta.url), 'utf8')).not.toMatch(/from '(?:satteri|[^']*parse-article[^']*)'/);
 	});
 });
 
