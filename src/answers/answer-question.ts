@@ -65,7 +65,7 @@ const fillers: Record<string, Set<string>> = {
 		vraiment truc trucs chose choses quoi ça ca question demande alors bien déjà deja ma ta sa mes tes ses est-ce est-ce-que cela ceci celle
 		celles celui ceux cet cette dont lequel laquelle vers chez entre très tres trop tout toute tous toutes rien jamais toujours donc car puis ensuite maintenant ici là la avoir être etre fait faire fais faut vais va vas
 		vont peut-on dois-je puis-je est-il dit dis disent comme ben bah oui non avais avait été ete étais etais était etait es sommes êtes etes ont
-		as avons avez aura aurai serai sera quelqu'un quelque peu beaucoup`.split(/\s+/),
+		as avons avez aura aurai serai sera quelqu'un quelque peu beaucoup bout sans dedans`.split(/\s+/),
 	),
 };
 

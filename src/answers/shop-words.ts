@@ -30,6 +30,8 @@ export const shopWords: Record<string, string[][]> = {
 		['wash', 'washing', 'clean', 'laundry', 'tumble dry', 'dryer'],
 		['currency', 'dollars', 'us dollars', 'pounds', 'sterling', 'swiss francs', 'francs'],
 		['store credit', 'credit note', 'shop credit'],
+		['t-shirt', 'tee shirt', 'tee-shirt', 'tshirt'],
+		['maximum', 'max'],
 	],
 	fr: [
 		['remboursement', 'rembourser', 'récupérer mon argent', 'être remboursé'],
@@ -55,5 +57,7 @@ export const shopWords: Record<string, string[][]> = {
 		['ttc', 'toutes taxes comprises', 'taxes incluses'],
 		['devise', 'monnaie', 'dollars', 'livres sterling', 'francs suisses', 'francs'],
 		['avoir', "bon d'achat", 'crédit', 'note de crédit'],
+		['t-shirt', 'tee shirt', 'tee-shirt', 'tshirt'],
+		['maximum', 'max', 'plafond', "jusqu'à"],
 	],
 };

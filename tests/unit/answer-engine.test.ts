@@ -177,6 +177,14 @@ describe('the engine’s reading of a question', () => {
 		expect(verb?.article).toBe('compte');
 	});
 
+	it('leaves out French words that only pad a question ("au bout de", "sans", "dedans")', async () => {
+		const seen = await measure(french, "au bout d'un mois, le lin se lave sans rien dedans ?");
+		expect(seen?.article).toBe('entretien');
+		expect(seen?.missing).not.toContain('bout');
+		expect(seen?.missing).not.toContain('sans');
+		expect(seen?.missing).not.toContain('dedans');
+	});
+
 	it('never respells a word into one with another first letter ("vient" is not a slip for "tient")', async () => {
 		const seen = await measure(french, "d'où vient votre lin ?");
 		expect(seen?.features.corrected).toBe(0);
