@@ -1,5 +1,5 @@
 import { redactPersonalData } from '../../functions/contract/privacy.ts';
-import { foldAccents, foldedWords, tokenize } from '../search/query/words.ts';
+import { foldAccents, foldedSentence, foldedWords, tokenize } from '../search/query/words.ts';
 import { answerProbability, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { selfServiceActionInAnyLanguage, type SelfServiceAction } from './order-intents.ts';
@@ -109,7 +109,7 @@ function questionWords(question: string, language: string): string[] {
 	const base = language.split('-')[0] ?? '';
 	const filler = fillers[base] ?? new Set<string>();
 	const text = redactPersonalData(question);
-	const nounAvoir = base === 'fr' && frenchCreditNote.test(foldAccents(text.toLowerCase()).replace(/[’`´]/g, "'"));
+	const nounAvoir = base === 'fr' && frenchCreditNote.test(foldedSentence(text));
 	return spokenWords(text, language)
 		.filter((word) => isContentWord(word, language) && (!filler.has(word) || (nounAvoir && word === 'avoir')))
 		.slice(0, maxConcepts);

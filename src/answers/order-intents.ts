@@ -1,5 +1,5 @@
 import type { SelfServicePage } from '../config/page-urls.ts';
-import { foldAccents } from '../search/query/words.ts';
+import { foldedSentence } from '../search/query/words.ts';
 
 /**
  * What a shopper can get done on a self-service page instead of reading an article. The search box offers the same
@@ -143,7 +143,7 @@ const namesAnOrder = (text: string) => orderNumber.test(text) || (bareNumber.tes
 export function selfServiceActionOf(question: string, language: string): SelfServiceAction | undefined {
 	const intent = phrases[language.split('-')[0] ?? ''];
 	if (!intent) return undefined;
-	return actionOf(question, intent);
+	return actionOf(foldedSentence(question), intent);
 }
 
 /**
@@ -153,15 +153,17 @@ export function selfServiceActionOf(question: string, language: string): SelfSer
  */
 export function selfServiceActionInAnyLanguage(question: string, pageLanguage: string): SelfServiceAction | undefined {
 	const first = pageLanguage.split('-')[0] ?? '';
+	const text = foldedSentence(question);
 	for (const language of [first, ...Object.keys(phrases).filter((other) => other !== first)]) {
-		const action = selfServiceActionOf(question, language);
+		const intent = phrases[language];
+		const action = intent && actionOf(text, intent);
 		if (action) return action;
 	}
 	return undefined;
 }
 
-function actionOf(question: string, intent: IntentPhrases): SelfServiceAction | undefined {
-	const text = foldAccents(question.toLowerCase()).replace(/[’`´]/g, "'").replace(/\s+/g, ' ');
+/** The action for a question already folded ({@link foldedSentence}), by one language's phrases. */
+function actionOf(text: string, intent: IntentPhrases): SelfServiceAction | undefined {
 	if (intent.person.test(text) || intent.someoneElse.test(text)) return 'contact';
 	const action = intent.actions.find(([, pattern]) => pattern.test(text))?.[0];
 	if (namesAnOrder(text)) return action ?? 'track';

@@ -13,6 +13,14 @@ export function foldAccents(word: string): string {
 export const foldedWords = (text: string) => tokenize(foldAccents(text));
 
 /**
+ * A sentence as the question matchers read it: lowercased, accents folded, apostrophes straightened ("j’ai" as
+ * "j'ai") and runs of spaces made one.
+ */
+export function foldedSentence(text: string): string {
+	return foldAccents(text.toLowerCase()).replace(/[’`´]/g, "'").replace(/\s+/g, ' ');
+}
+
+/**
  * The words of a query or a text, lowercase: runs of letters and digits. French elisions ("l'article") lose
  * their article; hyphenated words ("e-mail") are kept whole, as Pagefind indexes them.
  */
