@@ -24,14 +24,21 @@ export function knownWordsNear(indexWords: string[], language: string): string[]
 	// key is one substitution away.
 	const keys = new Set<string>();
 	for (const word of inIndex) if (word.length >= shortest && word.length <= longest) for (const key of wildcards(word)) keys.add(key);
-	const words = createRequire(import.meta.url)(dictionary) as string[];
-	const near = new Set<string>();
-	for (const entry of words) {
-		if (entry.length < shortest || entry.length > longest) continue;
-		const word = foldAccents(entry.toLowerCase());
-		if (!inIndex.has(word) && !near.has(word) && wildcards(word).some((key) => keys.has(key))) near.add(word);
+	return [...wordsOfLength(dictionary)].filter((word) => !inIndex.has(word) && wildcards(word).some((key) => keys.has(key))).sort();
+}
+
+// The dev server indexes again after every edit: each list is read and folded once per process.
+const folded = new Map<string, Set<string>>();
+
+/** A word list's words of the lengths a correction changes by one letter, folded, each once. */
+function wordsOfLength(dictionary: string): Set<string> {
+	let words = folded.get(dictionary);
+	if (!words) {
+		const entries = createRequire(import.meta.url)(dictionary) as string[];
+		words = new Set(entries.filter((entry) => entry.length >= shortest && entry.length <= longest).map((entry) => foldAccents(entry.toLowerCase())));
+		folded.set(dictionary, words);
 	}
-	return [...near].sort();
+	return words;
 }
 
 function wildcards(word: string): string[] {
