@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { useTranslations, type UiLocale } from '../../src/i18n/translate';
-import { axeViolations, useChromium } from '../support/browser';
+import { axeViolations, useChromium, useContexts } from '../support/browser';
 import { queryLocalDatabase } from '../support/local-inbox';
 import { focusSearchBox } from '../support/search-box';
 
@@ -9,11 +9,7 @@ const baseUrl = inject('baseUrl');
 const stateDir = inject('stateDir');
 
 const browser = useChromium();
-let context: BrowserContext | undefined;
-afterEach(async () => {
-	await context?.close();
-	context = undefined;
-});
+const newContext = useContexts(browser);
 
 interface Opened {
 	page: Page;
@@ -25,7 +21,7 @@ interface Opened {
 
 /** A phone-sized page (390×844) in `locale`, watching what it asks the answer endpoint. */
 async function open(path: string, locale: UiLocale = 'en', colorScheme: 'light' | 'dark' = 'light', reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Opened> {
-	context = await browser().newContext({ viewport: { width: 390, height: 844 }, colorScheme, reducedMotion, locale: locale === 'fr' ? 'fr-FR' : 'en-GB' });
+	const context = await newContext({ viewport: { width: 390, height: 844 }, colorScheme, reducedMotion, locale: locale === 'fr' ? 'fr-FR' : 'en-GB' });
 	const page = await context.newPage();
 	const opened: Opened = { page, t: useTranslations(locale), questions: [], errors: [] };
 	page.on('request', (request) => {

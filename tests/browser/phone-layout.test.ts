@@ -1,20 +1,16 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { useChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium, useContexts } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
-let context: BrowserContext | undefined;
-afterEach(async () => {
-	await context?.close();
-	context = undefined;
-});
+const newContext = useContexts(browser);
 
 const phone = { width: 390, height: 844 };
 
 /** A page on a 390×844 phone. */
 async function openPhone(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-	context = await browser().newContext({ viewport: phone, isMobile: true, hasTouch: true, javaScriptEnabled: options.javaScriptEnabled ?? true });
+	const context = await newContext({ viewport: phone, isMobile: true, hasTouch: true, javaScriptEnabled: options.javaScriptEnabled ?? true });
 	const page = await context.newPage();
 	await page.goto(`${baseUrl}${path}`);
 	return page;
@@ -154,7 +150,7 @@ describe('an article’s table of contents', () => {
 	}
 
 	it('is open beside the article on a wide screen, each bullet by the first line of its link', async () => {
-		context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+		const context = await newContext({ viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl}/fr/returns-refunds/politique-de-retour`);
 		expect(await page.locator('.toc details').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);

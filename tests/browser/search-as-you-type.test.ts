@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, useChromium } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, useChromium, useContexts } from '../support/browser';
 import { focusSearchBox } from '../support/search-box';
 
 const baseUrl = inject('baseUrl');
 const browser = useChromium();
-let context: BrowserContext | undefined;
-afterEach(async () => {
-	await context?.close();
-	context = undefined;
-});
+const newContext = useContexts(browser);
 
 /** A page at phone size, with its script errors collected. */
 async function openPhonePage(path: string): Promise<{ page: Page; errors: string[] }> {
-	context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+	const context = await newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, useChromium } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, useChromium, useContexts } from '../support/browser';
 import { queryLocalDatabase } from '../support/local-inbox';
 
 const baseUrl = inject('baseUrl');
@@ -20,11 +20,7 @@ async function storedEvents(query: string, count: number) {
 }
 
 const browser = useChromium();
-let context: BrowserContext | undefined;
-afterEach(async () => {
-	await context?.close();
-	context = undefined;
-});
+const newContext = useContexts(browser);
 
 interface Watched {
 	page: Page;
@@ -36,7 +32,7 @@ interface Watched {
 
 /** A fresh page that records requests, script errors and the search events it sends to the Worker's /api/events. */
 async function openPage(path: string, options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; captureEvents?: boolean } = {}): Promise<Watched> {
-	context = await browser().newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true });
+	const context = await newContext({ colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScriptEnabled ?? true });
 	const page = await context.newPage();
 	const watched: Watched = { page, requests: [], errors: [], events: [] };
 	page.on('request', (request) => watched.requests.push(new URL(request.url()).pathname));

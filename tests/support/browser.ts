@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** Debian's Chromium, with the flags this sandbox needs (no GPU, no background calls to Google), plus `extraArgs`. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
@@ -60,5 +60,21 @@ export function useChromium(extraArgs: string[] = []): () => Browser {
 	return () => {
 		if (!browser) throw new Error('Chromium is not running: call useChromium() at the top of the test file.');
 		return browser;
+	};
+}
+
+/**
+ * Opens browser contexts for a test file's tests, each closed once its test ends: call it at the top of the file,
+ * after {@link useChromium}.
+ */
+export function useContexts(browser: () => Browser): (options?: BrowserContextOptions) => Promise<BrowserContext> {
+	const open: BrowserContext[] = [];
+	afterEach(async () => {
+		await Promise.all(open.splice(0).map((context) => context.close()));
+	});
+	return async (options) => {
+		const context = await browser().newContext(options);
+		open.push(context);
+		return context;
 	};
 }
