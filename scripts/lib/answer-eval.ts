@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultGate } from '../../src/answers/answer-gate.ts';
 import { AnswerIndex } from '../../src/answers/answer-index.ts';
-import { answerQuestion, type AnswerOptions, type EngineResult } from '../../src/answers/answer-question.ts';
+import { answerQuestion, type AnswerMeasures, type AnswerOptions, type EngineResult } from '../../src/answers/answer-question.ts';
 import { projectRoot } from './bench-project.ts';
+import type { GateRow } from './gate-fit.ts';
 
 const questionSchema = z.discriminatedUnion('kind', [
 	z.strictObject({
@@ -14,10 +16,9 @@ const questionSchema = z.discriminatedUnion('kind', [
 		expected: z.union([z.string(), z.array(z.string()).min(1)]).transform((value) => (Array.isArray(value) ? value : [value])),
 		/** The section's anchor (or `faq-<n>`) that answers best, when one does. */
 		section: z.string().optional(),
-		split: z.enum(['dev', 'test']),
 	}),
-	z.strictObject({ question: z.string().min(1), kind: z.enum(['unanswerable', 'adversarial']), split: z.enum(['dev', 'test']) }),
-	z.strictObject({ question: z.string().min(1), kind: z.literal('order'), action: z.enum(['track', 'return', 'address', 'contact']), split: z.enum(['dev', 'test']) }),
+	z.strictObject({ question: z.string().min(1), kind: z.enum(['unanswerable', 'adversarial']) }),
+	z.strictObject({ question: z.string().min(1), kind: z.literal('order'), action: z.enum(['track', 'return', 'address', 'contact']) }),
 ]);
 
 const questionFileSchema = z.strictObject({ locale: z.string(), description: z.string(), questions: z.array(questionSchema).min(50) });
@@ -64,6 +65,40 @@ export function attemptOf(result: EngineResult): Attempt {
 	return { kind: 'none' };
 }
 
+/** A question answered with the gate open: what the engine found, and what the gate sees of it. */
+export interface GateView {
+	locale: string;
+	question: EvalQuestion;
+	result: EngineResult;
+	/** Undefined when the question never reaches the gate: routed to a self-service page, or no word to look up. */
+	row?: GateRow;
+	/** The shipped gate's probability that the best passage answers. */
+	probability?: number;
+}
+
+/** Answers a locale's questions with the gate open, so that any gate can be applied to them afterwards. */
+export async function gateRowsOf(index: AnswerIndex, options: AnswerOptions, questions = evalQuestions(index.locale)): Promise<GateView[]> {
+	const open = { ...defaultGate, threshold: 0 };
+	const views: GateView[] = [];
+	for (const question of questions) {
+		let measures: AnswerMeasures | undefined;
+		const result = await answerQuestion(index, question.question, { ...options, gate: open, inspect: (seen) => (measures = seen) });
+		if (!measures || result.kind === 'self-service') {
+			views.push({ locale: index.locale, question, result });
+			continue;
+		}
+		const answerable = question.kind === 'answerable';
+		const right = answerable && question.expected.includes(measures.article);
+		views.push({ locale: index.locale, question, result, probability: measures.probability, row: { locale: index.locale, features: measures.features, right, answerable } });
+	}
+	return views;
+}
+
+/** What the engine answers to a question seen with the gate open, when a gate lets it answer or not. */
+export function gatedAttempt(view: GateView, answered: boolean): Attempt {
+	return view.row && !answered ? { kind: 'none' } : attemptOf(view.result);
+}
+
 /** The answer index of a built site's `dist/client`, read from disk. */
 export function diskIndex(clientDir: string, locale: string): AnswerIndex {
 	return new AnswerIndex(locale, (path) => readFile(join(clientDir, path), 'utf8').catch(() => undefined));
@@ -101,14 +136,6 @@ export function scorecard(rows: { question: EvalQuestion; attempt: Attempt }[]):
 		if (!['correct', 'routed', 'refused'].includes(verdict)) card.failures.push({ question, attempt, verdict });
 	}
 	return card;
-}
-
-/** Runs our engine over a locale's questions against a built site. */
-export async function runEngine(clientDir: string, locale: string, questions: EvalQuestion[], options: AnswerOptions) {
-	const index = diskIndex(clientDir, locale);
-	const rows = [];
-	for (const question of questions) rows.push({ question, attempt: attemptOf(await answerQuestion(index, question.question, options)) });
-	return rows;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)} %`);

@@ -290,7 +290,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		margin: top.confidence - runnerUp,
 		heading: top.signs.heading,
 		title: top.signs.title,
-		matched: 1 - missing.length / concepts.length,
+		matched: 1 - missing.reduce((sum, position) => sum + (concepts[position]?.weight ?? 1), 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0),
 		missingIdf: Math.max(0, ...missing.map((position) => retrieved.importance[position] ?? 0)) / retrieved.unseenIdf,
 		unknown: retrieved.unknown / concepts.length,
 		corrected: retrieved.corrected > 0 ? 1 : 0,
