@@ -37,6 +37,12 @@ interface IntentPhrases {
 	wrongAddress: RegExp;
 	/** The shopper speaking of themself ("I", "my", "je", "ma"). */
 	firstPerson: RegExp;
+	/** Something of theirs that an order brings ("my jumper", "mon colis"), not their account, card or family. */
+	possessed: RegExp;
+	/** Its condition or make-up ("damaged", "in two parcels"): what an article explains, even about one's own order. */
+	condition: RegExp;
+	/** Per action, any word of it, for a question that names something of the shopper's and asks no rule. */
+	cues: [SelfServiceAction, RegExp][];
 	/** Per action, the words that name it, in the order they are tried. */
 	actions: [SelfServiceAction, RegExp][];
 }
@@ -51,7 +57,7 @@ function anyOf(alternatives: string[], wordBoundaries = true): RegExp {
 // "where is my order" asks about one's order, "where do I find my tracking number" asks about the shop's rules.
 const phrases: Record<string, IntentPhrases> = {
 	en: {
-		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|get me (?:a |an )?(?:real )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my order|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email) you|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about)\b/,
+		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|get me (?:a |an )?(?:real )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email) you|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone))\b/,
 		status: anyOf([
 				// "where is my order", "has my parcel shipped", "check on order…", "the status of my order"
 				String.raw`where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)`,
@@ -63,12 +69,15 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`(?:order|parcel|package|delivery) (?:not|never) (?:received|arrived|delivered)`,
 				String.raw`(?:still )?(?:have ?n'?t|have not|did ?n'?t|never) (?:received|got(?:ten)?) my (?:order|parcel|package)`,
 				// "I ordered a coat last week and it's not here yet", "nothing has arrived"
-				String.raw`i (?:ordered|bought|paid for) .{0,60}(?:not (?:here|arrived|come)|(?:has|have) ?n'?t (?:arrived|come|shipped|turned up)|(?:has|have) not (?:arrived|come|shipped)|still waiting|nothing (?:has )?(?:arrived|come))`,
+				String.raw`(?:\bi |^|[,.!] ?)(?:ordered|bought|paid for) .{0,60}(?:nothing (?:yet|so far)|not (?:here|arrived|come)|(?:has|have) ?n'?t (?:arrived|come|shipped|turned up)|(?:has|have) not (?:arrived|come|shipped)|still waiting|nothing (?:has )?(?:arrived|come))`,
 				String.raw`nothing (?:has )?(?:arrived|come|turned up)|(?:it|they)(?:'s| is| are) (?:still )?not here yet`,
 				String.raw`when will (?:i (?:get|receive) )?my (?:order|parcel|package) (?:arrive|come|ship|be delivered|get here)?`,
 				// "when my order will be with me", "can you check where my order is"
-				String.raw`when (?:will )?my (?:order|parcel|package|delivery)(?: will)? (?:arrive|come|get here|be (?:with me|here|delivered)|ship)`,
+				String.raw`when (?:will )?my (?!refund|money)(?:\S+ ){1,2}?(?:will )?(?:arrive|come|get here|be (?:with me|here|delivered)|ship)`,
 				String.raw`where my (?:order|parcel|package|delivery) (?:is|has got to|has gone)`,
+				String.raw`when (?:i'?ll|will i|i will|am i going to|i'?m going to) (?:get|receive) my (?!refund|money)`,
+				String.raw`(?:the|my) (?:box|parcel|package|order|delivery|stuff|items?) (?:has )?never (?:arrived|came|turned up|showed up|got here)`,
+				String.raw`when (?:will|is|are) my (?:\S+ ){1,2}?(?:arrive|arriving|come|coming|get here|be delivered|ship|shipping)`,
 				// "I haven't received anything yet" (not a delivered parcel gone missing: an article covers that)
 				String.raw`^(?!.*deliver).*(?:have ?n'?t|have not|still not|not) (?:received|got(?:ten)?) anything(?: yet)?\W*$`,
 				// "where the hell is my order", "what's happening with my parcel", "did you send my order yet"
@@ -80,67 +89,84 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`(?:did ?n'?t|did not|never|have ?n'?t|have not) (?:get|receive) (?:my|our|the) (?:order|parcel|package|delivery|items?)`,
 				String.raw`tracking (?:has ?n'?t|has not|is ?n'?t|still has ?n'?t|never) (?:been )?(?:updated|changed|moved)\b.{0,30}\b(?:on|for|of) my (?:order|parcel|package)`,
 			]),
-		request: /\b(?:i (?:want|need|would like|wish) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
-		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|sold out|out of stock)\b/,
-		command: /^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap) (?:my|the) (?:order|parcel|package|items?)\b/,
+		request: /\b(?<!do )(?:i (?:want|need|would like|wish) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
+		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|where (?:do|does|can|should|would)|do you|does it|is there|are there|too late|still possible|p\.?o\.? box|sold out|out of stock)\b/,
+		command: /^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b/,
 		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else)/,
 		own: String.raw`\b(?:(?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|shipment|purchase|refund|return)s?\b(?! address)|the (?:order|parcel|package|delivery|shipment) (?:i|we)(?:'m| am|'re| are)? (?:just )?(?:expecting|waiting for|placed|made))`,
 		journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
 		arrival: String.raw`\b(?:(?:arriv|deliver)\w*|come|came|get here|got here|turn(?:ed)? up)\b`,
 		notYet: /\b(?:not|\w+n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
-		meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why)\b/,
+		meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why|pretend|imagine|act as|approve)\b/,
 		ownItem: /\b(?:(?:the|my|these|those|this|that) (?:\S+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
 		wrongAddress: /\b(?:(?:missing|without|forgot|left out) (?:the |my )?(?:flat|apartment|house|building|door) number|(?:wrong|old|incorrect|previous|outdated|mistyped|misspelt|misspelled) (?:my |the |our )?(?:post ?code|zip(?: ?code)?|(?:delivery |shipping )?address|house number|street(?: name)?|(?:flat|apartment|building|door) number|city|town)|(?:address|post ?code|zip(?: ?code)?|house number) (?:is |was )?(?:wrong|incorrect|mistyped|misspelt|misspelled))\b/,
 		firstPerson: /\b(?:i|i'm|i've|my|we|our)\b/,
+		possessed: /\bmy (?!(?:account|password|email|e-mail|login|tracking number|order number|number|door|doorstep|letterbox|mailbox|porch|neighbou?r|street|building|po box|details|username|basket|cart|bag|discount|promo|voucher|code|gift card|card|bank|newsletter|subscription|data|name|phone|mobile|question|size|measurements|friend|mum|mom|dad|partner|wife|husband|daughter|son|kids?|children|office|work|home|house|flat|payment|money|paypal|klarna|country)\b)[a-z]+/,
+		condition: /\b(?:damaged|broken|torn|faulty|defective|ripped|stained|wrong (?:item|size|colou?r|one)|someone else|missing (?:item|piece)|(?:two|2|several|separate) (?:parcels|packages|boxes|deliveries)|(?:on|upon) my return)\b/,
+		cues: [
+			['address', /\b(?:address|post ?code|zip(?: ?code)?|redirect\w*|typo|misspel\w*|mistyped|(?:deliver|send|ship) (?:\S+ ){0,3}?to (?:my|a|another|the))\b/],
+			['return', /\b(?:return\w*|send\w* (?:\S+ ){0,3}?back|exchange\w*|swap\w*|refund\w*|money back)\b/],
+			['track', /\b(?:arriv\w*|deliver\w*|ship\w*|dispatch\w*|sign of|where|late|delay\w*|forever|ages|so long|waiting|track\w*|stuck|customs|news|update\w*|come|coming|turn(?:ed)? up|show(?:ed)? up)\b/],
+		],
 		actions: [
-			['address', /\b(?:address|postcode|post code|zip ?code|(?:send|deliver|ship) (?:it|them|order \S+|(?:my|the) (?:order|parcel|package)) to)/],
-			['return', /\b(?:return|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
+			['address', /\b(?:address|postcode|post code|zip ?code|(?:send|deliver|ship) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) )/],
+			['return', /\b(?:return|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
 			['track', /\b(?:track|where|arriv|deliver|ship|dispatch|late|delay|status)/],
 		],
 	},
 	fr: {
-		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:a|avec) (?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|(?:faire|deposer) une reclamation|\bme plaindre)/,
+		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:a|avec) (?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|(?:faire|deposer) une reclamation|\bme plaindre)/,
 		status: anyOf([
 				// "où est ma commande", "il est où mon colis", "est-ce que ma commande est partie"
 				String.raw`ou (?:est|sont|en est) (?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
-				String.raw`(?:des )?nouvelles de (?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
+				String.raw`(?:des |aucune |pas de )?nouvelles? de (?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
 				String.raw`(?:il|elle) est ou (?:mon|ma|le|la) (?:colis|commande|paquet)`,
 				String.raw`est-ce que (?:ma|mon) (?:commande|colis) (?:\S+ )?est (?:partie?|expediee?)`,
 				// "ma commande n'est toujours pas arrivée", "mon colis a du retard", "commande non reçue"
 				String.raw`(?:ma|mon) (?:commande|colis|paquet) (?:\S+ )?(?:n'est |est )?(?:toujours |encore )?pas (?:arrivee?|partie?|expediee?)`,
 				String.raw`(?:ma|mon|mes) (?:commande|colis|paquets?)s? (?:a|ont|est|sont) (?:du |en )?retard`,
-				String.raw`(?:commande|colis|paquet)s? (?:non|pas|jamais) (?:recue?s?|arrivee?s?|livree?s?)`,
+				String.raw`(?:commande|colis|paquet)s? (?:non|pas|jamais)(?: encore| toujours)? (?:recue?s?|arrivee?s?|livree?s?)`,
 				String.raw`(?:pas|jamais) (?:encore )?recu (?:mon|ma|mes) (?:colis|commande|paquet)`,
 				String.raw`toujours (?:rien recu|pas (?:de|mon|ma) (?:colis|commande|paquet))`,
 				String.raw`quand (?:est-ce que je vais|vais-je|je vais|est-ce que je vais) recevoir (?:ma|mon|mes) (?:commande|colis|paquet)`,
+				String.raw`quand (?:je recevrai|recevrai-je|j'aurai|aurai-je) (?:ma|mon|mes)`,
+				String.raw`(?:le|la|mon|ma) (?:carton|colis|paquet|commande) (?:n'est|est) (?:jamais|toujours pas|pas encore) (?:arrivee?|livree?)`,
 				// "j'ai commandé deux chemises et je ne les ai toujours pas reçues"
-				String.raw`j'ai (?:commande|achete|paye) .{0,60}(?:toujours pas|pas encore|jamais) (?:recue?s?|arrivee?s?|livree?s?)`,
+				String.raw`(?:j'ai |^|[,.!] ?)(?:commande|achete|paye) .{0,60}(?:toujours rien|(?:toujours pas|pas encore|jamais) (?:recue?s?|arrivee?s?|livree?s?))`,
 				// "je n'ai encore rien reçu" (not a delivered parcel gone missing: an article covers that)
 				String.raw`^(?!.*livr).*(?:n'ai|j'ai|ai) (?:toujours |encore |pas encore )?rien recu\W*$`,
 				// "j'attends toujours mon colis", "elle arrive quand ma commande", "vous avez envoyé ma commande ?"
 				String.raw`(?:j'attends|attends) (?:toujours |encore )?(?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
 				String.raw`en attente de (?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
 				String.raw`(?:elle|il) arrive quand (?:ma|mon) (?:commande|colis|paquet)|(?:ma|mon) (?:commande|colis|paquet) arrive quand`,
+				String.raw`quand (?:est-ce que )?(?:mon|ma|mes) (?:\S+ ){1,2}?(?:va|vont|sera|seront|doit|doivent) (?:arriver|etre livree?s?|partir)`,
 				String.raw`(?:vous avez|avez-vous|vous m'avez) (?:bien )?(?:envoye|expedie|poste) (?:ma|mon|mes) (?:commande|colis|paquet)`,
 				// "le suivi de mon colis n'a pas bougé depuis vendredi"
 				String.raw`\ble suivi de (?:ma|mon) (?:commande|colis|paquet) (?:n'a (?:pas|plus|toujours pas)|ne \S+ (?:plus|pas)) (?:bouge|change|avance|evolue)`,
 			], false),
 		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci d(?:e |')|changez|modifiez)/,
-		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)/,
-		command: /^(?:(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|retourner|renvoyer|echanger) (?:ma|mon|mes) (?:commande|colis|paquet|articles?))\b/,
+		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale/,
+		command: /^(?:(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+)\b/,
 		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|quelqu'un d'autre)/,
 		own: String.raw`\b(?:ma|mon|mes|notre|nos) (?:\S+ )?(?:commande|colis|paquet|livraison|achat|remboursement|retour)s?\b`,
-		journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*|\ben preparation|\ben attente|\bprevue?|\battendue?)`,
+		journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*|\ben preparation|\ben attente|\bprevue?|\battendue?|\bquitte\w*)`,
 		arrival: String.raw`\b(?:arriv|livr|recu|recev)\w*`,
 		notYet: /(?:\bpas\b|\bjamais\b|\btoujours\b|\bencore\b|\bdevai[st]\b|\bdevrai[st]\b|aurai[st] du|\bquand\b)/,
-		meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi)/,
+		meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide)/,
 		// Folded, "commandé" is "commande": the order itself only after "que j'ai".
 		ownItem: /\b(?:le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:\S+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?commandee?s?)\b/,
 		wrongAddress: /(?:(?:il manque|oublie) (?:le |la |mon |ma )?(?:numero d'appartement|numero de rue|code postal|etage|batiment|code d'acces|digicode|numero de l'appartement)|mal (?:ecrit|saisi|tape|orthographie|mis|indique|rempli) (?:\S+ ){0,4}?(?:adresse|rue|code postal|ville)|trompee?s? (?:d'adresse|de code postal|de rue|de numero|de ville)|(?:mauvaise?|ancienne?|fausse) (?:adresse|code postal|rue|ville)|(?:mauvais|ancien) (?:code postal|numero)|(?:adresse|code postal) (?:erronee?|incorrecte?|faux|fausse))/,
 		firstPerson: /(?:\bj'|\bje\b|\bme\b|\bm'|\bma\b|\bmon\b|\bmes\b)/,
+		possessed: /\b(?:mon|ma|mes) (?!(?:compte|mot de passe|numero|echeances?|porte|boite aux lettres|voisine?|rue|immeuble|e-?mail|mail|adresse (?:e-?mail|mail|electronique)|identifiant|panier|code(?! postal)|bon|carte|banque|newsletter|abonnement|donnees|nom|telephone|portable|question|taille|mensurations|ami|amie|mere|pere|mari|femme|fille|fils|enfants?|bureau|travail|maison|paiement|argent|paypal|klarna|pays)\b)[a-z]+/,
+		condition: /(?:abimee?s?|cassee?s?|dechiree?s?|defectueu(?:x|se)|tachee?s?|mauvais(?:e)? (?:article|taille|couleur)|quelqu'un d'autre|(?:deux|2|plusieurs) colis|piece manquante|article manquant|a mon retour)/,
+		cues: [
+			['address', /(?:adresse(?! (?:e-?mail|mail|electronique))|code postal|faire suivre|faute de frappe|(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?(?:a|au|chez) )/],
+			['return', /(?:retourn\w*|renvoy\w*|renvoi|echang\w*|rembours\w*)/],
+			['track', /(?:arriv\w*|livr\w*|expedi\w*|nouvelles?|temps fou|longtemps|retard|bloque\w*|attend\w*|\bou est|\best ou|suivi|douane|parti\w*|en cours)/],
+		],
 		actions: [
-			['address', /(?:adresse|code postal|(?:livrer|envoyer|expedier) (?:ma commande |mon colis |la commande \S+ |le colis )?(?:a|au|chez) |faire livrer)/],
-			['return', /(?:retourn|renvoy|renvoi|retour|echang|rembours)/],
+			['address', /(?:adresse|code postal|(?:livre[rz]|envoye[rz]|expedie[rz]) (?:\S+ ){0,3}?(?:a|au|chez) |faire livrer)/],
+			['return', /(?:retourn|renvoy|renvoi|retour|echang|rembours|reprendre|reprenez)/],
 			['track', /(?:suivi|suivre|ou est|arriv|livr|expedi|partie|retard)/],
 		],
 	},
@@ -172,7 +198,8 @@ const namesAnOrder = (text: string) => orderNumber.test(text) || (bareNumber.tes
 /**
  * The self-service page for a question about the shopper's own order or a request for a person, or undefined for a
  * question an article should answer. About one's own order means: it names an order number, asks where the order
- * is, or asks the shop to do something to it ("I want to return the jacket I got"); a question about a rule ("can I
+ * is, asks the shop to do something to it ("I want to return the jacket I got"), or names something of the
+ * shopper's with a word of one action ("when will my jumper arrive"); a question about a rule ("can I
  * change my address after ordering?", "if I send it back…") is left to the articles. Asking about another
  * customer's order goes to a person, never to an order page. With an order number, the action is the first named
  * of address, return and tracking, tracking when none is.
@@ -214,5 +241,11 @@ function actionOf(text: string, intent: IntentPhrases): SelfServiceAction | unde
 	// "how do I send back the sweater I got yesterday": one thing the shopper has, to send back or redirect.
 	if (intent.ownItem.test(text) && (action === 'return' || action === 'address') && !intent.meaning.test(text)) return action;
 	if (intent.request.test(text) && !intent.rule.test(text) && action && action !== 'track') return action;
+	// Last, in any words: something of the shopper's ("my jumper", "mon colis") and a word of one action, in a
+	// question that asks no rule and describes no condition ("when will my jumper arrive", "I made a typo in my
+	// postcode").
+	if (intent.possessed.test(text) && !intent.meaning.test(text) && !intent.rule.test(text) && !intent.condition.test(text)) {
+		return intent.cues.find(([, pattern]) => pattern.test(text))?.[0];
+	}
 	return undefined;
 }
