@@ -57,25 +57,28 @@ function anyOf(alternatives: string[], wordBoundaries = true): RegExp {
 // "where is my order" asks about one's order, "where do I find my tracking number" asks about the shop's rules.
 const phrases: Record<string, IntentPhrases> = {
 	en: {
-		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|get me (?:a |an )?(?:real )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email) you|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone))\b/,
+		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email) you|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone))\b/,
 		status: anyOf([
 				// "where is my order", "has my parcel shipped", "check on order…", "the status of my order"
 				String.raw`where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)`,
 				String.raw`has my (?:order|parcel|package) (?:shipped|left|arrived|been sent)`,
 				String.raw`check on (?:my )?order`,
-				String.raw`(?:status of|news (?:on|about|of)|update (?:on|about)) (?:my|our) (?:order|parcel|package|delivery)`,
+				String.raw`(?:status of|news (?:on|about|of)|update (?:on|about)|checking on) (?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|purchase|stuff)`,
 				// "my parcel hasn't arrived", "my order is late", "delivery not received", "I never got my package"
 				String.raw`(?:my|the|our) (?:order|parcel|package|delivery|shipment) (?:still |just )?(?:has ?n'?t|has not|never|did ?n'?t|is(?: still)?|still|not|is ?n'?t)(?: yet| still| even)? (?:arrived|come|shipped|turned up|here|late|delayed|been (?:delivered|shipped|sent))`,
 				String.raw`(?:order|parcel|package|delivery) (?:not|never) (?:received|arrived|delivered)`,
 				String.raw`(?:still )?(?:have ?n'?t|have not|did ?n'?t|never) (?:received|got(?:ten)?) my (?:order|parcel|package)`,
 				// "I ordered a coat last week and it's not here yet", "nothing has arrived"
 				String.raw`(?:\bi |^|[,.!] ?)(?:ordered|bought|paid for) .{0,60}(?:nothing (?:yet|so far)|not (?:here|arrived|come)|(?:has|have) ?n'?t (?:arrived|come|shipped|turned up)|(?:has|have) not (?:arrived|come|shipped)|still waiting|nothing (?:has )?(?:arrived|come))`,
-				String.raw`nothing (?:has )?(?:arrived|come|turned up)|(?:it|they)(?:'s| is| are) (?:still )?not here yet`,
+				String.raw`nothing (?:has )?(?:been )?(?:arrived|come|turned up|delivered)|(?:it|they)(?:'s| is| are) (?:still )?not here yet`,
 				String.raw`when will (?:i (?:get|receive) )?my (?:order|parcel|package) (?:arrive|come|ship|be delivered|get here)?`,
 				// "when my order will be with me", "can you check where my order is"
 				String.raw`when (?:will )?my (?!refund|money)(?:\S+ ){1,2}?(?:will )?(?:arrive|come|get here|be (?:with me|here|delivered)|ship)`,
 				String.raw`where my (?:order|parcel|package|delivery) (?:is|has got to|has gone)`,
 				String.raw`when (?:i'?ll|will i|i will|am i going to|i'?m going to) (?:get|receive) my (?!refund|money)`,
+				String.raw`when (?:should|can|do|will) i (?:expect|get|receive) my (?!refund|money)`,
+				// "been 6 days no parcel", "6 jours et pas de colis"
+				String.raw`\d+ (?:days?|weeks?) (?:and |now )?(?:still )?(?:no|without (?:a|my)) (?:parcel|package|order|delivery)`,
 				String.raw`(?:the|my) (?:box|parcel|package|order|delivery|stuff|items?) (?:has )?never (?:arrived|came|turned up|showed up|got here)`,
 				String.raw`when (?:will|is|are) my (?:\S+ ){1,2}?(?:arrive|arriving|come|coming|get here|be delivered|ship|shipping)`,
 				// "I haven't received anything yet" (not a delivered parcel gone missing: an article covers that)
@@ -96,20 +99,20 @@ const phrases: Record<string, IntentPhrases> = {
 		own: String.raw`\b(?:(?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|shipment|purchase|refund|return)s?\b(?! address)|the (?:order|parcel|package|delivery|shipment) (?:i|we)(?:'m| am|'re| are)? (?:just )?(?:expecting|waiting for|placed|made))`,
 		journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
 		arrival: String.raw`\b(?:(?:arriv|deliver)\w*|come|came|get here|got here|turn(?:ed)? up)\b`,
-		notYet: /\b(?:not|\w+n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
-		meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why|pretend|imagine|act as|approve)\b/,
-		ownItem: /\b(?:(?:the|my|these|those|this|that) (?:\S+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
+		notYet: /\b(?:not|(?:has|have|had|is|are|was|were|did|does|do|could|would|should|wo|ca)n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
+		meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
+		ownItem: /\b(?:(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
 		wrongAddress: /\b(?:(?:missing|without|forgot|left out) (?:the |my )?(?:flat|apartment|house|building|door) number|(?:wrong|old|incorrect|previous|outdated|mistyped|misspelt|misspelled) (?:my |the |our )?(?:post ?code|zip(?: ?code)?|(?:delivery |shipping )?address|house number|street(?: name)?|(?:flat|apartment|building|door) number|city|town)|(?:address|post ?code|zip(?: ?code)?|house number) (?:is |was )?(?:wrong|incorrect|mistyped|misspelt|misspelled))\b/,
 		firstPerson: /\b(?:i|i'm|i've|my|we|our)\b/,
-		possessed: /\bmy (?!(?:account|password|email|e-mail|login|tracking number|order number|number|door|doorstep|letterbox|mailbox|porch|neighbou?r|street|building|po box|details|username|basket|cart|bag|discount|promo|voucher|code|gift card|card|bank|newsletter|subscription|data|name|phone|mobile|question|size|measurements|friend|mum|mom|dad|partner|wife|husband|daughter|son|kids?|children|office|work|home|house|flat|payment|money|paypal|klarna|country)\b)[a-z]+/,
+		possessed: /\bmy (?!(?:account|password|email|e-mail|login|tracking number|order number|number|door|doorstep|letterbox|mailbox|porch|neighbou?r|street|building|po box|details|username|basket|cart|bag|discount|promo|voucher|code|gift card|card|bank|newsletter|subscription|data|name|phone|mobile|question|size|measurements|friend|colleagues?|boss|team|assistant|mum|mom|dad|partner|wife|husband|daughter|son|kids?|children|office|work|home|house|flat|payment|money|paypal|klarna|country)\b)[a-z]+/,
 		condition: /\b(?:damaged|broken|torn|faulty|defective|ripped|stained|wrong (?:item|size|colou?r|one)|someone else|missing (?:item|piece)|(?:two|2|several|separate) (?:parcels|packages|boxes|deliveries)|(?:on|upon) my return)\b/,
 		cues: [
 			['address', /\b(?:address|post ?code|zip(?: ?code)?|redirect\w*|typo|misspel\w*|mistyped|(?:deliver|send|ship) (?:\S+ ){0,3}?to (?:my|a|another|the))\b/],
 			['return', /\b(?:return\w*|send\w* (?:\S+ ){0,3}?back|exchange\w*|swap\w*|refund\w*|money back)\b/],
-			['track', /\b(?:arriv\w*|deliver\w*|ship\w*|dispatch\w*|sign of|where|late|delay\w*|forever|ages|so long|waiting|track\w*|stuck|customs|news|update\w*|come|coming|turn(?:ed)? up|show(?:ed)? up)\b/],
+			['track', /\b(?:on (?:its|their|the) way|in transit|arriv\w*|deliver\w*|ship\w*|dispatch\w*|sign of|where|late|delay\w*|forever|ages|so long|waiting|track\w*|stuck|customs|news|update\w*|come|coming|turn(?:ed)? up|show(?:ed)? up)\b/],
 		],
 		actions: [
-			['address', /\b(?:address|postcode|post code|zip ?code|(?:send|deliver|ship) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) )/],
+			['address', /\b(?:address|postcode|post code|zip ?code|(?:send|sent|deliver(?:ed)?|ship(?:ped)?) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) |(?:new|different|another) (?:flat|apartment|house|home|place))/],
 			['return', /\b(?:return|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
 			['track', /\b(?:track|where|arriv|deliver|ship|dispatch|late|delay|status)/],
 		],
@@ -118,7 +121,7 @@ const phrases: Record<string, IntentPhrases> = {
 		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:a|avec) (?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|(?:faire|deposer) une reclamation|\bme plaindre)/,
 		status: anyOf([
 				// "où est ma commande", "il est où mon colis", "est-ce que ma commande est partie"
-				String.raw`ou (?:est|sont|en est) (?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
+				String.raw`ou (?:est|sont|en est|en sont) (?:ma|mon|mes) (?:\S+ )?(?:commande|colis|paquet|livraison|achat)s?`,
 				String.raw`(?:des |aucune |pas de )?nouvelles? de (?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
 				String.raw`(?:il|elle) est ou (?:mon|ma|le|la) (?:colis|commande|paquet)`,
 				String.raw`est-ce que (?:ma|mon) (?:commande|colis) (?:\S+ )?est (?:partie?|expediee?)`,
@@ -130,6 +133,9 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`toujours (?:rien recu|pas (?:de|mon|ma) (?:colis|commande|paquet))`,
 				String.raw`quand (?:est-ce que je vais|vais-je|je vais|est-ce que je vais) recevoir (?:ma|mon|mes) (?:commande|colis|paquet)`,
 				String.raw`quand (?:je recevrai|recevrai-je|j'aurai|aurai-je) (?:ma|mon|mes)`,
+				String.raw`(?:recevoir|recevrai|aurai) (?:ma|mon|mes) \S+ quand`,
+				String.raw`\d+ (?:jours?|semaines?) (?:et |maintenant )?(?:toujours )?(?:pas de|sans|aucun) (?:colis|commande|paquet|livraison)`,
+				String.raw`(?:ne m'a|m'a) (?:encore |toujours )?rien (?:livre|envoye)|rien (?:n'est|n'a ete) (?:encore )?(?:arrive|livre)`,
 				String.raw`(?:le|la|mon|ma) (?:carton|colis|paquet|commande) (?:n'est|est) (?:jamais|toujours pas|pas encore) (?:arrivee?|livree?)`,
 				// "j'ai commandé deux chemises et je ne les ai toujours pas reçues"
 				String.raw`(?:j'ai |^|[,.!] ?)(?:commande|achete|paye) .{0,60}(?:toujours rien|(?:toujours pas|pas encore|jamais) (?:recue?s?|arrivee?s?|livree?s?))`,
@@ -154,15 +160,15 @@ const phrases: Record<string, IntentPhrases> = {
 		notYet: /(?:\bpas\b|\bjamais\b|\btoujours\b|\bencore\b|\bdevai[st]\b|\bdevrai[st]\b|aurai[st] du|\bquand\b)/,
 		meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide)/,
 		// Folded, "commandé" is "commande": the order itself only after "que j'ai".
-		ownItem: /\b(?:le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:\S+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?commandee?s?)\b/,
+		ownItem: /\b(?:le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?commandee?s?)\b/,
 		wrongAddress: /(?:(?:il manque|oublie) (?:le |la |mon |ma )?(?:numero d'appartement|numero de rue|code postal|etage|batiment|code d'acces|digicode|numero de l'appartement)|mal (?:ecrit|saisi|tape|orthographie|mis|indique|rempli) (?:\S+ ){0,4}?(?:adresse|rue|code postal|ville)|trompee?s? (?:d'adresse|de code postal|de rue|de numero|de ville)|(?:mauvaise?|ancienne?|fausse) (?:adresse|code postal|rue|ville)|(?:mauvais|ancien) (?:code postal|numero)|(?:adresse|code postal) (?:erronee?|incorrecte?|faux|fausse))/,
 		firstPerson: /(?:\bj'|\bje\b|\bme\b|\bm'|\bma\b|\bmon\b|\bmes\b)/,
-		possessed: /\b(?:mon|ma|mes) (?!(?:compte|mot de passe|numero|echeances?|porte|boite aux lettres|voisine?|rue|immeuble|e-?mail|mail|adresse (?:e-?mail|mail|electronique)|identifiant|panier|code(?! postal)|bon|carte|banque|newsletter|abonnement|donnees|nom|telephone|portable|question|taille|mensurations|ami|amie|mere|pere|mari|femme|fille|fils|enfants?|bureau|travail|maison|paiement|argent|paypal|klarna|pays)\b)[a-z]+/,
+		possessed: /\b(?:mon|ma|mes) (?!(?:compte|mot de passe|numero|echeances?|porte|boite aux lettres|voisine?|rue|immeuble|e-?mail|mail|adresse (?:e-?mail|mail|electronique)|identifiant|panier|code(?! postal)|bon|carte|banque|newsletter|abonnement|donnees|nom|telephone|portable|question|taille|mensurations|ami|amie|collegues?|patron|equipe|mere|pere|mari|femme|fille|fils|enfants?|bureau|travail|maison|paiement|argent|paypal|klarna|pays)\b)[a-z]+/,
 		condition: /(?:abimee?s?|cassee?s?|dechiree?s?|defectueu(?:x|se)|tachee?s?|mauvais(?:e)? (?:article|taille|couleur)|quelqu'un d'autre|(?:deux|2|plusieurs) colis|piece manquante|article manquant|a mon retour)/,
 		cues: [
-			['address', /(?:adresse(?! (?:e-?mail|mail|electronique))|code postal|faire suivre|faute de frappe|(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?(?:a|au|chez) )/],
+			['address', /(?:adresse(?! (?:e-?mail|mail|electronique))|code postal|(?:nouvel(?:le)?|autre) (?:appartement|maison|logement|domicile)|faire suivre|faute de frappe|(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?(?:a|au|chez) )/],
 			['return', /(?:retourn\w*|renvoy\w*|renvoi|echang\w*|rembours\w*)/],
-			['track', /(?:arriv\w*|livr\w*|expedi\w*|nouvelles?|temps fou|longtemps|retard|bloque\w*|attend\w*|\bou est|\best ou|suivi|douane|parti\w*|en cours)/],
+			['track', /(?:en route|en chemin|en transit|arriv\w*|livr\w*|expedi\w*|nouvelles?|temps fou|longtemps|retard|bloque\w*|attend\w*|\bou est|\best ou|suivi|douane|parti\w*|en cours)/],
 		],
 		actions: [
 			['address', /(?:adresse|code postal|(?:livre[rz]|envoye[rz]|expedie[rz]) (?:\S+ ){0,3}?(?:a|au|chez) |faire livrer)/],
