@@ -33,6 +33,8 @@ interface IntentPhrases {
 	meaning: RegExp;
 	/** One thing the shopper has: "the sweater I got yesterday", "the order I just placed", "le pull reçu hier". */
 	ownItem: RegExp;
+	/** Asking how to do what one has just asked for ("how do I do it", "comment faire"). */
+	howToDoIt: RegExp;
 	/** Saying the order carries a wrong address ("I put the wrong postcode", "je me suis trompée d'adresse"). */
 	wrongAddress: RegExp;
 	/** The shopper speaking of themself ("I", "my", "je", "ma"). */
@@ -57,7 +59,7 @@ function anyOf(alternatives: string[], wordBoundaries = true): RegExp {
 // "where is my order" asks about one's order, "where do I find my tracking number" asks about the shop's rules.
 const phrases: Record<string, IntentPhrases> = {
 	en: {
-		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email) you|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone))\b/,
+		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email) you|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone)|(?:no one|nobody|no-one) (?:has )?(?:replied|answered|responded|got back)|(?:emailed|written|wrote|called|messaged) (?:you )?(?:twice|three times|several times|\d+ times))\b/,
 		status: anyOf([
 				// "where is my order", "has my parcel shipped", "check on order…", "the status of my order"
 				String.raw`where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)`,
@@ -77,6 +79,8 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`where my (?:order|parcel|package|delivery) (?:is|has got to|has gone)`,
 				String.raw`when (?:i'?ll|will i|i will|am i going to|i'?m going to) (?:get|receive) my (?!refund|money)`,
 				String.raw`when (?:should|can|do|will) i (?:expect|get|receive) my (?!refund|money)`,
+				String.raw`(?:lost|missing|no sign)\W.{0,30}ordered (?:\S+ ){1,2}ago|ordered (?:\S+ ){1,2}ago.{0,30}(?:lost|missing|nothing|no sign|not (?:arrived|here))`,
+				String.raw`(?:still )?(?:do ?n'?t|do not) have my (?:order|parcel|package|stuff|items?)`,
 				// "been 6 days no parcel", "6 jours et pas de colis"
 				String.raw`\d+ (?:days?|weeks?) (?:and |now )?(?:still )?(?:no|without (?:a|my)) (?:parcel|package|order|delivery)`,
 				String.raw`(?:the|my) (?:box|parcel|package|order|delivery|stuff|items?) (?:has )?never (?:arrived|came|turned up|showed up|got here)`,
@@ -101,8 +105,9 @@ const phrases: Record<string, IntentPhrases> = {
 		arrival: String.raw`\b(?:(?:arriv|deliver)\w*|come|came|get here|got here|turn(?:ed)? up)\b`,
 		notYet: /\b(?:not|(?:has|have|had|is|are|was|were|did|does|do|could|would|should|wo|ca)n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
 		meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
+		howToDoIt: /\bhow (?:do|can|should) i (?:do|go about) (?:it|that|this)\b|\bwhat do i (?:need to )?do\b/g,
 		ownItem: /\b(?:(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
-		wrongAddress: /\b(?:(?:missing|without|forgot|left out) (?:the |my )?(?:flat|apartment|house|building|door) number|(?:wrong|old|incorrect|previous|outdated|mistyped|misspelt|misspelled) (?:my |the |our )?(?:post ?code|zip(?: ?code)?|(?:delivery |shipping )?address|house number|street(?: name)?|(?:flat|apartment|building|door) number|city|town)|(?:address|post ?code|zip(?: ?code)?|house number) (?:is |was )?(?:wrong|incorrect|mistyped|misspelt|misspelled))\b/,
+		wrongAddress: /\b(?:(?:missing|without|forgot|left out) (?:the |my )?(?:flat|apartment|house|building|door) number|(?:wrong|old|incorrect|previous|outdated|mistyped|misspelt|misspelled) (?:my |the |our )?(?:post ?code|zip(?: ?code)?|(?:delivery |shipping )?address|house number|street(?: name)?|(?:flat|apartment|building|door) number|city|town|place|flat|house|home)|(?:address|post ?code|zip(?: ?code)?|house number) (?:is |was )?(?:wrong|incorrect|mistyped|misspelt|misspelled))\b/,
 		firstPerson: /\b(?:i|i'm|i've|my|we|our)\b/,
 		possessed: /\bmy (?!(?:account|password|email|e-mail|login|tracking number|order number|number|door|doorstep|letterbox|mailbox|porch|neighbou?r|street|building|po box|details|username|basket|cart|bag|discount|promo|voucher|code|gift card|card|bank|newsletter|subscription|data|name|phone|mobile|question|size|measurements|friend|colleagues?|boss|team|assistant|mum|mom|dad|partner|wife|husband|daughter|son|kids?|children|office|work|home|house|flat|payment|money|paypal|klarna|country)\b)[a-z]+/,
 		condition: /\b(?:damaged|broken|torn|faulty|defective|ripped|stained|wrong (?:item|size|colou?r|one)|someone else|missing (?:item|piece)|(?:two|2|several|separate) (?:parcels|packages|boxes|deliveries)|(?:on|upon) my return)\b/,
@@ -118,7 +123,7 @@ const phrases: Record<string, IntentPhrases> = {
 		],
 	},
 	fr: {
-		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:a|avec) (?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|(?:faire|deposer) une reclamation|\bme plaindre)/,
+		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:(?:a|avec) )?(?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne|humain|personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|personne ne (?:repond|m'a repondu)|(?:ecrit|appele) (?:deux|trois|plusieurs|\d+) fois|aucune reponse|(?:faire|deposer) une reclamation|\bme plaindre)/,
 		status: anyOf([
 				// "où est ma commande", "il est où mon colis", "est-ce que ma commande est partie"
 				String.raw`ou (?:est|sont|en est|en sont) (?:ma|mon|mes) (?:\S+ )?(?:commande|colis|paquet|livraison|achat)s?`,
@@ -134,6 +139,7 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`quand (?:est-ce que je vais|vais-je|je vais|est-ce que je vais) recevoir (?:ma|mon|mes) (?:commande|colis|paquet)`,
 				String.raw`quand (?:je recevrai|recevrai-je|j'aurai|aurai-je) (?:ma|mon|mes)`,
 				String.raw`(?:recevoir|recevrai|aurai) (?:ma|mon|mes) \S+ quand`,
+				String.raw`(?:perdu|disparu)\W.{0,30}commande il y a|commande il y a .{0,30}(?:perdu|disparu|toujours rien|toujours pas)`,
 				String.raw`\d+ (?:jours?|semaines?) (?:et |maintenant )?(?:toujours )?(?:pas de|sans|aucun) (?:colis|commande|paquet|livraison)`,
 				String.raw`(?:ne m'a|m'a) (?:encore |toujours )?rien (?:livre|envoye)|rien (?:n'est|n'a ete) (?:encore )?(?:arrive|livre)`,
 				String.raw`(?:le|la|mon|ma) (?:carton|colis|paquet|commande) (?:n'est|est) (?:jamais|toujours pas|pas encore) (?:arrivee?|livree?)`,
@@ -151,7 +157,7 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`\ble suivi de (?:ma|mon) (?:commande|colis|paquet) (?:n'a (?:pas|plus|toujours pas)|ne \S+ (?:plus|pas)) (?:bouge|change|avance|evolue)`,
 			], false),
 		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci d(?:e |')|changez|modifiez)/,
-		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale/,
+		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale|epuisee?s?/,
 		command: /^(?:(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+)\b/,
 		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|quelqu'un d'autre)/,
 		own: String.raw`\b(?:ma|mon|mes|notre|nos) (?:\S+ )?(?:commande|colis|paquet|livraison|achat|remboursement|retour)s?\b`,
@@ -160,6 +166,7 @@ const phrases: Record<string, IntentPhrases> = {
 		notYet: /(?:\bpas\b|\bjamais\b|\btoujours\b|\bencore\b|\bdevai[st]\b|\bdevrai[st]\b|aurai[st] du|\bquand\b)/,
 		meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide)/,
 		// Folded, "commandé" is "commande": the order itself only after "que j'ai".
+		howToDoIt: /\bcomment (?:faire|je fais|dois-je (?:faire|proceder)|proceder|on fait)\b|\bje fais comment\b/g,
 		ownItem: /\b(?:le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?commandee?s?)\b/,
 		wrongAddress: /(?:(?:il manque|oublie) (?:le |la |mon |ma )?(?:numero d'appartement|numero de rue|code postal|etage|batiment|code d'acces|digicode|numero de l'appartement)|mal (?:ecrit|saisi|tape|orthographie|mis|indique|rempli) (?:\S+ ){0,4}?(?:adresse|rue|code postal|ville)|trompee?s? (?:d'adresse|de code postal|de rue|de numero|de ville)|(?:mauvaise?|ancienne?|fausse) (?:adresse|code postal|rue|ville)|(?:mauvais|ancien) (?:code postal|numero)|(?:adresse|code postal) (?:erronee?|incorrecte?|faux|fausse))/,
 		firstPerson: /(?:\bj'|\bje\b|\bme\b|\bm'|\bma\b|\bmon\b|\bmes\b)/,
@@ -177,6 +184,22 @@ const phrases: Record<string, IntentPhrases> = {
 		],
 	},
 };
+
+// Shoppers misspell the very words the router looks for; a misspelling no other word shares is read as the word.
+const misspellings: [RegExp, string][] = [
+	[/\b(?:oder|ordr|odrer|oreder|orer)(s?)\b/g, 'order$1'],
+	[/\b(?:parcle|parsel|parcell)(s?)\b/g, 'parcel$1'],
+	[/\b(?:pakage|packge|pacakge|packag)(s?)\b/g, 'package$1'],
+	[/\b(?:adress|addres)\b/g, 'address'],
+	[/\b(?:delivry|delievery|deliverey)\b/g, 'delivery'],
+	[/\b(?:comande|commade|comamnde|commmande)(s?)\b/g, 'commande$1'],
+	[/\b(?:adrese|addresse|adresss)\b/g, 'adresse'],
+];
+
+/** The question folded ({@link foldedSentence}), with the router's own words spelt right. */
+function routedText(question: string): string {
+	return misspellings.reduce((text, [typo, word]) => text.replace(typo, word), foldedSentence(question));
+}
 
 const nearPatterns = new Map<string, RegExp>();
 
@@ -213,7 +236,7 @@ const namesAnOrder = (text: string) => orderNumber.test(text) || (bareNumber.tes
 export function selfServiceActionOf(question: string, language: string): SelfServiceAction | undefined {
 	const intent = phrases[language.split('-')[0] ?? ''];
 	if (!intent) return undefined;
-	return actionOf(foldedSentence(question), intent);
+	return actionOf(routedText(question), intent);
 }
 
 /**
@@ -223,7 +246,7 @@ export function selfServiceActionOf(question: string, language: string): SelfSer
  */
 export function selfServiceActionInAnyLanguage(question: string, pageLanguage: string): SelfServiceAction | undefined {
 	const first = pageLanguage.split('-')[0] ?? '';
-	const text = foldedSentence(question);
+	const text = routedText(question);
 	for (const language of [first, ...Object.keys(phrases).filter((other) => other !== first)]) {
 		const intent = phrases[language];
 		const action = intent && actionOf(text, intent);
@@ -246,7 +269,8 @@ function actionOf(text: string, intent: IntentPhrases): SelfServiceAction | unde
 	if (intent.wrongAddress.test(text) && intent.firstPerson.test(text) && !intent.meaning.test(text)) return 'address';
 	// "how do I send back the sweater I got yesterday": one thing the shopper has, to send back or redirect.
 	if (intent.ownItem.test(text) && (action === 'return' || action === 'address') && !intent.meaning.test(text)) return action;
-	if (intent.request.test(text) && !intent.rule.test(text) && action && action !== 'track') return action;
+	// "I want to return 2 items from my order, how do I do it?": asking how to do what one asks is no rule question.
+	if (intent.request.test(text) && !intent.rule.test(text.replace(intent.howToDoIt, '')) && action && action !== 'track') return action;
 	// Last, in any words: something of the shopper's ("my jumper", "mon colis") and a word of one action, in a
 	// question that asks no rule and describes no condition ("when will my jumper arrive", "I made a typo in my
 	// postcode").
