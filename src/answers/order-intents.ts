@@ -59,7 +59,7 @@ function anyOf(alternatives: string[], wordBoundaries = true): RegExp {
 // "where is my order" asks about one's order, "where do I find my tracking number" asks about the shop's rules.
 const phrases: Record<string, IntentPhrases> = {
 	en: {
-		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email) you|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone)|(?:no one|nobody|no-one) (?:has )?(?:replied|answered|responded|got back)|(?:emailed|written|wrote|called|messaged) (?:you )?(?:twice|three times|several times|\d+ times))\b/,
+		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email|call) (?:you|customer (?:service|support|care)|(?:your )?(?:support|team))|contact (?:with )?(?:a |an )?(?:person|human|agent|someone)|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone)|(?:no one|nobody|no-one) (?:has )?(?:replied|answered|responded|got back)|(?:emailed|written|wrote|called|messaged) (?:you )?(?:twice|three times|several times|\d+ times))\b/,
 		status: anyOf([
 				// "where is my order", "has my parcel shipped", "check on order…", "the status of my order"
 				String.raw`where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)`,
@@ -81,6 +81,8 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`when (?:should|can|do|will) i (?:expect|get|receive) my (?!refund|money)`,
 				String.raw`(?:lost|missing|no sign)\W.{0,30}ordered (?:\S+ ){1,2}ago|ordered (?:\S+ ){1,2}ago.{0,30}(?:lost|missing|nothing|no sign|not (?:arrived|here))`,
 				String.raw`(?:still )?(?:do ?n'?t|do not) have my (?:order|parcel|package|stuff|items?)`,
+				String.raw`when (?:arrives?|comes?) my`,
+				String.raw`^(?:my )?(?:order|parcel|package|delivery) (?:is )?(?:late|delayed|missing|lost)\W*$`,
 				// "been 6 days no parcel", "6 jours et pas de colis"
 				String.raw`\d+ (?:days?|weeks?) (?:and |now )?(?:still )?(?:no|without (?:a|my)) (?:parcel|package|order|delivery)`,
 				String.raw`(?:the|my) (?:box|parcel|package|order|delivery|stuff|items?) (?:has )?never (?:arrived|came|turned up|showed up|got here)`,
@@ -98,7 +100,7 @@ const phrases: Record<string, IntentPhrases> = {
 			]),
 		request: /\b(?<!do )(?:i (?:want|need|would like|wish) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
 		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|where (?:do|does|can|should|would)|do you|does it|is there|are there|too late|still possible|p\.?o\.? box|sold out|out of stock)\b/,
-		command: /^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b/,
+		command: /^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
 		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else)/,
 		own: String.raw`\b(?:(?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|shipment|purchase|refund|return)s?\b(?! address)|the (?:order|parcel|package|delivery|shipment) (?:i|we)(?:'m| am|'re| are)? (?:just )?(?:expecting|waiting for|placed|made))`,
 		journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
@@ -107,7 +109,7 @@ const phrases: Record<string, IntentPhrases> = {
 		meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
 		howToDoIt: /\bhow (?:do|can|should) i (?:do|go about) (?:it|that|this)\b|\bwhat do i (?:need to )?do\b/g,
 		ownItem: /\b(?:(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
-		wrongAddress: /\b(?:(?:missing|without|forgot|left out) (?:the |my )?(?:flat|apartment|house|building|door) number|(?:wrong|old|incorrect|previous|outdated|mistyped|misspelt|misspelled) (?:my |the |our )?(?:post ?code|zip(?: ?code)?|(?:delivery |shipping )?address|house number|street(?: name)?|(?:flat|apartment|building|door) number|city|town|place|flat|house|home)|(?:address|post ?code|zip(?: ?code)?|house number) (?:is |was )?(?:wrong|incorrect|mistyped|misspelt|misspelled))\b/,
+		wrongAddress: /\b(?:(?:deliver|send|ship)\w* (?:\S+ ){0,3}?to my (?:work|office|neighbou?r|mum|mom|parents?|friend|new)|instead of (?:my )?home|(?:missing|without|forgot|left out) (?:the |my )?(?:flat|apartment|house|building|door) number|(?:wrong|old|incorrect|previous|outdated|mistyped|misspelt|misspelled) (?:my |the |our )?(?:post ?code|zip(?: ?code)?|(?:delivery |shipping )?address|house number|street(?: name)?|(?:flat|apartment|building|door) number|city|town|place|flat|house|home)|(?:address|post ?code|zip(?: ?code)?|house number) (?:is |was )?(?:wrong|incorrect|mistyped|misspelt|misspelled))\b/,
 		firstPerson: /\b(?:i|i'm|i've|my|we|our)\b/,
 		possessed: /\bmy (?!(?:account|password|email|e-mail|login|tracking number|order number|number|door|doorstep|letterbox|mailbox|porch|neighbou?r|street|building|po box|details|username|basket|cart|bag|discount|promo|voucher|code|gift card|card|bank|newsletter|subscription|data|name|phone|mobile|question|size|measurements|friend|colleagues?|boss|team|assistant|mum|mom|dad|partner|wife|husband|daughter|son|kids?|children|office|work|home|house|flat|payment|money|paypal|klarna|country)\b)[a-z]+/,
 		condition: /\b(?:damaged|broken|torn|faulty|defective|ripped|stained|wrong (?:item|size|colou?r|one)|someone else|missing (?:item|piece)|(?:two|2|several|separate) (?:parcels|packages|boxes|deliveries)|(?:on|upon) my return)\b/,
@@ -123,7 +125,7 @@ const phrases: Record<string, IntentPhrases> = {
 		],
 	},
 	fr: {
-		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:(?:a|avec) )?(?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne|humain|personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|personne ne (?:repond|m'a repondu)|(?:ecrit|appele) (?:deux|trois|plusieurs|\d+) fois|aucune reponse|(?:faire|deposer) une reclamation|\bme plaindre)/,
+		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:(?:a|avec) )?(?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne|humain|personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|chat en direct|\btchat|discuter avec (?:un|une|quelqu)|personne ne (?:repond|m'a repondu)|(?:ecrit|appele) (?:deux|trois|plusieurs|\d+) fois|aucune reponse|(?:faire|deposer) une reclamation|\bme plaindre)/,
 		status: anyOf([
 				// "où est ma commande", "il est où mon colis", "est-ce que ma commande est partie"
 				String.raw`ou (?:est|sont|en est|en sont) (?:ma|mon|mes) (?:\S+ )?(?:commande|colis|paquet|livraison|achat)s?`,
@@ -139,6 +141,8 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`quand (?:est-ce que je vais|vais-je|je vais|est-ce que je vais) recevoir (?:ma|mon|mes) (?:commande|colis|paquet)`,
 				String.raw`quand (?:je recevrai|recevrai-je|j'aurai|aurai-je) (?:ma|mon|mes)`,
 				String.raw`(?:recevoir|recevrai|aurai) (?:ma|mon|mes) \S+ quand`,
+				String.raw`quand (?:arrive|arrivera|sera livree?) (?:mon|ma|mes)`,
+				String.raw`^(?:mon |ma )?(?:commande|colis|paquet|livraison) (?:est )?(?:en retard|retardee?|perdue?)\W*$`,
 				String.raw`(?:perdu|disparu)\W.{0,30}commande il y a|commande il y a .{0,30}(?:perdu|disparu|toujours rien|toujours pas)`,
 				String.raw`\d+ (?:jours?|semaines?) (?:et |maintenant )?(?:toujours )?(?:pas de|sans|aucun) (?:colis|commande|paquet|livraison)`,
 				String.raw`(?:ne m'a|m'a) (?:encore |toujours )?rien (?:livre|envoye)|rien (?:n'est|n'a ete) (?:encore )?(?:arrive|livre)`,
@@ -158,7 +162,7 @@ const phrases: Record<string, IntentPhrases> = {
 			], false),
 		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci d(?:e |')|changez|modifiez)/,
 		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale|epuisee?s?/,
-		command: /^(?:(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+)\b/,
+		command: /^(?:(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+|comment (?:faire|demander|effectuer) (?:un|le) (?:retour|echange|remboursement) (?:de|pour|sur) (?:ma|mon|mes))\b/,
 		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|quelqu'un d'autre)/,
 		own: String.raw`\b(?:ma|mon|mes|notre|nos) (?:\S+ )?(?:commande|colis|paquet|livraison|achat|remboursement|retour)s?\b`,
 		journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*|\ben preparation|\ben attente|\bprevue?|\battendue?|\bquitte\w*)`,
@@ -168,7 +172,7 @@ const phrases: Record<string, IntentPhrases> = {
 		// Folded, "commandé" is "commande": the order itself only after "que j'ai".
 		howToDoIt: /\bcomment (?:faire|je fais|dois-je (?:faire|proceder)|proceder|on fait)\b|\bje fais comment\b/g,
 		ownItem: /\b(?:le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?commandee?s?)\b/,
-		wrongAddress: /(?:(?:il manque|oublie) (?:le |la |mon |ma )?(?:numero d'appartement|numero de rue|code postal|etage|batiment|code d'acces|digicode|numero de l'appartement)|mal (?:ecrit|saisi|tape|orthographie|mis|indique|rempli) (?:\S+ ){0,4}?(?:adresse|rue|code postal|ville)|trompee?s? (?:d'adresse|de code postal|de rue|de numero|de ville)|(?:mauvaise?|ancienne?|fausse) (?:adresse|code postal|rue|ville)|(?:mauvais|ancien) (?:code postal|numero)|(?:adresse|code postal) (?:erronee?|incorrecte?|faux|fausse))/,
+		wrongAddress: /(?:(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?a mon (?:travail|bureau|voisin|nouveau)|plutot qu'a (?:la maison|mon domicile)|(?:il manque|oublie) (?:le |la |mon |ma )?(?:numero d'appartement|numero de rue|code postal|etage|batiment|code d'acces|digicode|numero de l'appartement)|mal (?:ecrit|saisi|tape|orthographie|mis|indique|rempli) (?:\S+ ){0,4}?(?:adresse|rue|code postal|ville)|trompee?s? (?:d'adresse|de code postal|de rue|de numero|de ville)|(?:mauvaise?|ancienne?|fausse) (?:adresse|code postal|rue|ville)|(?:mauvais|ancien) (?:code postal|numero)|(?:adresse|code postal) (?:erronee?|incorrecte?|faux|fausse))/,
 		firstPerson: /(?:\bj'|\bje\b|\bme\b|\bm'|\bma\b|\bmon\b|\bmes\b)/,
 		possessed: /\b(?:mon|ma|mes) (?!(?:compte|mot de passe|numero|echeances?|porte|boite aux lettres|voisine?|rue|immeuble|e-?mail|mail|adresse (?:e-?mail|mail|electronique)|identifiant|panier|code(?! postal)|bon|carte|banque|newsletter|abonnement|donnees|nom|telephone|portable|question|taille|mensurations|ami|amie|collegues?|patron|equipe|mere|pere|mari|femme|fille|fils|enfants?|bureau|travail|maison|paiement|argent|paypal|klarna|pays)\b)[a-z]+/,
 		condition: /(?:abimee?s?|cassee?s?|dechiree?s?|defectueu(?:x|se)|tachee?s?|mauvais(?:e)? (?:article|taille|couleur)|quelqu'un d'autre|(?:deux|2|plusieurs) colis|piece manquante|article manquant|a mon retour)/,
@@ -179,7 +183,7 @@ const phrases: Record<string, IntentPhrases> = {
 		],
 		actions: [
 			['address', /(?:adresse|code postal|(?:livre[rz]|envoye[rz]|expedie[rz]) (?:\S+ ){0,3}?(?:a|au|chez) |faire livrer)/],
-			['return', /(?:retourn|renvoy|renvoi|retour|echang|rembours|reprendre|reprenez)/],
+			['return', /(?:retourn|renvoy|renvoi|retour|echang|rembours|reprendre|reprenez|\brendre|\brends)/],
 			['track', /(?:suivi|suivre|ou est|arriv|livr|expedi|partie|retard)/],
 		],
 	},
@@ -188,6 +192,8 @@ const phrases: Record<string, IntentPhrases> = {
 // Shoppers misspell the very words the router looks for; a misspelling no other word shares is read as the word.
 const misspellings: [RegExp, string][] = [
 	[/\b(?:oder|ordr|odrer|oreder|orer)(s?)\b/g, 'order$1'],
+	// "my command": the French word in English.
+	[/\b(my|the|your) command(s?)\b/g, '$1 order$2'],
 	[/\b(?:parcle|parsel|parcell)(s?)\b/g, 'parcel$1'],
 	[/\b(?:pakage|packge|pacakge|packag)(s?)\b/g, 'package$1'],
 	[/\b(?:adress|addres)\b/g, 'address'],
