@@ -13,21 +13,11 @@
  */
 import { parseArgs } from 'node:util';
 import { defaultGate, gateFeatureNames } from '../src/answers/answer-gate.ts';
-import { readSiteConfig } from '../src/config/read-site-config.ts';
-import { gateRowsOf } from './lib/answer-eval.ts';
-import { answerSourcesOf, memoryIndex } from './lib/answer-sources.ts';
-import { projectRoot } from './lib/bench-project.ts';
-import { fitGate, gateFigures } from './lib/gate-fit.ts';
+import { contentGateViews } from './lib/answer-eval.ts';
+import { fitGate, gateFigures, roundedGate } from './lib/gate-fit.ts';
 
 const { values } = parseArgs({ options: { features: { type: 'boolean', default: false } } });
-const site = readSiteConfig(projectRoot);
-const sources = await answerSourcesOf(projectRoot);
-
-const scored = [];
-for (const { code: locale } of site.locales) {
-	const index = memoryIndex(locale, sources.get(locale) ?? []);
-	scored.push(...(await gateRowsOf(index, { synonyms: site.search.synonyms[locale] ?? [], staleAfterDays: site.answers.staleAfterDays })));
-}
+const scored = await contentGateViews();
 // Routed or wordless questions never reach the gate, so they teach it nothing.
 const seen = scored.flatMap(({ question, row }) => (row ? [{ question, row }] : []));
 const rows = seen.map(({ row }) => row);
@@ -47,7 +37,7 @@ if (values.features) {
 	const negatives = seen.map((entry, at) => ({ ...entry, p: outOfFold[at] ?? 0 })).filter(({ row }) => !row.right);
 	for (const { question, row, p } of negatives.sort((a, b) => b.p - a.p).slice(0, 12)) console.log(`  ${p.toFixed(3)} ${row.locale} "${question.question}"`);
 }
-const round = (value: number) => Math.round(value * 1000) / 1000;
-const changed = gateFeatureNames.some((name) => round(model.weights[name]) !== defaultGate.weights[name]) || round(model.threshold) !== defaultGate.threshold;
-console.log(`\nexport const defaultGate: GateModel = {\n\tintercept: ${round(model.intercept)},\n\tweights: { ${gateFeatureNames.map((name) => `${name}: ${round(model.weights[name])}`).join(', ')} },\n\tthreshold: ${round(model.threshold)},\n};`);
+const fitted = roundedGate(model);
+const changed = JSON.stringify(fitted) !== JSON.stringify(roundedGate(defaultGate));
+console.log(`\nexport const defaultGate: GateModel = {\n\tintercept: ${fitted.intercept},\n\tweights: { ${gateFeatureNames.map((name) => `${name}: ${fitted.weights[name]}`).join(', ')} },\n\tthreshold: ${fitted.threshold},\n};`);
 console.log(changed ? '(differs from the gate in src/answers/answer-gate.ts: paste it there)' : '(the same as the gate in src/answers/answer-gate.ts)');

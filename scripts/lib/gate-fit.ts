@@ -72,6 +72,13 @@ export function fitGate(rows: GateRow[]): GateFit {
 	return { model: { intercept, weights, threshold: lowestThreshold(rows, outOfFold) }, penalty, crossLoss, outOfFold };
 }
 
+/** A gate with its numbers rounded to three decimals, as `defaultGate` writes them. */
+export function roundedGate(model: GateModel): GateModel {
+	const round = (value: number) => Math.round(value * 1000) / 1000;
+	const weights = Object.fromEntries(gateFeatureNames.map((name) => [name, round(model.weights[name])])) as unknown as GateFeatures;
+	return { intercept: round(model.intercept), weights, threshold: round(model.threshold) };
+}
+
 /** Per locale, the share of answerable rows answered right and wrong, and of the others refused, at a threshold. */
 export function gateFigures(rows: GateRow[], probabilities: number[], threshold: number) {
 	return [...new Set(rows.map((row) => row.locale))].map((locale) => {

@@ -32,6 +32,8 @@ export const shopWords: Record<string, string[][]> = {
 		['store credit', 'credit note', 'shop credit'],
 		['t-shirt', 'tee shirt', 'tee-shirt', 'tshirt'],
 		['maximum', 'max'],
+		['business', 'company', 'firm'],
+		['zip', 'zipper'],
 	],
 	fr: [
 		['remboursement', 'rembourser', 'récupérer mon argent', 'être remboursé'],
@@ -59,5 +61,7 @@ export const shopWords: Record<string, string[][]> = {
 		['avoir', "bon d'achat", 'crédit', 'note de crédit'],
 		['t-shirt', 'tee shirt', 'tee-shirt', 'tshirt'],
 		['maximum', 'max', 'plafond', "jusqu'à"],
+		['entreprise', 'société', 'professionnel'],
+		['fermeture éclair', 'fermeture', 'zip'],
 	],
 };

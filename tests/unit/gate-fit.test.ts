@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerProbability, gateFeatureNames, type GateFeatures } from '../../src/answers/answer-gate';
-import { crossValidatedAnswers, fitGate, gateFigures, gateLimits, type GateRow } from '../../scripts/lib/gate-fit';
+import { answerProbability, defaultGate, gateFeatureNames, type GateFeatures } from '../../src/answers/answer-gate';
+import { contentGateViews } from '../../scripts/lib/answer-eval';
+import { crossValidatedAnswers, fitGate, gateFigures, gateLimits, roundedGate, type GateRow } from '../../scripts/lib/gate-fit';
 
 const features = (values: Partial<GateFeatures>): GateFeatures => ({ ...(Object.fromEntries(gateFeatureNames.map((name) => [name, 0])) as unknown as GateFeatures), ...values });
 
@@ -55,4 +56,11 @@ describe('fitting the answer gate', () => {
 		expect([...judgedBy.values()].every((seen) => seen.size === rows.length - rows.length / 10)).toBe(true);
 		expect(answered).toEqual(rows.map((row) => answerProbability(row.features, { intercept: 0, weights: features({ title: 10 }), threshold: 0.9 }) >= 0.9));
 	});
+});
+
+describe('the shipped answer gate', () => {
+	it('is the one the checked-in questions give: refit with npm run fit:answer-gate after changing the engine or the questions', async () => {
+		const rows = (await contentGateViews()).flatMap((view) => (view.row ? [view.row] : []));
+		expect(roundedGate(fitGate(rows).model)).toEqual(roundedGate(defaultGate));
+	}, 60_000);
 });
