@@ -59,11 +59,12 @@ function anyOf(alternatives: string[], wordBoundaries = true): RegExp {
 // "where is my order" asks about one's order, "where do I find my tracking number" asks about the shop's rules.
 const phrases: Record<string, IntentPhrases> = {
 	en: {
-		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email|call) (?:you|customer (?:service|support|care)|(?:your )?(?:support|team))|contact (?:with )?(?:a |an )?(?:person|human|agent|someone)|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|number (?:i|we) can (?:call|ring|phone)|(?:no one|nobody|no-one) (?:has )?(?:replied|answered|responded|got back)|(?:emailed|written|wrote|called|messaged) (?:you )?(?:twice|three times|several times|\d+ times))\b/,
+		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff|customer (?:service|support|care)))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email|call) (?:you|customer (?:service|support|care)|(?:your )?(?:support|team))|contact (?:with )?(?:a |an )?(?:person|human|agent|someone)|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|(?:want|like|need) to complain|number (?:i|we) can (?:call|ring|phone)|(?:no one|nobody|no-one) (?:has )?(?:replied|answered|responded|got back)|(?:emailed|written|wrote|called|messaged) (?:you )?(?:twice|three times|several times|\d+ times))\b/,
 		status: anyOf([
 				// "where is my order", "has my parcel shipped", "check on order…", "the status of my order"
 				String.raw`where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)`,
-				String.raw`has my (?:order|parcel|package) (?:shipped|left|arrived|been sent)`,
+				String.raw`has (?:(?:the )?\S+ (?:\S+ )?of )?my (?:order|parcel|package) (?:shipped|left|arrived|been (?:sent|shipped|dispatched))`,
+				String.raw`\bstill no (?:delivery|parcel|package|order)\b`,
 				String.raw`check on (?:my )?order`,
 				String.raw`(?:status of|news (?:on|about|of)|update (?:on|about)|checking on) (?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|purchase|stuff)`,
 				// "my parcel hasn't arrived", "my order is late", "delivery not received", "I never got my package"
@@ -71,7 +72,7 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`(?:order|parcel|package|delivery) (?:not|never) (?:received|arrived|delivered)`,
 				String.raw`(?:still )?(?:have ?n'?t|have not|did ?n'?t|never) (?:received|got(?:ten)?) my (?:order|parcel|package)`,
 				// "I ordered a coat last week and it's not here yet", "nothing has arrived"
-				String.raw`(?:\bi |^|[,.!] ?)(?:ordered|bought|paid for) .{0,60}(?:nothing (?:yet|so far)|not (?:here|arrived|come)|(?:has|have) ?n'?t (?:arrived|come|shipped|turned up)|(?:has|have) not (?:arrived|come|shipped)|still waiting|nothing (?:has )?(?:arrived|come))`,
+				String.raw`(?:\bi |\bwe |^|[,.!] ?)(?:ordered|bought|paid for) .{0,60}(?:nothing (?:yet|so far)|not (?:here|arrived|come)|(?:has|have) ?n'?t (?:arrived|come|shipped|turned up)|(?:has|have) not (?:arrived|come|shipped)|still waiting|nothing (?:has )?(?:arrived|come))`,
 				String.raw`nothing (?:has )?(?:been )?(?:arrived|come|turned up|delivered)|(?:it|they)(?:'s| is| are) (?:still )?not here yet`,
 				String.raw`when will (?:i (?:get|receive) )?my (?:order|parcel|package) (?:arrive|come|ship|be delivered|get here)?`,
 				// "when my order will be with me", "can you check where my order is"
@@ -100,7 +101,7 @@ const phrases: Record<string, IntentPhrases> = {
 			]),
 		request: /\b(?<!do )(?:i (?:want|need|would like|wish) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
 		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|where (?:do|does|can|should|would)|do you|does it|is there|are there|too late|still possible|p\.?o\.? box|sold out|out of stock)\b/,
-		command: /^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
+		command: /^(?:i'?m|i am|we'?re|we are) (?:returning|sending back|exchanging) (?:the|my|these|those|this|our) |^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
 		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else)/,
 		own: String.raw`\b(?:(?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|shipment|purchase|refund|return)s?\b(?! address)|the (?:order|parcel|package|delivery|shipment) (?:i|we)(?:'m| am|'re| are)? (?:just )?(?:expecting|waiting for|placed|made))`,
 		journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
@@ -125,7 +126,7 @@ const phrases: Record<string, IntentPhrases> = {
 		],
 	},
 	fr: {
-		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:(?:a|avec) )?(?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne|humain|personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|chat en direct|\btchat|discuter avec (?:un|une|quelqu)|personne ne (?:repond|m'a repondu)|(?:ecrit|appele) (?:deux|trois|plusieurs|\d+) fois|aucune reponse|(?:faire|deposer) une reclamation|\bme plaindre)/,
+		person: /(?:numero de telephone|vous appeler|vous telephoner|parler (?:(?:a|avec) )?(?:un |une |quelqu ?'?un|un vrai|une vraie|un humain|une personne|humain|personne)|conseill(?:er|ere)|(?:joindre|contacter|appeler) (?:le |votre |un )?service client|service client|un humain|une personne|rappele[rz][- ]moi|me rappeler|etre rappelee?|qu'on me rappelle|appelez[- ]moi|m'appeler|me telephoner|a qui (?:je peux|puis-je|dois-je|je dois|m'adresser|me plaindre)|qui (?:contacter|dois-je contacter|je dois contacter)|probleme avec (?:ma|mon) (?:commande|livraison|colis)|numero (?:que je peux|a|pour vous) (?:appeler|joindre)|chat en direct|\btchat|discuter avec (?:un|une|quelqu)|personne ne (?:repond|m'a repondu)|(?:ecrit|appele) (?:deux|trois|plusieurs|\d+) fois|aucune reponse|(?:faire|deposer) une reclamation|\bme plaindre)/,
 		status: anyOf([
 				// "où est ma commande", "il est où mon colis", "est-ce que ma commande est partie"
 				String.raw`ou (?:est|sont|en est|en sont) (?:ma|mon|mes) (?:\S+ )?(?:commande|colis|paquet|livraison|achat)s?`,
@@ -137,7 +138,7 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`(?:ma|mon|mes) (?:commande|colis|paquets?)s? (?:a|ont|est|sont) (?:du |en )?retard`,
 				String.raw`(?:commande|colis|paquet)s? (?:non|pas|jamais)(?: encore| toujours)? (?:recue?s?|arrivee?s?|livree?s?)`,
 				String.raw`(?:pas|jamais) (?:encore )?recu (?:mon|ma|mes) (?:colis|commande|paquet)`,
-				String.raw`toujours (?:rien recu|pas (?:de|mon|ma) (?:colis|commande|paquet))`,
+				String.raw`toujours (?:rien recu|pas (?:de|mon|ma) (?:colis|commande|paquet|livraison))`,
 				String.raw`quand (?:est-ce que je vais|vais-je|je vais|est-ce que je vais) recevoir (?:ma|mon|mes) (?:commande|colis|paquet)`,
 				String.raw`quand (?:je recevrai|recevrai-je|j'aurai|aurai-je) (?:ma|mon|mes)`,
 				String.raw`(?:recevoir|recevrai|aurai) (?:ma|mon|mes) \S+ quand`,
@@ -148,7 +149,7 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`(?:ne m'a|m'a) (?:encore |toujours )?rien (?:livre|envoye)|rien (?:n'est|n'a ete) (?:encore )?(?:arrive|livre)`,
 				String.raw`(?:le|la|mon|ma) (?:carton|colis|paquet|commande) (?:n'est|est) (?:jamais|toujours pas|pas encore) (?:arrivee?|livree?)`,
 				// "j'ai commandé deux chemises et je ne les ai toujours pas reçues"
-				String.raw`(?:j'ai |^|[,.!] ?)(?:commande|achete|paye) .{0,60}(?:toujours rien|(?:toujours pas|pas encore|jamais) (?:recue?s?|arrivee?s?|livree?s?))`,
+				String.raw`(?:j'ai |on a |nous avons |^|[,.!] ?)(?:commande|achete|paye) .{0,60}(?:toujours rien|(?:toujours pas|pas encore|jamais|pas) (?:recue?s?|arrivee?s?|livree?s?))`,
 				// "je n'ai encore rien reçu" (not a delivered parcel gone missing: an article covers that)
 				String.raw`^(?!.*livr).*(?:n'ai|j'ai|ai) (?:toujours |encore |pas encore )?rien recu\W*$`,
 				// "j'attends toujours mon colis", "elle arrive quand ma commande", "vous avez envoyé ma commande ?"
@@ -160,9 +161,9 @@ const phrases: Record<string, IntentPhrases> = {
 				// "le suivi de mon colis n'a pas bougé depuis vendredi"
 				String.raw`\ble suivi de (?:ma|mon) (?:commande|colis|paquet) (?:n'a (?:pas|plus|toujours pas)|ne \S+ (?:plus|pas)) (?:bouge|change|avance|evolue)`,
 			], false),
-		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci d(?:e |')|changez|modifiez)/,
+		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci d(?:e |')|j'ai besoin d(?:e |'|u )|changez|modifiez)/,
 		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale|epuisee?s?/,
-		command: /^(?:(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+|comment (?:faire|demander|effectuer) (?:un|le) (?:retour|echange|remboursement) (?:de|pour|sur) (?:ma|mon|mes))\b/,
+		command: /^(?:je (?:retourne|renvoie|rends|echange) (?:les|le|la|l'|mes|mon|ma|ces|cet|ce|nos|notre) ?|(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+|comment (?:faire|demander|effectuer) (?:un|le) (?:retour|echange|remboursement) (?:de|pour|sur) (?:ma|mon|mes))\b/,
 		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|quelqu'un d'autre)/,
 		own: String.raw`\b(?:ma|mon|mes|notre|nos) (?:\S+ )?(?:commande|colis|paquet|livraison|achat|remboursement|retour)s?\b`,
 		journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*|\ben preparation|\ben attente|\bprevue?|\battendue?|\bquitte\w*)`,
