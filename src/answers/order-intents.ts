@@ -59,12 +59,14 @@ function anyOf(alternatives: string[], wordBoundaries = true): RegExp {
 // "where is my order" asks about one's order, "where do I find my tracking number" asks about the shop's rules.
 const phrases: Record<string, IntentPhrases> = {
 	en: {
-		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff|customer (?:service|support|care)))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email|call) (?:you|customer (?:service|support|care)|(?:your )?(?:support|team))|contact (?:with )?(?:a |an )?(?:person|human|agent|someone)|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|(?:want|like|need) to complain|number (?:i|we) can (?:call|ring|phone)|(?:no one|nobody|no-one) (?:has )?(?:replied|answered|responded|got back)|(?:emailed|written|wrote|called|messaged) (?:you )?(?:twice|three times|several times|\d+ times))\b/,
+		person: /\b(?:(?:phone|telephone) number|call you|help with my order|(?:a|an) (?:real |actual |live )?human|real person|live chat|on the phone|(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an |some ?one|some ?body|a real |an actual )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|representative|rep|customer (?:service|support|care)|support|your (?:team|support|staff|customer (?:service|support|care)))|(?:get|give) me (?:a |an )?(?:real |actual )?(?:person|human|agent)|contact (?:customer (?:service|support|care)|your support|support|you)|customer (?:service|care) (?:number|phone|email)|(?:call|ring|phone) me(?: back)?|call (?:me )?back|(?:someone|somebody|a person) to help me|(?:a )?problem with my (?:order|delivery|parcel|package)|who (?:do|can|should) i contact|(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)|how (?:do|can) i (?:contact|reach|email|call) (?:you|customer (?:service|support|care)|(?:your )?(?:support|team))|contact (?:with )?(?:a |an )?(?:person|human|agent|someone)|(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)|(?:make|file|raise|about) a complaint|complain about|(?:want|like|need) to complain|^customer (?:service|support|care)(?=\W*$)|number (?:i|we) can (?:call|ring|phone)|(?:no one|nobody|no-one) (?:has )?(?:replied|answered|responded|got back)|(?:emailed|written|wrote|called|messaged) (?:you )?(?:twice|three times|several times|\d+ times))\b/,
 		status: anyOf([
 				// "where is my order", "has my parcel shipped", "check on order…", "the status of my order"
 				String.raw`where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)`,
 				String.raw`has (?:(?:the )?\S+ (?:\S+ )?of )?my (?:order|parcel|package) (?:shipped|left|arrived|been (?:sent|shipped|dispatched))`,
 				String.raw`\bstill no (?:delivery|parcel|package|order)\b`,
+				String.raw`(?:been|it'?s been|it has been) (?:ages|forever|so long|weeks|a (?:week|month)|\d+ \w+) since (?:i|we) ordered`,
+				String.raw`^(?:my )?(?:order|parcel|package) (?:arrived|shipped|sent|dispatched)(?= ?\?\W*$)`,
 				String.raw`check on (?:my )?order`,
 				String.raw`(?:status of|news (?:on|about|of)|update (?:on|about)|checking on) (?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|purchase|stuff)`,
 				// "my parcel hasn't arrived", "my order is late", "delivery not received", "I never got my package"
@@ -83,13 +85,13 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`(?:lost|missing|no sign)\W.{0,30}ordered (?:\S+ ){1,2}ago|ordered (?:\S+ ){1,2}ago.{0,30}(?:lost|missing|nothing|no sign|not (?:arrived|here))`,
 				String.raw`(?:still )?(?:do ?n'?t|do not) have my (?:order|parcel|package|stuff|items?)`,
 				String.raw`when (?:arrives?|comes?) my`,
-				String.raw`^(?:my )?(?:order|parcel|package|delivery) (?:is )?(?:late|delayed|missing|lost)\W*$`,
+				String.raw`^(?:my )?(?:order|parcel|package|delivery) (?:is )?(?:late|delayed|missing|lost)(?=\W*$)`,
 				// "been 6 days no parcel", "6 jours et pas de colis"
 				String.raw`\d+ (?:days?|weeks?) (?:and |now )?(?:still )?(?:no|without (?:a|my)) (?:parcel|package|order|delivery)`,
 				String.raw`(?:the|my) (?:box|parcel|package|order|delivery|stuff|items?) (?:has )?never (?:arrived|came|turned up|showed up|got here)`,
 				String.raw`when (?:will|is|are) my (?:\S+ ){1,2}?(?:arrive|arriving|come|coming|get here|be delivered|ship|shipping)`,
 				// "I haven't received anything yet" (not a delivered parcel gone missing: an article covers that)
-				String.raw`^(?!.*deliver).*(?:have ?n'?t|have not|still not|not) (?:received|got(?:ten)?) anything(?: yet)?\W*$`,
+				String.raw`^(?!.*deliver).*(?:have ?n'?t|have not|still not|not) (?:received|got(?:ten)?) anything(?: yet)?(?=\W*$)`,
 				// "where the hell is my order", "what's happening with my parcel", "did you send my order yet"
 				String.raw`where (?:\S+ ){1,3}?(?:is|are) my (?:order|parcel|package|delivery|stuff)`,
 				String.raw`what(?:'?s| is) (?:happening|going on|up) with my (?:order|parcel|package|delivery)`,
@@ -101,8 +103,8 @@ const phrases: Record<string, IntentPhrases> = {
 			]),
 		request: /\b(?<!do )(?:i (?:want|need|would like|wish) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
 		rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|where (?:do|does|can|should|would)|do you|does it|is there|are there|too late|still possible|p\.?o\.? box|sold out|out of stock)\b/,
-		command: /^(?:i'?m|i am|we'?re|we are) (?:returning|sending back|exchanging) (?:the|my|these|those|this|our) |^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
-		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else)/,
+		command: /^(?:i'?m|i am|we'?re|we are) (?:returning|sending back|exchanging) (?:the|my|these|those|this|our) |^(?:return|send back|exchange|swap) (?:the |my |this )?(?!polic|window|label|address|fees?\b|costs?\b|period|time|shipping|condition|rule|item\b|items\b)[a-z-]+\W*$|^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
+		someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else'?s|my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r)(?:'?s)? (?:order|parcel|package|account|address)|my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r) (?:placed|made|ordered|bought)|(?:on behalf of|for) my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r)|(?:her|his|their) (?:order|parcel|package|account|address))/,
 		own: String.raw`\b(?:(?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|shipment|purchase|refund|return)s?\b(?! address)|the (?:order|parcel|package|delivery|shipment) (?:i|we)(?:'m| am|'re| are)? (?:just )?(?:expecting|waiting for|placed|made))`,
 		journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
 		arrival: String.raw`\b(?:(?:arriv|deliver)\w*|come|came|get here|got here|turn(?:ed)? up)\b`,
@@ -143,6 +145,8 @@ const phrases: Record<string, IntentPhrases> = {
 				String.raw`quand (?:je recevrai|recevrai-je|j'aurai|aurai-je) (?:ma|mon|mes)`,
 				String.raw`(?:recevoir|recevrai|aurai) (?:ma|mon|mes) \S+ quand`,
 				String.raw`quand (?:arrive|arrivera|sera livree?) (?:mon|ma|mes)`,
+				String.raw`(?:ca fait|il y a) (?:une eternite|des semaines|longtemps|\d+ \w+) que (?:j'ai|nous avons|on a) commande`,
+				String.raw`^(?:ma )?(?:commande|colis) (?:arrivee?|expediee?|partie?|envoyee?) ?\?\W*$`,
 				String.raw`^(?:mon |ma )?(?:commande|colis|paquet|livraison) (?:est )?(?:en retard|retardee?|perdue?)\W*$`,
 				String.raw`(?:perdu|disparu)\W.{0,30}commande il y a|commande il y a .{0,30}(?:perdu|disparu|toujours rien|toujours pas)`,
 				String.raw`\d+ (?:jours?|semaines?) (?:et |maintenant )?(?:toujours )?(?:pas de|sans|aucun) (?:colis|commande|paquet|livraison)`,
@@ -163,8 +167,8 @@ const phrases: Record<string, IntentPhrases> = {
 			], false),
 		request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci d(?:e |')|j'ai besoin d(?:e |'|u )|changez|modifiez)/,
 		rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale|epuisee?s?/,
-		command: /^(?:je (?:retourne|renvoie|rends|echange) (?:les|le|la|l'|mes|mon|ma|ces|cet|ce|nos|notre) ?|(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+|comment (?:faire|demander|effectuer) (?:un|le) (?:retour|echange|remboursement) (?:de|pour|sur) (?:ma|mon|mes))\b/,
-		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|quelqu'un d'autre)/,
+		command: /^(?:(?:retourner|renvoyer|echanger|rendre) (?:le |la |les |mon |ma |mes |ce |cette )?(?!politique|delai|frais|etiquette|condition|article\b|articles\b)[a-z-]+\W*$|je (?:retourne|renvoie|rends|echange) (?:les|le|la|l'|mes|mon|ma|ces|cet|ce|nos|notre) ?|(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+|comment (?:faire|demander|effectuer) (?:un|le) (?:retour|echange|remboursement) (?:de|pour|sur) (?:ma|mon|mes))\b/,
+		someoneElse: /(?:(?:du|d'un|le|la) client qui|(?:qui a|ayant) (?:passe|commande)|autres? clients?|(?:commande|colis|adresse|compte) de quelqu'un d'autre|(?:ma|mon) (?:femme|mari|compagne|compagnon|copine|copain|mere|maman|pere|papa|s(?:oe|œ)ur|frere|ami|amie|fils|fille|patron|collegue|grand-mere|grand-pere|voisine?) (?:a (?:passe|commande|achete|mis)|veut)|(?:que|qu') ?(?:ma|mon) (?:femme|mari|compagne|compagnon|copine|copain|mere|maman|pere|papa|s(?:oe|œ)ur|frere|ami|amie|fils|fille|patron|collegue|grand-mere|grand-pere|voisine?) a|pour (?:ma|mon) (?:femme|mari|compagne|compagnon|copine|copain|mere|maman|pere|papa|s(?:oe|œ)ur|frere|ami|amie|fils|fille|patron|collegue|grand-mere|grand-pere|voisine?)\b|\b(?:sa|son|leur) (?:commande|colis|compte))/,
 		own: String.raw`\b(?:ma|mon|mes|notre|nos) (?:\S+ )?(?:commande|colis|paquet|livraison|achat|remboursement|retour)s?\b`,
 		journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*|\ben preparation|\ben attente|\bprevue?|\battendue?|\bquitte\w*)`,
 		arrival: String.raw`\b(?:arriv|livr|recu|recev)\w*`,
@@ -228,7 +232,7 @@ function near(intent: IntentPhrases, words: string): RegExp {
  */
 const orderNumber = /#\s?\d{3,}|\b(?:order|commande|n°|no\.?|number|numero)\s*(?:#|n°|no\.?|number|numero)?\s*\d{3,}\b/u;
 const bareNumber = /\b(?!(?:19|20)\d\d\b)\d{4,}\b/u;
-const orderWord = /\b(?:orders?|parcels?|packages?|deliver(?:y|ies)|commandes?|colis|paquets?|livraisons?)\b/u;
+const orderWord = /\b(?:orders?|parcels?|packages?|deliver(?:y|ies)|tracking|commandes?|colis|paquets?|livraisons?|suivi)\b/u;
 const namesAnOrder = (text: string) => orderNumber.test(text) || (bareNumber.test(text) && orderWord.test(text));
 
 /**
