@@ -28,6 +28,7 @@ export const english: IntentPhrases = {
 		String.raw`(?:make|file|raise|about) a complaint`,
 		String.raw`complain about`,
 		String.raw`(?:want|like|need) to complain`,
+		String.raw`(?:someone|somebody|a person|an agent) (?:to )?(?:contact|call|email|get back to) me`,
 		String.raw`(?:email|write to|message) (?:someone|somebody|a person)`,
 		String.raw`^customer (?:service|support|care)(?=\W*$)`,
 		String.raw`number (?:i|we) can (?:call|ring|phone)`,
@@ -39,6 +40,13 @@ export const english: IntentPhrases = {
 		String.raw`where(?:'?s| is| are) (?:my|the) (?:order|parcel|package|delivery|stuff|items?|things?)`,
 		String.raw`has (?:(?:the )?\S+ (?:\S+ )?of )?my (?:order|parcel|package) (?:shipped|left|arrived|been (?:sent|shipped|dispatched))`,
 		String.raw`\bstill no (?:delivery|parcel|package|order)\b`,
+		// "ETA on my order?", "when is my delivery date", "my order should have been here by now"
+		String.raw`\beta (?:on|for|of) my`,
+		String.raw`(?:when is|what is|what'?s) my (?:delivery|dispatch|shipping|arrival) date`,
+		String.raw`my (?:order|parcel|package|delivery) (?:should|ought to) have (?:been here|arrived|come|been delivered)`,
+		// "I'm still waiting!! order placed 10 days ago", "let me know if my order has been posted"
+		String.raw`still waiting\b(?!.*refund).*\b(?:order|parcel|package|delivery)`,
+		String.raw`(?:let me know|tell me|check) (?:if|whether) my (?:order|parcel|package) (?:has|have) (?:been )?(?:posted|sent|shipped|dispatched|left)`,
 		String.raw`where(?:'?s| is| are) (?:the|my) (?:\S+ ){1,2}?(?:i|we) (?:paid for|ordered|bought)`,
 		String.raw`(?:order|parcel|package|delivery) (?:still )?(?:has ?n'?t|has not|never) (?:come|arrived|turned up|shown up)`,
 		String.raw`(?:you said|you promised|supposed to (?:be|take)|meant to (?:be|take)) .{0,20}\d.{0,30}(?:it'?s been|now) \d+`,
@@ -58,7 +66,7 @@ export const english: IntentPhrases = {
 		String.raw`when will (?:i (?:get|receive) )?my (?:order|parcel|package) (?:arrive|come|ship|be delivered|get here)?`,
 		// "when my order will be with me", "can you check where my order is"
 		String.raw`when (?:will )?my (?!refund|money)(?:\S+ ){1,2}?(?:will )?(?:arrive|come|get here|be (?:with me|here|delivered)|ship)`,
-		String.raw`where my (?:order|parcel|package|delivery) (?:is|has got to|has gone)`,
+		String.raw`(?<!change )where my (?:order|parcel|package|delivery) (?:is|has got to|has gone)`,
 		String.raw`when (?:i'?ll|will i|i will|am i going to|i'?m going to) (?:get|receive) my (?!refund|money)`,
 		String.raw`when (?:should|can|do|will) i (?:expect|get|receive) my (?!refund|money)`,
 		String.raw`(?:lost|missing|no sign)\W.{0,30}ordered (?:\S+ ){1,2}ago|ordered (?:\S+ ){1,2}ago.{0,30}(?:lost|missing|nothing|no sign|not (?:arrived|here))`,
@@ -82,7 +90,7 @@ export const english: IntentPhrases = {
 	]),
 	request: /\b(?<!do )(?:i (?:want|need|would like|wish) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
 	rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|where (?:do|does|can|should|would)|do you|does it|is there|are there|too late|still possible|p\.?o\.? box|sold out|out of stock)\b/,
-	command: /^(?:(?:i'?m|i am|we'?re|we are) )?(?:returning|sending back|exchanging) (?:the|my|these|those|this|our) |^(?:return|send back|exchange|swap) (?:the |my |this )?(?!polic|window|label|address|fees?\b|costs?\b|period|time|shipping|condition|rule|item\b|items\b)[a-z-]+\W*$|^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
+	command: /(?:send|get) me (?:a |my )?return label|return label sent to me|^(?:(?:i'?m|i am|we'?re|we are) )?(?:returning|sending back|exchanging) (?:the|my|these|those|this|our) |^(?:return|send back|exchange|swap) (?:the |my |this )?(?!polic|window|label|address|fees?\b|costs?\b|period|time|shipping|condition|rule|item\b|items\b)[a-z-]+\W*$|^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
 	someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else'?s|my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r)(?:'?s)? (?:order|parcel|package|account|address)|my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r) (?:placed|made|ordered|bought)|on behalf of my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r)|(?:her|his|their) (?:order|parcel|package|account|address))/,
 	own: String.raw`\b(?:(?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|shipment|purchase|refund|return)s?\b(?! address)|the (?:order|parcel|package|delivery|shipment) (?:i|we)(?:'m| am|'re| are)? (?:just )?(?:expecting|waiting for|placed|made))`,
 	journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
@@ -107,8 +115,8 @@ export const english: IntentPhrases = {
 		['track', /\b(?:on (?:its|their|the) way|in transit|arriv\w*|deliver\w*|ship\w*|dispatch\w*|sign of|where|late|delay\w*|forever|ages|so long|waiting|track\w*|stuck|customs|news|update\w*|come|coming|turn(?:ed)? up|show(?:ed)? up)\b/],
 	],
 	actions: [
-		['address', /\b(?:address|postcode|post code|zip ?code|(?:send|sent|deliver(?:ed)?|ship(?:ped)?) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) |(?:new|different|another) (?:flat|apartment|house|home|place))/],
-		['return', /\b(?:return|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
+		['address', /\b(?:address|postcode|post code|zip ?code|change where (?:my|the) (?:order|parcel|package) (?:is going|goes|is sent|is delivered)|(?:send|sent|deliver(?:ed)?|ship(?:ped)?) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) |(?:new|different|another) (?:flat|apartment|house|home|place))/],
+		['return', /\b(?:return|(?:different|another|other|bigger|smaller) size|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
 		['track', /\b(?:track|where|arriv|deliver|ship|dispatch|late|delay|status)/],
 	],
 };
