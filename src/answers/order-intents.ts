@@ -52,7 +52,7 @@ function near(intent: IntentPhrases, words: string): RegExp {
  */
 const orderNumber = /#\s?\d{3,}|\b(?:order|commande|n°|no\.?|number|numero)\s*(?:#|n°|no\.?|number|numero)?\s*\d{3,}\b/u;
 const bareNumber = /\b(?!(?:19|20)\d\d\b)\d{4,}\b/u;
-const orderWord = /\b(?:orders?|parcels?|packages?|deliver(?:y|ies)|tracking|commandes?|colis|paquets?|livraisons?|suivi)\b/u;
+const orderWord = /\b(?:orders?|parcels?|packages?|deliver(?:y|ies)|track(?:ing)?|happening with|commandes?|colis|paquets?|livraisons?|suivi|suivre|se passe)\b/u;
 const namesAnOrder = (text: string) => orderNumber.test(text) || (bareNumber.test(text) && orderWord.test(text));
 
 /**

@@ -28,6 +28,8 @@ export const english: IntentPhrases = {
 		String.raw`(?:make|file|raise|about) a complaint`,
 		String.raw`complain about`,
 		String.raw`(?:want|like|need) to complain`,
+		String.raw`(?:put|transfer) me through to|connect me (?:to|with) (?:a|an|someone|somebody|your)`,
+		String.raw`(?:want|need) (?:a|an) (?:real |actual )?(?:person|human|agent)|not (?:a|to a) (?:bot|robot|machine)`,
 		String.raw`(?:someone|somebody|a person|an agent) (?:to )?(?:contact|call|email|get back to) me`,
 		String.raw`(?:email|write to|message) (?:someone|somebody|a person)`,
 		String.raw`^customer (?:service|support|care)(?=\W*$)`,
