@@ -97,6 +97,8 @@ function actionOf(text: string, intent: IntentPhrases): SelfServiceAction | unde
 	if ((near(intent, intent.journey).test(text) || (near(intent, intent.arrival).test(text) && intent.notYet.test(text))) && !intent.meaning.test(text)) return action ?? 'track';
 	if (intent.command.test(text.trim())) return action === 'track' || action === undefined ? 'track' : action;
 	// "I put the wrong postcode on my order": the order carries a mistake the address page mends.
+	// "Can I get it delivered to my mum's instead?" asks for a change, not whether one is allowed.
+	if (intent.redirect.test(text)) return 'address';
 	if (intent.wrongAddress.test(text) && intent.firstPerson.test(text) && !intent.meaning.test(text)) return 'address';
 	// "how do I send back the sweater I got yesterday": one thing the shopper has, to send back or redirect.
 	if (intent.ownItem.test(text) && (action === 'return' || action === 'address') && !intent.meaning.test(text)) return action;

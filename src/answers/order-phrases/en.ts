@@ -28,6 +28,7 @@ export const english: IntentPhrases = {
 		String.raw`(?:make|file|raise|about) a complaint`,
 		String.raw`complain about`,
 		String.raw`(?:want|like|need) to complain`,
+		String.raw`^(?:an? )?(?:human|agent|person)(?: please| pls)?(?=\W*$)`,
 		String.raw`(?:put|transfer) me through to|connect me (?:to|with) (?:a|an|someone|somebody|your)`,
 		String.raw`(?:want|need) (?:a|an) (?:real |actual )?(?:person|human|agent)|not (?:a|to a) (?:bot|robot|machine)`,
 		String.raw`(?:someone|somebody|a person|an agent) (?:to )?(?:contact|call|email|get back to) me`,
@@ -44,6 +45,7 @@ export const english: IntentPhrases = {
 		String.raw`\bstill no (?:delivery|parcel|package|order)\b`,
 		// "ETA on my order?", "when is my delivery date", "my order should have been here by now"
 		String.raw`\beta (?:on|for|of) my`,
+		String.raw`confirm (?:that )?my (?:order|parcel|package) (?:was|has been|is) (?:sent|shipped|dispatched|posted)`,
 		String.raw`(?:when is|what is|what'?s) my (?:delivery|dispatch|shipping|arrival) date`,
 		String.raw`my (?:order|parcel|package|delivery) (?:should|ought to) have (?:been here|arrived|come|been delivered)`,
 		// "I'm still waiting!! order placed 10 days ago", "let me know if my order has been posted"
@@ -100,7 +102,8 @@ export const english: IntentPhrases = {
 	notYet: /\b(?:not|(?:has|have|had|is|are|was|were|did|does|do|could|would|should|wo|ca)n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
 	meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
 	howToDoIt: /\bhow (?:do|can|should) i (?:do|go about) (?:it|that|this)\b|\bwhat do i (?:need to )?do\b/g,
-	ownItem: /\b(?:(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
+	ownItem: /\b(?:(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased|sent back|returned)|(?:do ?n'?t|do not) want (?:the|my|this|these|those) [\w'-]+ (?:anymore|any more)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
+	redirect: /\b(?:deliver|send|ship|take)\w* (?:\S+ ){0,3}?to my (?:mums?|moms?|mother'?s|dad'?s|parents'?|friend'?s|neighbou?r'?s|work|office|sister'?s|brother'?s) (?:\S+ )?(?:instead|rather)\b/,
 	wrongAddress: anyOf([
 		String.raw`(?:deliver|send|ship)\w* (?:\S+ ){0,3}?to my (?:work|office|neighbou?r|mum|mom|parents?|friend|new)`,
 		String.raw`instead of (?:my )?home`,
@@ -118,7 +121,7 @@ export const english: IntentPhrases = {
 	],
 	actions: [
 		['address', /\b(?:address|postcode|post code|zip ?code|change where (?:my|the) (?:order|parcel|package) (?:is going|goes|is sent|is delivered)|(?:send|sent|deliver(?:ed)?|ship(?:ped)?) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) |(?:new|different|another) (?:flat|apartment|house|home|place))/],
-		['return', /\b(?:return|(?:different|another|other|bigger|smaller) size|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
+		['return', /\b(?:return|moneyback|sent back|(?:different|another|other|bigger|smaller) size|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
 		['track', /\b(?:track|where|arriv|deliver|ship|dispatch|late|delay|status)/],
 	],
 };

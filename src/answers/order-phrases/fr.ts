@@ -24,6 +24,7 @@ export const french: IntentPhrases = {
 		String.raw`probleme avec (?:ma|mon) (?:commande|livraison|colis)`,
 		String.raw`numero (?:que je peux|a|pour vous) (?:appeler|joindre)`,
 		String.raw`chat en direct`,
+		String.raw`^(?:un )?(?:humain|conseiller|agent)(?: svp| s'il vous plait| stp)?\W*$`,
 		String.raw`(?:quelqu'un|une personne) (?:peut|pourrait) me (?:contacter|rappeler|repondre)`,
 		String.raw`ecrire a (?:quelqu'un|une personne)`,
 		String.raw`vous (?:contacter|joindre|ecrire)\b`,
@@ -97,11 +98,13 @@ export const french: IntentPhrases = {
 	journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*|\ben preparation|\ben attente|\bprevue?|\battendue?|\bquitte\w*)`,
 	arrival: String.raw`\b(?:arriv|livr|recu|recev)\w*`,
 	notYet: /(?:\bpas\b|\bjamais\b|\btoujours\b|\bencore\b|\bdevai[st]\b|\bdevrai[st]\b|aurai[st] du|\bquand\b)/,
-	meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide)/,
+	meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide|doi(?:s|t|vent)-(?:je|il|elle|ils|elles|on)|faut-il)/,
 	// Folded, "commandé" is "commande": the order itself only after "que j'ai".
 	howToDoIt: /\bcomment (?:faire|je fais|dois-je (?:faire|proceder)|proceder|on fait)\b|\bje fais comment\b/g,
-	ownItem: /\b(?:le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?commandee?s?)\b/,
+	ownItem: /\bje ne (?:veux|souhaite) plus (?:de )?(?:la|le|les|l'|mon|ma|mes|ce|cette|ces) ?[\w'-]+|\b(?:du|des|le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?(?:commandee?s?|renvoyee?s?|retournee?s?))\b/,
+	redirect: /(?:livrer|envoyer|expedier|deposer) (?:\S+ ){0,3}?(?:a|chez) (?:mon|ma|mes) (?:travail|bureau|voisine?|mere|pere|parents|ami|amie|soeur|frere) (?:\S+ )?plutot\b/,
 	wrongAddress: anyOf([
+		String.raw`(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?(?:a|chez) (?:mon|ma) (?:travail|bureau|voisine?|mere|pere|parents|ami|amie|nouveau|nouvelle)`,
 		String.raw`(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?a mon (?:travail|bureau|voisin|nouveau)`,
 		String.raw`plutot qu'a (?:la maison|mon domicile)`,
 		String.raw`(?:il manque|oublie) (?:le |la |mon |ma )?(?:numero d'appartement|numero de rue|code postal|etage|batiment|code d'acces|digicode|numero de l'appartement)`,

@@ -32,6 +32,8 @@ export interface IntentPhrases {
 	ownItem: RegExp;
 	/** Asking how to do what one has just asked for ("how do I do it", "comment faire"). */
 	howToDoIt: RegExp;
+	/** Asking to have the order taken to someone or somewhere of theirs instead ("to my mum's instead", "chez ma mère plutôt"). */
+	redirect: RegExp;
 	/** Saying the order carries a wrong address ("I put the wrong postcode", "je me suis trompée d'adresse"). */
 	wrongAddress: RegExp;
 	/** The shopper speaking of themself ("I", "my", "je", "ma"). */
