@@ -36,7 +36,8 @@ const nearPatterns = new Map<string, RegExp>();
 
 /** The shopper's own order named, and at most four words on, a word of `words` (a pattern's source). */
 function near(intent: IntentPhrases, words: string): RegExp {
-	const source = `${intent.own}(?:\\s+\\S+){0,4}?\\s+(?:\\S*')?${words}`;
+	// Punctuation may follow the order ("my delivery? it's really late").
+	const source = `${intent.own}\\W*?(?:\\s+\\S+){0,4}?\\s+(?:\\S*')?${words}`;
 	let pattern = nearPatterns.get(source);
 	if (!pattern) {
 		pattern = new RegExp(source);

@@ -19,7 +19,6 @@ export const english: IntentPhrases = {
 		String.raw`(?:call|ring|phone) me(?: back)?`,
 		String.raw`call (?:me )?back`,
 		String.raw`(?:someone|somebody|a person) to help me`,
-		String.raw`(?:a )?problem with my (?:order|delivery|parcel|package)`,
 		String.raw`who (?:do|can|should) i contact`,
 		String.raw`(?:e-?mail|email) address (?:i|we) can (?:write|send|reach)`,
 		String.raw`how (?:do|can) i (?:contact|reach|email|call) (?:you|customer (?:service|support|care)|(?:your )?(?:support|team))`,
@@ -28,6 +27,7 @@ export const english: IntentPhrases = {
 		String.raw`(?:make|file|raise|about) a complaint`,
 		String.raw`complain about`,
 		String.raw`(?:want|like|need) to complain`,
+		String.raw`(?:a )?call (?:back )?from (?:someone|somebody|you|your team)`,
 		String.raw`^(?:an? )?(?:human|agent|person)(?: please| pls)?(?=\W*$)`,
 		String.raw`(?:put|transfer) me through to|connect me (?:to|with) (?:a|an|someone|somebody|your)`,
 		String.raw`(?:want|need) (?:a|an) (?:real |actual )?(?:person|human|agent)|not (?:a|to a) (?:bot|robot|machine)`,
@@ -45,6 +45,8 @@ export const english: IntentPhrases = {
 		String.raw`\bstill no (?:delivery|parcel|package|order)\b`,
 		// "ETA on my order?", "when is my delivery date", "my order should have been here by now"
 		String.raw`\beta (?:on|for|of) my`,
+		String.raw`(?:delivery|order|parcel|package) (?:was|is) (?:due|expected|supposed to (?:come|arrive)) .{0,30}(?:nothing|not here|has ?n'?t)`,
+		String.raw`(?:have|did) you lost? my (?:order|parcel|package)`,
 		String.raw`confirm (?:that )?my (?:order|parcel|package) (?:was|has been|is) (?:sent|shipped|dispatched|posted)`,
 		String.raw`(?:when is|what is|what'?s) my (?:delivery|dispatch|shipping|arrival) date`,
 		String.raw`my (?:order|parcel|package|delivery) (?:should|ought to) have (?:been here|arrived|come|been delivered)`,
@@ -63,7 +65,7 @@ export const english: IntentPhrases = {
 		// "my parcel hasn't arrived", "my order is late", "delivery not received", "I never got my package"
 		String.raw`(?:my|the|our) (?:order|parcel|package|delivery|shipment) (?:still |just )?(?:has ?n'?t|has not|never|did ?n'?t|is(?: still)?|still|not|is ?n'?t)(?: yet| still| even)? (?:arrived|come|shipped|turned up|here|late|delayed|been (?:delivered|shipped|sent))`,
 		String.raw`(?:order|parcel|package|delivery) (?:not|never) (?:received|arrived|delivered)`,
-		String.raw`(?:still )?(?:have ?n'?t|have not|did ?n'?t|never) (?:received|got(?:ten)?) my (?:order|parcel|package)`,
+		String.raw`(?:still )?(?:have ?n'?t|have not|did ?n'?t|never) (?:received|got(?:ten)?) my (?!refund|money|password|code|email|e-mail|confirmation|invoice|receipt)[a-z]+`,
 		// "I ordered a coat last week and it's not here yet", "nothing has arrived"
 		String.raw`(?:\bi |\bwe |^|[,.!] ?)(?:ordered|bought|paid(?: for)?) .{0,60}(?:(?:still )?nothing(?: yet| so far|(?=\W*$))|not (?:here|arrived|come)|(?:has|have) ?n'?t (?:arrived|come|shipped|turned up)|(?:has|have) not (?:arrived|come|shipped)|still waiting|nothing (?:has )?(?:arrived|come))`,
 		String.raw`nothing (?:has )?(?:been )?(?:arrived|come|turned up|delivered)|(?:it|they)(?:'s| is| are) (?:still )?not here yet`,
