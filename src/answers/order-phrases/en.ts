@@ -45,6 +45,8 @@ export const english: IntentPhrases = {
 		String.raw`\bstill no (?:delivery|parcel|package|order)\b`,
 		// "ETA on my order?", "when is my delivery date", "my order should have been here by now"
 		String.raw`\beta (?:on|for|of) my`,
+		String.raw`news (?:on|about|of) (?:the|my) (?:[\w'-]+ ){0,3}?(?:i|we) (?:ordered|bought|paid for)`,
+		String.raw`(?:did|has|is) my (?:order|parcel|package) (?:get |been |gone )?(?:lost|missing)`,
 		String.raw`(?:delivery|order|parcel|package) (?:was|is) (?:due|expected|supposed to (?:come|arrive)) .{0,30}(?:nothing|not here|has ?n'?t)`,
 		String.raw`(?:have|did) you lost? my (?:order|parcel|package)`,
 		String.raw`confirm (?:that )?my (?:order|parcel|package) (?:was|has been|is) (?:sent|shipped|dispatched|posted)`,
@@ -102,9 +104,9 @@ export const english: IntentPhrases = {
 	journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
 	arrival: String.raw`\b(?:(?:arriv|deliver)\w*|come|came|get here|got here|turn(?:ed)? up)\b`,
 	notYet: /\b(?:not|(?:has|have|had|is|are|was|were|did|does|do|could|would|should|wo|ca)n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
-	meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
+	meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|(?<!how )can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
 	howToDoIt: /\bhow (?:do|can|should) i (?:do|go about) (?:it|that|this)\b|\bwhat do i (?:need to )?do\b/g,
-	ownItem: /\b(?:(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased|sent back|returned)|(?:do ?n'?t|do not) want (?:the|my|this|these|those) [\w'-]+ (?:anymore|any more)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
+	ownItem: /\b(?:(?:i'?m|i am) (?:sending|returning) (?:one|it|them|some|both)|(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased|sent back|returned)|(?:do ?n'?t|do not) want (?:the|my|this|these|those) [\w'-]+ (?:anymore|any more)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
 	redirect: /\b(?:deliver|send|ship|take)\w* (?:\S+ ){0,3}?to my (?:mums?|moms?|mother'?s|dad'?s|parents'?|friend'?s|neighbou?r'?s|work|office|sister'?s|brother'?s) (?:\S+ )?(?:instead|rather)\b/,
 	wrongAddress: anyOf([
 		String.raw`(?:deliver|send|ship)\w* (?:\S+ ){0,3}?to my (?:work|office|neighbou?r|mum|mom|parents?|friend|new)`,

@@ -23,6 +23,7 @@ export const french: IntentPhrases = {
 		String.raw`qui (?:contacter|dois-je contacter|je dois contacter)`,
 		String.raw`numero (?:que je peux|a|pour vous) (?:appeler|joindre)`,
 		String.raw`chat en direct`,
+		String.raw`(?:une |un )?vraie? (?:personne|humain|conseill(?:er|ere))|un etre humain`,
 		String.raw`parler (?:au|a un|a une|avec le|avec un|avec une) (?:responsable|manager|directeur|directrice|superieur)`,
 		String.raw`^(?:un )?(?:humain|conseiller|agent)(?: svp| s'il vous plait| stp)?\W*$`,
 		String.raw`(?:quelqu'un|une personne) (?:peut|pourrait) me (?:contacter|rappeler|repondre)`,
@@ -52,6 +53,9 @@ export const french: IntentPhrases = {
 		String.raw`quand (?:je recevrai|recevrai-je|j'aurai|aurai-je) (?:ma|mon|mes)`,
 		String.raw`(?:recevoir|recevrai|aurai) (?:ma|mon|mes) \S+ quand`,
 		String.raw`quand (?:arrive|arrivera|sera livree?) (?:mon|ma|mes)`,
+		String.raw`nouvelles? (?:de|du|des) (?:la |le |les |l')?(?:[\w'-]+ ){0,4}?que j'ai (?:commandee?s?|achetee?s?)`,
+		String.raw`(?<!si )(?:mon|ma) (?:colis|commande|paquet) (?:s'est|a ete) (?:perdue?|egaree?)`,
+		String.raw`statut de (?:ma|mon) (?:commande|colis) (?:n'a pas|ne) (?:change|bouge|evolue)`,
 		String.raw`(?:livraison|commande|colis) (?:etait|est) (?:prevue?|attendue?) .{0,30}(?:toujours rien|rien|toujours pas)`,
 		String.raw`(?:vous avez|avez-vous) perdu (?:mon|ma|mes) (?:colis|commande|paquet)`,
 		String.raw`\bma date (?:de livraison|d'expedition|d'arrivee)`,
@@ -103,7 +107,7 @@ export const french: IntentPhrases = {
 	meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide|doi(?:s|t|vent)-(?:je|il|elle|ils|elles|on)|faut-il|je pourrais|pourrais-je)/,
 	// Folded, "commandé" is "commande": the order itself only after "que j'ai".
 	howToDoIt: /\bcomment (?:faire|je fais|dois-je (?:faire|proceder)|proceder|on fait)\b|\bje fais comment\b/g,
-	ownItem: /\bje ne (?:veux|souhaite) plus (?:de )?(?:la|le|les|l'|mon|ma|mes|ce|cette|ces) ?[\w'-]+|\b(?:du|des|le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?(?:commandee?s?|renvoyee?s?|retournee?s?))\b/,
+	ownItem: /\bj'en (?:renvoie|retourne)|\bje ne (?:veux|souhaite) plus (?:de )?(?:la|le|les|l'|mon|ma|mes|ce|cette|ces) ?[\w'-]+|\b(?:du|des|le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?(?:commandee?s?|renvoyee?s?|retournee?s?))\b/,
 	redirect: /(?:livrer|envoyer|expedier|deposer) (?:\S+ ){0,3}?(?:a|chez) (?:mon|ma|mes) (?:travail|bureau|voisine?|mere|pere|parents|ami|amie|soeur|frere) (?:\S+ )?plutot\b/,
 	wrongAddress: anyOf([
 		String.raw`(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?(?:a|chez) (?:mon|ma) (?:travail|bureau|voisine?|mere|pere|parents|ami|amie|nouveau|nouvelle)`,
