@@ -24,7 +24,8 @@ export const english: IntentPhrases = {
 		String.raw`how (?:do|can) i (?:contact|reach|email|call) (?:you|customer (?:service|support|care)|(?:your )?(?:support|team))`,
 		String.raw`contact (?:with )?(?:a |an )?(?:person|human|agent|someone)`,
 		String.raw`(?:talk|speak) (?:to|with) (?:a |the |your )?(?:manager|supervisor)`,
-		String.raw`(?:make|file|raise|about) a complaint`,
+		String.raw`(?:make|file|raise|lodge|about) a (?:formal |official )?complaint`,
+		String.raw`(?:returned|sent back) to (?:you|sender|the sender|the warehouse)\b.{0,40}\b(?:resend|send it (?:again|out again)|re-?deliver)`,
 		String.raw`complain about`,
 		String.raw`(?:want|like|need) to complain`,
 		String.raw`(?:a )?call (?:back )?from (?:someone|somebody|you|your team)`,
@@ -45,6 +46,8 @@ export const english: IntentPhrases = {
 		String.raw`\bstill no (?:delivery|parcel|package|order)\b`,
 		// "ETA on my order?", "when is my delivery date", "my order should have been here by now"
 		String.raw`\beta (?:on|for|of) my`,
+		String.raw`you'?ve (?:sent|shipped|posted|dispatched)(?: out)? my`,
+		String.raw`how much longer (?:for|until|till|before|will) (?:my|the)`,
 		String.raw`news (?:on|about|of) (?:the|my) (?:[\w'-]+ ){0,3}?(?:i|we) (?:ordered|bought|paid for)`,
 		String.raw`(?:did|has|is) my (?:order|parcel|package) (?:get |been |gone )?(?:lost|missing)`,
 		String.raw`(?:delivery|order|parcel|package) (?:was|is) (?:due|expected|supposed to (?:come|arrive)) .{0,30}(?:nothing|not here|has ?n'?t)`,
@@ -65,7 +68,7 @@ export const english: IntentPhrases = {
 		String.raw`check on (?:my )?order`,
 		String.raw`(?:status of|news (?:on|about|of)|update (?:on|about)|checking on) (?:my|our) (?:\S+ )?(?:order|parcel|package|delivery|purchase|stuff)`,
 		// "my parcel hasn't arrived", "my order is late", "delivery not received", "I never got my package"
-		String.raw`(?:my|the|our) (?:order|parcel|package|delivery|shipment) (?:still |just )?(?:has ?n'?t|has not|never|did ?n'?t|is(?: still)?|still|not|is ?n'?t)(?: yet| still| even)? (?:arrived|come|shipped|turned up|here|late|delayed|been (?:delivered|shipped|sent))`,
+		String.raw`(?<!if )(?:my|the|our) (?:order|parcel|package|delivery|shipment) (?:still |just )?(?:has ?n'?t|has not|never|did ?n'?t|is(?: still)?|still|not|is ?n'?t)(?: yet| still| even)? (?:arrived|come|shipped|turned up|here|late|delayed|been (?:delivered|shipped|sent))`,
 		String.raw`(?:order|parcel|package|delivery) (?:not|never) (?:received|arrived|delivered)`,
 		String.raw`(?:still )?(?:have ?n'?t|have not|did ?n'?t|never) (?:received|got(?:ten)?) my (?!refund|money|password|code|email|e-mail|confirmation|invoice|receipt)[a-z]+`,
 		// "I ordered a coat last week and it's not here yet", "nothing has arrived"
@@ -96,7 +99,7 @@ export const english: IntentPhrases = {
 		String.raw`(?:did ?n'?t|did not|never|have ?n'?t|have not) (?:get|receive) (?:my|our|the) (?:order|parcel|package|delivery|items?)`,
 		String.raw`tracking (?:has ?n'?t|has not|is ?n'?t|still has ?n'?t|never) (?:been )?(?:updated|changed|moved)\b.{0,30}\b(?:on|for|of) my (?:order|parcel|package)`,
 	]),
-	request: /\b(?<!do )(?:i (?:want|need|would like|wish) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
+	request: /\b(?<!do )(?:i (?:want|need|would like|wish|have|must) to|i'?d like|i want|i wanna|^need to|please|pls|can you|could you|would you|start a|help me)\b/,
 	rule: /\b(?:if|whether|what now|what do i|what should|how do|how can|how long|is that|is it|why|when|where (?:do|does|can|should|would)|do you|does it|is there|are there|too late|still possible|p\.?o\.? box|sold out|out of stock)\b/,
 	command: /(?:send|get) me (?:a |my )?return label|return label sent to me|^(?:(?:i'?m|i am|we'?re|we are) )?(?:returning|sending back|exchanging) (?:the|my|these|those|this|our) |^(?:return|send back|exchange|swap) (?:the |my |this )?(?!polic|window|label|address|fees?\b|costs?\b|period|time|shipping|condition|rule|item\b|items\b)[a-z-]+\W*$|^(?:please )?(?:track|trace|follow|return|send back|exchange|swap|change|update|edit)(?: the| my)? (?:order|parcel|package|delivery|items?|address|delivery address|shipping address)\b|^how (?:can|do) i (?:track|trace|return|send back|exchange|swap|get a refund for|get my money back for) (?:my \S+|the (?:order|parcel|package))\b|^how (?:can|do) i (?:make|start|do|request) an? (?:return|refund|exchange) (?:of|for|on) my\b/,
 	someoneElse: /\b(?:who(?:ever)? (?:placed|ordered|bought)|other (?:customer|people|person)|(?<!(?:received|got|sent me|delivered) )(?:someone|somebody) else'?s|my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r)(?:'?s)? (?:order|parcel|package|account|address)|my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r) (?:placed|made|ordered|bought)|on behalf of my (?:wife|husband|partner|girlfriend|boyfriend|mum|mom|mother|dad|father|sister|brother|friend|son|daughter|boss|colleague|grandma|grandmother|grandad|grandfather|aunt|uncle|neighbou?r)|(?:her|his|their) (?:order|parcel|package|account|address))/,
@@ -106,7 +109,7 @@ export const english: IntentPhrases = {
 	notYet: /\b(?:not|(?:has|have|had|is|are|was|were|did|does|do|could|would|should|wo|ca)n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
 	meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|(?<!how )can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
 	howToDoIt: /\bhow (?:do|can|should) i (?:do|go about) (?:it|that|this)\b|\bwhat do i (?:need to )?do\b/g,
-	ownItem: /\b(?:(?:i'?m|i am) (?:sending|returning) (?:one|it|them|some|both)|(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased|sent back|returned)|(?:do ?n'?t|do not) want (?:the|my|this|these|those) [\w'-]+ (?:anymore|any more)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
+	ownItem: /\b(?:(?:i'?m|i am) (?:sending|returning) (?:one|it|them|some|both)|(?:do ?n'?t|do not) want my order|(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased|sent back|returned)|(?:do ?n'?t|do not) want (?:the|my|this|these|those) [\w'-]+ (?:anymore|any more)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
 	redirect: /\b(?:deliver|send|ship|take)\w* (?:\S+ ){0,3}?to my (?:mums?|moms?|mother'?s|dad'?s|parents'?|friend'?s|neighbou?r'?s|work|office|sister'?s|brother'?s) (?:\S+ )?(?:instead|rather)\b/,
 	wrongAddress: anyOf([
 		String.raw`(?:deliver|send|ship)\w* (?:\S+ ){0,3}?to my (?:work|office|neighbou?r|mum|mom|parents?|friend|new)`,
@@ -125,7 +128,7 @@ export const english: IntentPhrases = {
 	],
 	actions: [
 		['address', /\b(?:address|postcode|post code|zip ?code|change where (?:my|the) (?:order|parcel|package) (?:is going|goes|is sent|is delivered)|(?:send|sent|deliver(?:ed)?|ship(?:ped)?) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) |(?:new|different|another) (?:flat|apartment|house|home|place))/],
-		['return', /\b(?:return|moneyback|sent back|(?:different|another|other|bigger|smaller) size|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
+		['return', /\b(?:return|moneyback|changed my mind|(?:do ?n'?t|do not) want (?:my order|it any ?more|them any ?more)|sent back|(?:different|another|other|bigger|smaller) size|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
 		['track', /\b(?:track|where|arriv|deliver|ship|dispatch|late|delay|status)/],
 	],
 };

@@ -23,6 +23,7 @@ export const french: IntentPhrases = {
 		String.raw`qui (?:contacter|dois-je contacter|je dois contacter)`,
 		String.raw`numero (?:que je peux|a|pour vous) (?:appeler|joindre)`,
 		String.raw`chat en direct`,
+		String.raw`(?:vous a ete|m'a ete|a ete) (?:retourne|renvoye)e?\b.{0,40}\b(?:renvoyer|reexpedier|relivrer)|\breexpedi\w*|\brelivr\w*`,
 		String.raw`(?:une |un )?vraie? (?:personne|humain|conseill(?:er|ere))|un etre humain`,
 		String.raw`parler (?:au|a un|a une|avec le|avec un|avec une) (?:responsable|manager|directeur|directrice|superieur)`,
 		String.raw`^(?:un )?(?:humain|conseiller|agent)(?: svp| s'il vous plait| stp)?\W*$`,
@@ -45,7 +46,7 @@ export const french: IntentPhrases = {
 		String.raw`est-ce que (?:ma|mon) (?:commande|colis) (?:\S+ )?est (?:partie?|expediee?)`,
 		// "ma commande n'est toujours pas arrivée", "mon colis a du retard", "commande non reçue"
 		String.raw`(?:ma|mon) (?:commande|colis|paquet) (?:\S+ )?(?:n'est |est )?(?:toujours |encore )?pas (?:arrivee?|partie?|expediee?)`,
-		String.raw`(?:ma|mon|mes) (?:commande|colis|paquets?)s? (?:a|ont|est|sont) (?:du |en )?retard`,
+		String.raw`(?<!si )(?:ma|mon|mes) (?:commande|colis|paquets?)s? (?:a|ont|est|sont) (?:du |en )?retard`,
 		String.raw`(?:commande|colis|paquet)s? (?:non|pas|jamais)(?: encore| toujours)? (?:recue?s?|arrivee?s?|livree?s?)`,
 		String.raw`(?:pas|jamais) (?:encore )?recu (?:mon|ma|mes) (?!remboursement|code|mot de passe|e-?mail|mail|facture|confirmation)[a-z]+`,
 		String.raw`toujours (?:rien recu|pas (?:de|mon|ma) (?:colis|commande|paquet|livraison))`,
@@ -82,7 +83,8 @@ export const french: IntentPhrases = {
 		String.raw`en attente de (?:ma|mon|mes) (?:commande|colis|paquet|livraison)`,
 		String.raw`(?:elle|il) arrive quand (?:ma|mon) (?:commande|colis|paquet)|(?:ma|mon) (?:commande|colis|paquet) arrive quand`,
 		String.raw`quand (?:est-ce que )?(?:mon|ma|mes) (?:\S+ ){1,2}?(?:va|vont|sera|seront|doit|doivent) (?:arriver|etre livree?s?|partir)`,
-		String.raw`(?:vous avez|avez-vous|vous m'avez) (?:bien )?(?:envoye|expedie|poste) (?:ma|mon|mes) (?:commande|colis|paquet)`,
+		String.raw`(?:vous avez|vous aviez|avez-vous|vous m'avez) (?:bien |deja )?(?:envoye|expedie|poste) (?:ma|mon|mes) \S+`,
+		String.raw`encore combien de temps (?:pour|avant) (?:ma|mon|mes)`,
 		// "le suivi de mon colis n'a pas bougé depuis vendredi"
 		String.raw`\ble suivi de (?:ma|mon) (?:commande|colis|paquet) (?:n'a (?:pas|plus|toujours pas)|ne \S+ (?:plus|pas)) (?:bouge|change|avance|evolue)`,
 	], false),
@@ -130,7 +132,7 @@ export const french: IntentPhrases = {
 	],
 	actions: [
 		['address', /(?:adresse|code postal|changer (?:l'endroit|le lieu) (?:ou|de livraison)|(?:livre[rz]|envoye[rz]|expedie[rz]) (?:\S+ ){0,3}?(?:a|au|chez) |faire livrer)/],
-		['return', /(?:(?:autre|plus grande|plus petite) taille|une taille (?:au-dessus|en dessous|plus grande|plus petite)|retourn|renvoy|renvoi|retour|echang|rembours|reprendre|reprenez|\brendre|\brends|recuperer (?:mon|l') argent|changer (?:de |la )?(?:taille|pointure|couleur))/],
+		['return', /(?:change d'avis|ne veux plus (?:de )?(?:ma|mon|mes|la|le|les)|(?:autre|plus grande|plus petite) taille|une taille (?:au-dessus|en dessous|plus grande|plus petite)|retourn|renvoy|renvoi|retour|echang|rembours|reprendre|reprenez|\brendre|\brends|recuperer (?:mon|l') argent|changer (?:de |la )?(?:taille|pointure|couleur))/],
 		['track', /(?:suivi|suivre|ou est|arriv|livr|expedi|partie|retard)/],
 	],
 };
