@@ -51,6 +51,8 @@ export interface IntentPhrases {
 /** One pattern of several alternatives, each written on its own line with what it catches. */
 export function anyOf(alternatives: string[], wordBoundaries = true): RegExp {
 	const body = `(?:${alternatives.join('|')})`;
-	return new RegExp(wordBoundaries ? String.raw`\b${body}\b` : body);
+	// After the pattern, a word may not go on, rather than a word boundary: a pattern that ends the question
+	// ("… anything yet\W*$") ends on "?" or "!" as often as on a letter, and a boundary needs a letter on one side.
+	return new RegExp(wordBoundaries ? String.raw`\b${body}(?:(?<=\W)|(?!\w))` : body);
 }
 
