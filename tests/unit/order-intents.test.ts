@@ -925,6 +925,11 @@ const phrasings: [string, string, SelfServiceAction | undefined][] = [
 	['fr', 'combien de temps gardez-vous les colis au point relais ?', undefined],
 	['fr', 'faut-il un compte pour faire un retour ?', undefined],
 	['en', 'I never received the order confirmation, can you resend it?', undefined],
+	// Found reading the change: a request to ship somewhere is a rule question unless the place is the shopper's.
+	['en', 'can you ship to the UK?', undefined],
+	['en', 'can you send to another country?', undefined],
+	['fr', 'pouvez-vous livrer au Canada ?', undefined],
+	['fr', "vous pouvez envoyer à l'étranger ?", undefined],
 ];
 
 describe('the self-service router, on shoppers’ phrasings beyond the question set', () => {

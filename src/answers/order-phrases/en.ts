@@ -125,7 +125,7 @@ export const english: IntentPhrases = {
 		['track', /\b(?:on (?:its|their|the) way|in transit|arriv\w*|deliver\w*|ship\w*|dispatch\w*|sign of|where|late|delay\w*|forever|ages|so long|waiting|track\w*|stuck|customs|news|update\w*|come|coming|turn(?:ed)? up|show(?:ed)? up)\b/],
 	],
 	actions: [
-		['address', /\b(?:address|postcode|post code|zip ?code|change where (?:my|the) (?:order|parcel|package) (?:is going|goes|is sent|is delivered)|(?:send|sent|deliver(?:ed)?|ship(?:ped)?) (?:it |them |order \S+ |(?:my|the) (?:order|parcel|package) )?to (?:my|a|an|another|the|this|her|his) |(?:new|different|another) (?:flat|apartment|house|home|place))/],
+		['address', /\b(?:address|postcode|post code|zip ?code|change where (?:my|the) (?:order|parcel|package) (?:is going|goes|is sent|is delivered)|(?:send|sent|deliver(?:ed)?|ship(?:ped)?) (?:(?:it|them|order \S+|(?:my|the) (?:order|parcel|package)) to (?:my|a|an|another|the|this|her|his)|to my) |(?:new|different|another) (?:flat|apartment|house|home|place))/],
 		['return', /\b(?:return|moneyback|changed my mind|(?:do ?n'?t|do not) want (?:my order|it any ?more|them any ?more)|sent back|(?:different|another|other|bigger|smaller) size|send (?:\S+ ){0,3}?back|sending (?:\S+ ){0,3}?back|(?:take|give) (?:\S+ ){0,3}?back|exchange|swap|refund|money back)/],
 		['track', /\b(?:track|where|arriv|deliver|ship|dispatch|late|delay|status)/],
 	],

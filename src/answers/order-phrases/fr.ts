@@ -131,7 +131,7 @@ export const french: IntentPhrases = {
 		['track', /(?:en route|en chemin|en transit|arriv\w*|livr\w*|expedi\w*|nouvelles?|temps fou|longtemps|retard|bloque\w*|attend\w*|\bou est|\best ou|suivi|douane|parti\w*|en cours)/],
 	],
 	actions: [
-		['address', /(?:adresse|code postal|changer (?:l'endroit|le lieu) (?:ou|de livraison)|(?:livre[rz]|envoye[rz]|expedie[rz]) (?:\S+ ){0,3}?(?:a|au|chez) |faire livrer)/],
+		['address', /(?:adresse|code postal|changer (?:l'endroit|le lieu) (?:ou|de livraison)|(?:livre[rz]|envoye[rz]|expedie[rz]) (?:\S+ ){0,3}?(?:a|chez) (?:mon|ma|mes|moi|une autre|un autre)\b|faire livrer)/],
 		['return', /(?:change d'avis|ne veux plus (?:de )?(?:ma|mon|mes|la|le|les)|(?:autre|plus grande|plus petite) taille|une taille (?:au-dessus|en dessous|plus grande|plus petite)|retourn|renvoy|renvoi|retour|echang|rembours|reprendre|reprenez|\brendre|\brends|recuperer (?:mon|l') argent|changer (?:de |la )?(?:taille|pointure|couleur))/],
 		['track', /(?:suivi|suivre|ou est|arriv|livr|expedi|partie|retard)/],
 	],
