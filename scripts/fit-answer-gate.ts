@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { defaultGate, gateFeatureNames } from '../src/answers/answer-gate.ts';
-import { contentGateViews } from './lib/answer-eval.ts';
+import { contentGateViews } from './lib/answer-sources.ts';
 import { fitGate, gateFigures, roundedGate } from './lib/gate-fit.ts';
 
 const { values } = parseArgs({ options: { features: { type: 'boolean', default: false } } });

@@ -5,8 +5,6 @@ import { z } from 'zod';
 import { defaultGate } from '../../src/answers/answer-gate.ts';
 import { AnswerIndex } from '../../src/answers/answer-index.ts';
 import { answerQuestion, type AnswerMeasures, type AnswerOptions, type EngineResult } from '../../src/answers/answer-question.ts';
-import { readSiteConfig } from '../../src/config/read-site-config.ts';
-import { answerSourcesOf, memoryIndex } from './answer-sources.ts';
 import { projectRoot } from './bench-project.ts';
 import type { GateRow } from './gate-fit.ts';
 
@@ -92,21 +90,6 @@ export async function gateRowsOf(index: AnswerIndex, options: AnswerOptions, que
 		const answerable = question.kind === 'answerable';
 		const right = answerable && question.expected.includes(measures.article);
 		views.push({ locale: index.locale, question, result, probability: measures.probability, row: { locale: index.locale, features: measures.features, right, answerable } });
-	}
-	return views;
-}
-
-/**
- * Every locale's questions answered with the gate open, over an answer index built in memory from the project's
- * content (no build needed): what the gate is fitted on.
- */
-export async function contentGateViews(root = projectRoot): Promise<GateView[]> {
-	const site = readSiteConfig(root);
-	const sources = await answerSourcesOf(root);
-	const views: GateView[] = [];
-	for (const { code: locale } of site.locales) {
-		const index = memoryIndex(locale, sources.get(locale) ?? []);
-		views.push(...(await gateRowsOf(index, { synonyms: site.search.synonyms[locale] ?? [], staleAfterDays: site.answers.staleAfterDays })));
 	}
 	return views;
 }

@@ -7,10 +7,12 @@ import { articleUrl } from '../../src/config/page-urls.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSiteConfig } from '../../src/config/parse-site-config.ts';
-import { siteConfigFile } from '../../src/config/read-site-config.ts';
+import { readSiteConfig, siteConfigFile } from '../../src/config/read-site-config.ts';
 import { bodyWithPolicyValues } from '../../src/policies/policy-body.ts';
 import { withPolicyValuesInData } from '../../src/policies/policy-values.ts';
 import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
+import { gateRowsOf, type GateView } from './answer-eval.ts';
+import { projectRoot } from './bench-project.ts';
 
 /**
  * The published articles of a project's content folder, per locale, as the answer index reads them, straight from
@@ -52,4 +54,19 @@ export function memoryIndex(locale: string, articles: AnswerSourceArticle[], fie
 export function indexOverFiles(locale: string, files: Map<string, string>): AnswerIndex {
 	const folder = answerIndexFolder(locale);
 	return new AnswerIndex(locale, async (path) => (path.startsWith(folder) ? files.get(path.slice(folder.length)) : undefined));
+}
+
+/**
+ * Every locale's questions answered with the gate open, over an answer index built in memory from the project's
+ * content (no build needed): what the gate is fitted on.
+ */
+export async function contentGateViews(root = projectRoot): Promise<GateView[]> {
+	const site = readSiteConfig(root);
+	const sources = await answerSourcesOf(root);
+	const views: GateView[] = [];
+	for (const { code: locale } of site.locales) {
+		const index = memoryIndex(locale, sources.get(locale) ?? []);
+		views.push(...(await gateRowsOf(index, { synonyms: site.search.synonyms[locale] ?? [], staleAfterDays: site.answers.staleAfterDays })));
+	}
+	return views;
 }

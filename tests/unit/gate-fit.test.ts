@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerProbability, defaultGate, gateFeatureNames, type GateFeatures } from '../../src/answers/answer-gate';
-import { contentGateViews } from '../../scripts/lib/answer-eval';
+import { contentGateViews } from '../../scripts/lib/answer-sources';
 import { crossValidatedAnswers, fitGate, gateFigures, gateLimits, roundedGate, type GateRow } from '../../scripts/lib/gate-fit';
 
 const features = (values: Partial<GateFeatures>): GateFeatures => ({ ...(Object.fromEntries(gateFeatureNames.map((name) => [name, 0])) as unknown as GateFeatures), ...values });
