@@ -283,14 +283,16 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const runnerUp = reranked.find(({ candidate }) => candidate.unit.a !== top.candidate.unit.a)?.confidence ?? 0;
 	const matched = ranked.find((passage) => passage.id === top.candidate.unit.id)?.matched ?? 0;
 	const missing = concepts.flatMap((_, position) => ((matched & (1 << position)) === 0 ? [position] : []));
+	// What the question weighs, each concept at its weight (a word that frames the question counts a quarter).
+	const questionWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
 	const features: GateFeatures = {
 		coverage: top.candidate.coverage,
 		articleCoverage: top.candidate.articleCoverage,
-		scorePerWord: top.candidate.score / concepts.reduce((sum, concept) => sum + concept.weight, 0) / 1000,
+		scorePerWord: top.candidate.score / questionWeight / 1000,
 		margin: top.confidence - runnerUp,
 		heading: top.signs.heading,
 		title: top.signs.title,
-		matched: 1 - missing.reduce((sum, position) => sum + (concepts[position]?.weight ?? 1), 0) / concepts.reduce((sum, concept) => sum + concept.weight, 0),
+		matched: 1 - missing.reduce((sum, position) => sum + (concepts[position]?.weight ?? 1), 0) / questionWeight,
 		missingIdf: Math.max(0, ...missing.map((position) => retrieved.importance[position] ?? 0)) / retrieved.unseenIdf,
 		unknown: retrieved.unknown / concepts.length,
 		corrected: retrieved.corrected > 0 ? 1 : 0,
