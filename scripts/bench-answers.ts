@@ -10,7 +10,9 @@
  *    the right self-service page — for our engine and for the baseline "the top search result is the answer"
  *    (the site's own search pipeline over the built Pagefind index, as the browser runs it).
  *    The MCP endpoint's search_articles (the same retrieval, ungated) is scored on the answerable questions too:
- *    is the expected article first, or in the top 5?
+ *    is the expected article first, or in the top 5? And the self-service router on phrasings written apart and
+ *    never fitted on (tests/fixtures/answers/router-check.json): order phrasings sent to the right page, rule
+ *    phrasings sent to a page, against the router's patterns alone.
  * 2. Speed, on a generated catalogue of `--articles` (default 10,000) English articles: the answer index is built
  *    from it (no Astro build needed) into a copy of the built site, served by the real Worker (`wrangler dev`), and
  *    the questions are asked through `POST /api/answer` one after the other: latency p50/p95. The engine's CPU time
@@ -30,11 +32,13 @@ import { answerIndexFolder } from '../src/answers/index-layout.ts';
 import { searchHelpCenter } from '../src/search/query/search-help-center.ts';
 import { readSiteConfig } from '../src/config/read-site-config.ts';
 import { defaultGate } from '../src/answers/answer-gate.ts';
+import { selfServiceActionInAnyLanguage } from '../src/answers/order-intents.ts';
 import { describeScorecard, diskIndex, evalQuestions, gatedAttempt, gateRowsOf, scorecard, type Attempt, type EvalQuestion, type GateView, type Scorecard } from './lib/answer-eval.ts';
 import { crossValidatedAnswers, type GateRow } from './lib/gate-fit.ts';
 import { answerSourcesOf, indexOverFiles } from './lib/answer-sources.ts';
 import { createBenchProject, projectRoot } from './lib/bench-project.ts';
 import { searchBuiltSite } from './lib/node-pagefind.ts';
+import { routerPhrasings } from './lib/router-phrasings.ts';
 import { startWorker } from './lib/worker-server.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, 'skip-speed': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
@@ -95,6 +99,22 @@ try {
 		const inTop5 = ranks.filter((rank) => rank >= 0).length;
 		console.log(
 			`${locale} — search_articles (the MCP endpoint's search), on the ${answerable.length} answerable questions: expected article first ${((100 * first) / answerable.length).toFixed(1)} %, in the top 5 ${((100 * inTop5) / answerable.length).toFixed(1)} %`,
+		);
+	}
+	// The router on wording it has not seen: router-check.json was written apart and is never fitted on.
+	const checks = routerPhrasings('router-check.json');
+	for (const [locale, index] of indexes) {
+		const mine = checks.filter((phrasing) => phrasing.locale === locale);
+		const outcomes = await Promise.all(
+			mine.map(async ({ question, action }) => {
+				const result = await answerQuestion(index, question, optionsOf(locale));
+				return { action, page: result.kind === 'self-service' ? result.action : undefined, patterns: selfServiceActionInAnyLanguage(question, locale) };
+			}),
+		);
+		const orders = outcomes.filter(({ action }) => action !== null);
+		const rules = outcomes.filter(({ action }) => action === null);
+		console.log(
+			`\n${locale} — the router on ${mine.length} phrasings never fitted on (tests/fixtures/answers/router-check.json), through the engine: order phrasings to the right page ${orders.filter(({ action, page }) => page === action).length}/${orders.length} (the patterns alone: ${orders.filter(({ action, patterns }) => patterns === action).length}), rule phrasings sent to a page ${rules.filter(({ page }) => page !== undefined).length}/${rules.length} (the patterns alone: ${rules.filter(({ patterns }) => patterns !== undefined).length})`,
 		);
 	}
 } finally {

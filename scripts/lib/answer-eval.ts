@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defaultGate } from '../../src/answers/answer-gate.ts';
 import { AnswerIndex } from '../../src/answers/answer-index.ts';
 import { answerQuestion, type AnswerMeasures, type AnswerOptions, type EngineResult } from '../../src/answers/answer-question.ts';
+import { likelySelfServiceAction, type SelfServiceAction } from '../../src/answers/order-intents.ts';
 import { projectRoot } from './bench-project.ts';
 import type { GateRow } from './gate-fit.ts';
 
@@ -74,6 +75,8 @@ export interface GateView {
 	row?: GateRow;
 	/** The shipped gate's probability that the best passage answers. */
 	probability?: number;
+	/** The page the router's model gives the question when the gate refuses it (order-intents.ts likelySelfServiceAction). */
+	likely?: SelfServiceAction;
 }
 
 /** Answers a locale's questions with the gate open, so that any gate can be applied to them afterwards. */
@@ -89,14 +92,16 @@ export async function gateRowsOf(index: AnswerIndex, options: AnswerOptions, que
 		}
 		const answerable = question.kind === 'answerable';
 		const right = answerable && question.expected.includes(measures.article);
-		views.push({ locale: index.locale, question, result, probability: measures.probability, row: { locale: index.locale, features: measures.features, right, answerable } });
+		const likely = likelySelfServiceAction(question.question);
+		views.push({ locale: index.locale, question, result, probability: measures.probability, row: { locale: index.locale, features: measures.features, right, answerable }, ...(likely && { likely }) });
 	}
 	return views;
 }
 
 /** What the engine answers to a question seen with the gate open, when a gate lets it answer or not. */
 export function gatedAttempt(view: GateView, answered: boolean): Attempt {
-	return view.row && !answered ? { kind: 'none' } : attemptOf(view.result);
+	if (!view.row || answered) return attemptOf(view.result);
+	return view.likely ? { kind: 'self-service', action: view.likely } : { kind: 'none' };
 }
 
 /** The answer index of a built site's `dist/client`, read from disk. */

@@ -2,7 +2,7 @@ import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedSentence, foldedWords, tokenize } from '../search/query/words.ts';
 import { answerProbability, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
-import { selfServiceActionInAnyLanguage, type SelfServiceAction } from './order-intents.ts';
+import { likelySelfServiceAction, selfServiceActionInAnyLanguage, type SelfServiceAction } from './order-intents.ts';
 import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
 import { hasPostings, maxConcepts, postingsOf, rankPassages, type RankedPassage } from './retrieve.ts';
 import { shopWords } from './shop-words.ts';
@@ -254,8 +254,9 @@ function rerank(candidates: Candidate[], retrieved: Retrieved, language: string,
 }
 
 /**
- * Answers a shopper's question from one locale's answer index, with no model: questions about the shopper's own
- * order go to the self-service page that acts on it; otherwise the passage (an article's lead, section or FAQ
+ * Answers a shopper's question from one locale's answer index, with no language model: questions about the
+ * shopper's own order go to the self-service page that acts on it (order-intents.ts: its patterns first, its small
+ * fitted model only for a question no passage answers); otherwise the passage (an article's lead, section or FAQ
  * pair) that best matches the question's words, their synonyms and their corrected spellings, when the gate
  * (answer-gate.ts) deems it likely enough to answer; otherwise none, with the closest passages as related reading.
  */
@@ -263,8 +264,14 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const language = index.locale;
 	const action = selfServiceActionInAnyLanguage(question, language);
 	if (action) return { kind: 'self-service', action };
+	// When no passage answers, a question about the shopper's own order in words the patterns never saw still gets
+	// its page. Asked only then, the router's model never takes a rule question from the article that answers it.
+	const unanswered = (reason: 'no_words' | 'not_covered' | 'no_index', related: IndexedUnit[]): EngineResult => {
+		const likely = likelySelfServiceAction(question);
+		return likely ? { kind: 'self-service', action: likely } : { kind: 'none', related, reason };
+	};
 	const retrieved = await retrieve(index, question, options);
-	if (!('ranked' in retrieved)) return { kind: 'none', related: [], reason: retrieved.reason };
+	if (!('ranked' in retrieved)) return unanswered(retrieved.reason, []);
 	const { concepts, ranked } = retrieved;
 
 	// The best few, read and weighed on what their text says: heading, title, words side by side.
@@ -278,7 +285,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const reranked = rerank(candidates, retrieved, language, options);
 	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
 	const [top] = reranked;
-	if (!top) return { kind: 'none', related: [], reason: 'not_covered' };
+	if (!top) return unanswered('not_covered', []);
 	const gate = options.gate ?? defaultGate;
 	const runnerUp = reranked.find(({ candidate }) => candidate.unit.a !== top.candidate.unit.a)?.confidence ?? 0;
 	const matched = ranked.find((passage) => passage.id === top.candidate.unit.id)?.matched ?? 0;
@@ -299,7 +306,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	};
 	const probability = answerProbability(features, gate);
 	options.inspect?.({ features, probability, confidence: top.confidence, article: top.candidate.unit.a, missing: missing.map((position) => concepts[position]?.words.join(' ') ?? '') });
-	if (probability < gate.threshold) return { kind: 'none', related: oneEach(passages).slice(0, 3), reason: 'not_covered' };
+	if (probability < gate.threshold) return unanswered('not_covered', oneEach(passages).slice(0, 3));
 	return { kind: 'answer', unit: top.candidate.unit, passages, score: top.confidence, coverage: top.candidate.coverage };
 }
 

@@ -3,6 +3,8 @@ import { foldedSentence } from '../search/query/words.ts';
 import { english } from './order-phrases/en.ts';
 import { french } from './order-phrases/fr.ts';
 import type { IntentPhrases } from './order-phrases/phrases.ts';
+import { modelAction, type OrderIntentModel } from './order-intent-model.ts';
+import { orderIntentModel } from './order-intent-weights.ts';
 
 /**
  * What a shopper can get done on a self-service page instead of reading an article. The search box offers the same
@@ -28,7 +30,7 @@ const misspellings: [RegExp, string][] = [
 ];
 
 /** The question folded ({@link foldedSentence}), with the router's own words spelt right. */
-function routedText(question: string): string {
+export function routedText(question: string): string {
 	return misspellings.reduce((text, [typo, word]) => text.replace(typo, word), foldedSentence(question));
 }
 
@@ -112,4 +114,14 @@ function actionOf(text: string, intent: IntentPhrases): SelfServiceAction | unde
 		return intent.cues.find(([, pattern]) => pattern.test(text))?.[0];
 	}
 	return undefined;
+}
+
+/**
+ * The page the router's model (order-intent-model.ts) deems a question wants, when likely enough: for wordings the
+ * patterns above never saw ("parcel?? been 9 days now", "typo in my street name on the order i just made"). It
+ * knows every language of the site at once. The engine asks it only when the patterns route nothing and no passage
+ * answers, so a rule question an article answers keeps its answer.
+ */
+export function likelySelfServiceAction(question: string, model: OrderIntentModel = orderIntentModel): SelfServiceAction | undefined {
+	return modelAction(model, routedText(question));
 }

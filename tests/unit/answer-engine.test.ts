@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfServiceActionOf } from '../../src/answers/order-intents';
+import { likelySelfServiceAction, selfServiceActionInAnyLanguage, selfServiceActionOf } from '../../src/answers/order-intents';
 import { answerQuestion, type AnswerMeasures } from '../../src/answers/answer-question';
 import { answerProbability, defaultGate, type GateFeatures } from '../../src/answers/answer-gate';
 import { fitLogistic, logLoss } from '../../scripts/lib/logistic';
@@ -103,6 +103,18 @@ describe('the engine', () => {
 		}
 		const faq = await answerQuestion(index, 'where does my refund go');
 		expect(faq.kind === 'answer' && faq.unit.u).toBe('/en/help/refunds#faq-1');
+	});
+
+	it('asks the router’s model only when no passage answers: an order question in new words gets its page, a rule question keeps its answer', async () => {
+		const question = 'I returned my order, when will the refund reach my card?';
+		// The model alone would send it to the return page…
+		expect(likelySelfServiceAction(question)).toBe('return');
+		// …but when the gate lets a passage answer, the passage answers (here a gate that lets any passage through),
+		expect(await answerQuestion(index, question, { gate: { ...defaultGate, threshold: 0 } })).toMatchObject({ kind: 'answer', unit: { u: '/en/help/refunds#refund-to-a-card' } });
+		// and the model is asked only when it does not.
+		expect(await answerQuestion(index, question, { gate: { ...defaultGate, threshold: 1 } })).toEqual({ kind: 'self-service', action: 'return' });
+		expect(selfServiceActionInAnyLanguage('the sandals still aren’t here, ordered on the 2nd', 'en')).toBeUndefined();
+		expect(await answerQuestion(index, 'the sandals still aren’t here, ordered on the 2nd')).toEqual({ kind: 'self-service', action: 'track' });
 	});
 
 	it('refuses a question whose meaningful word no passage has, and articles too old to trust', async () => {

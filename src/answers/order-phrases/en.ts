@@ -105,7 +105,7 @@ export const english: IntentPhrases = {
 	journey: String.raw`\b(?:on (?:its|their|the) way|(?:dispatch|ship)\w*|coming|go(?:ne)? out|left|here yet|moving|moved|updated?|late|delay\w*|stuck|status|process\w*|preparation|pending|due|expected)\b`,
 	arrival: String.raw`\b(?:(?:arriv|deliver)\w*|come|came|get here|got here|turn(?:ed)? up)\b`,
 	notYet: /\b(?:not|(?:has|have|had|is|are|was|were|did|does|do|could|would|should|wo|ca)n'?t|never|yet|still|supposed to|should have|meant to|when will|when is)\b/,
-	meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) normal|when does|when do|from when|how long|how much|do i (?:have|need)|(?<!how )can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
+	meaning: /\b(?:what (?:does|do) (?:that|this|it|\S+) mean|what (?:happens|should|do|can) |is (?:that|this|it) (?:normal|usual)|when does|when do|from when|how long|how much|do i (?:have|need)|(?<!how )can i|could i|why|too late|still possible|still time|pretend|imagine|act as|approve)\b/,
 	howToDoIt: /\bhow (?:do|can|should) i (?:do|go about) (?:it|that|this)\b|\bwhat do i (?:need to )?do\b/g,
 	ownItem: /\b(?:(?:i'?m|i am) (?:sending|returning) (?:one|it|them|some|both)|(?:do ?n'?t|do not) want my order|(?:the|my|these|those|this|that) (?:[\w'-]+ ){0,2}?(?:i|we) (?:just |recently )?(?:got|bought|received|ordered|purchased|sent back|returned)|(?:do ?n'?t|do not) want (?:the|my|this|these|those) [\w'-]+ (?:anymore|any more)|the (?:order|parcel|package) (?:i|we) (?:just )?(?:placed|made))\b/,
 	redirect: /\b(?:deliver|send|ship|take)\w* (?:\S+ ){0,3}?to my (?:mums?|moms?|mother'?s|dad'?s|parents'?|friend'?s|neighbou?r'?s|work|office|sister'?s|brother'?s) (?:\S+ )?(?:instead|rather)\b/,
@@ -117,7 +117,7 @@ export const english: IntentPhrases = {
 		String.raw`(?:address|post ?code|zip(?: ?code)?|house number|street(?: name)?|flat number) (?:on (?:my|the) order )?(?:is |was )?(?:wrong|incorrect|mistyped|misspelt|misspelled)`,
 	]),
 	firstPerson: /\b(?:i|i'm|i've|my|we|our)\b/,
-	possessed: /\bmy (?!(?:account|password|email|e-mail|login|tracking number|order number|number|door|doorstep|letterbox|mailbox|porch|neighbou?r|street|building|po box|details|username|basket|cart|bag|discount|promo|voucher|code|gift card|card|bank|newsletter|subscription|data|name|phone|mobile|question|size|measurements|friend|colleagues?|boss|team|assistant|mum|mom|dad|partner|wife|husband|daughter|son|kids?|children|office|work|home|house|flat|payment|money|paypal|klarna|country)\b)[a-z]+/,
+	possessed: /\bmy (?!(?:account|password|email|e-mail|login|tracking number|order number|number|door|doorstep|letterbox|mailbox|porch|neighbou?r|street|building|po box|details|username|basket|cart|bag|discount|promo|voucher|code|gift card|card|bank|newsletter|subscription|data|name|phone|mobile|question|size|measurements|friend|colleagues?|boss|team|assistant|mum|mom|dad|partner|wife|husband|daughter|son|kids?|children|office|work|home|house|flat|payment|money|paypal|klarna|country|business|company|invoice)\b)[a-z]+/,
 	condition: /\b(?:damaged|broken|torn|faulty|defective|ripped|stained|wrong (?:item|size|colou?r|one)|someone else|missing (?:item|piece)|(?:two|2|several|separate) (?:parcels|packages|boxes|deliveries)|(?:on|upon) my return)\b/,
 	cues: [
 		['address', /\b(?:address|post ?code|zip(?: ?code)?|redirect\w*|typo|misspel\w*|mistyped|(?:deliver|send|ship) (?:\S+ ){0,3}?to (?:my|a|another|the))\b/],

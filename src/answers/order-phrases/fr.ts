@@ -89,7 +89,7 @@ export const french: IntentPhrases = {
 		String.raw`\ble suivi de (?:ma|mon) (?:commande|colis|paquet) (?:n'a (?:pas|plus|toujours pas)|ne \S+ (?:plus|pas)) (?:bouge|change|avance|evolue)`,
 	], false),
 	request: /(?:je (?:veux|voudrais|souhaite|souhaiterais|dois)|j'aimerais|pouvez-vous|vous pouvez|tu peux|pourriez-vous|svp|s'il vous plait|stp|merci d(?:e |')|j'ai besoin d(?:e |'|u )|changez|modifiez)/,
-	rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale|epuisee?s?/,
+	rule: /(?:\bsi\b|je fais comment|comment|pourquoi|quand|combien|est-ce normal|c'est normal|c'est habituel|est-ce habituel|je vais|plus disponible|rupture)|\bou (?:[a-z]+(?:er|ir|re)\b|puis-je|dois-je|est-ce que je)|\bou (?:je|est-ce que je) (?:trouve|vois|peux)|boite postale|epuisee?s?/,
 	command: /^(?:(?:retourner|renvoyer|echanger|rendre) (?:le |la |les |mon |ma |mes |ce |cette )?(?!politique|delai|frais|etiquette|condition|article\b|articles\b)[a-z-]+\W*$|je (?:retourne|renvoie|rends|echange) (?:les|le|la|l'|mes|mon|ma|ces|cet|ce|nos|notre) ?|(?:suivre|suivi|retourner|renvoyer|echanger|changer|modifier)(?: de| d'| l'| la| le| les| ma| mon| mes)* ?(?:commande|colis|paquet|articles?|adresse|livraison)|comment (?:je |puis-je )?(?:suivre|suis|retourner|retourne|renvoyer|renvoie|echanger|echange|me faire rembourser) (?:ma|mon|mes) \S+|comment (?:faire|demander|effectuer) (?:un|le) (?:retour|echange|remboursement) (?:de|pour|sur) (?:ma|mon|mes))\b/,
 	someoneElse: anyOf([
 		String.raw`(?:du|d'un|le|la) client qui`,
@@ -106,7 +106,7 @@ export const french: IntentPhrases = {
 	journey: String.raw`(?:\ben (?:route|chemin|cours de livraison)|\b(?:expedi|parti)\w*|\bretard|\bbloque\w*|\bavance|\bbouge|\bstatut|\btraite\w*|\ben preparation|\ben attente|\bprevue?|\battendue?|\bquitte\w*)`,
 	arrival: String.raw`\b(?:arriv|livr|recu|recev)\w*`,
 	notYet: /(?:\bpas\b|\bjamais\b|\btoujours\b|\bencore\b|\bdevai[st]\b|\bdevrai[st]\b|aurai[st] du|\bquand\b)/,
-	meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide|doi(?:s|t|vent)-(?:je|il|elle|ils|elles|on)|faut-il|je pourrais|pourrais-je)/,
+	meaning: /(?:veut dire|ca signifie|c'est quoi|qu'est-ce que|est-ce normal|c'est normal|\bc normal|c'est habituel|est-ce habituel|combien de temps|pourquoi|\bsi\b|a partir de quand|part de quand|je peux|puis-je|peut-on|on peut|que dois-je|je fais quoi|que devien\w*|que se passe|trop tard|toujours possible|encore possible|fais comme si|imagine|approuve|valide|doi(?:s|t|vent)-(?:je|il|elle|ils|elles|on)|faut-il|je pourrais|pourrais-je)/,
 	// Folded, "commandé" is "commande": the order itself only after "que j'ai".
 	howToDoIt: /\bcomment (?:faire|je fais|dois-je (?:faire|proceder)|proceder|on fait)\b|\bje fais comment\b/g,
 	ownItem: /\bj'en (?:renvoie|retourne)|\bje ne (?:veux|souhaite) plus (?:de )?(?:la|le|les|l'|mon|ma|mes|ce|cette|ces) ?[\w'-]+|\b(?:du|des|le|la|les|l'|mon|ma|mes|ce|cette|ces) ?(?:[\w'-]+ ){0,2}?(?:(?:que j'ai (?:\S+ )?|qu'on m'a )?(?:recue?s?|achetee?s?)|que j'ai (?:\S+ )?(?:commandee?s?|renvoyee?s?|retournee?s?))\b/,
@@ -123,7 +123,7 @@ export const french: IntentPhrases = {
 		String.raw`(?:adresse|code postal|nom de (?:la )?rue|rue|numero de rue|numero d'appartement|numero de l'appartement|etage) (?:sur (?:ma|la) commande )?(?:est )?(?:erronee?|incorrecte?|faux|fausse)`,
 	], false),
 	firstPerson: /(?:\bj'|\bje\b|\bme\b|\bm'|\bma\b|\bmon\b|\bmes\b)/,
-	possessed: /\b(?:mon|ma|mes) (?!(?:compte|mot de passe|numero|echeances?|porte|boite aux lettres|voisine?|rue|immeuble|e-?mail|mail|adresse (?:e-?mail|mail|electronique)|identifiant|panier|code(?! postal)|bon|carte|banque|newsletter|abonnement|donnees|nom|telephone|portable|question|taille|mensurations|ami|amie|collegues?|patron|equipe|mere|pere|mari|femme|fille|fils|enfants?|bureau|travail|maison|paiement|argent|paypal|klarna|pays)\b)[a-z]+/,
+	possessed: /\b(?:mon|ma|mes) (?!(?:compte|mot de passe|numero|echeances?|porte|boite aux lettres|voisine?|rue|immeuble|e-?mail|mail|adresse (?:e-?mail|mail|electronique)|identifiant|panier|code(?! postal)|bon|carte|banque|newsletter|abonnement|donnees|nom|telephone|portable|question|taille|mensurations|ami|amie|collegues?|patron|equipe|mere|pere|mari|femme|fille|fils|enfants?|bureau|travail|maison|paiement|argent|paypal|klarna|pays|societe|entreprise|facture)\b)[a-z]+/,
 	condition: /(?:abimee?s?|cassee?s?|dechiree?s?|defectueu(?:x|se)|tachee?s?|mauvais(?:e)? (?:article|taille|couleur)|quelqu'un d'autre|(?:deux|2|plusieurs) colis|piece manquante|article manquant|a mon retour)/,
 	cues: [
 		['address', /(?:adresse(?! (?:e-?mail|mail|electronique))|code postal|(?:nouvel(?:le)?|autre) (?:appartement|maison|logement|domicile)|faire suivre|faute de frappe|(?:livrer|envoyer|expedier) (?:\S+ ){0,3}?(?:a|au|chez) )/],
