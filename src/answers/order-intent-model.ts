@@ -38,8 +38,9 @@ export function intentFeatures(text: string): string[] {
 export function actionProbabilities(model: Pick<OrderIntentModel, 'weights' | 'intercepts'>, features: string[]): number[] {
 	const scores = [...modelActions.map((_, action) => model.intercepts[action] ?? 0), 0];
 	for (const feature of features) {
-		const weights = model.weights[feature];
-		if (weights) weights.forEach((weight, action) => (scores[action] = (scores[action] ?? 0) + weight));
+		// Own features only: a question's word must never reach the object's prototype.
+		const weights = Object.hasOwn(model.weights, feature) ? model.weights[feature] : undefined;
+		weights?.forEach((weight, action) => (scores[action] = (scores[action] ?? 0) + weight));
 	}
 	const top = Math.max(...scores);
 	const exps = scores.map((score) => Math.exp(score - top));

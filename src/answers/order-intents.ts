@@ -3,7 +3,7 @@ import { foldedSentence } from '../search/query/words.ts';
 import { english } from './order-phrases/en.ts';
 import { french } from './order-phrases/fr.ts';
 import type { IntentPhrases } from './order-phrases/phrases.ts';
-import { modelAction, type OrderIntentModel } from './order-intent-model.ts';
+import { modelAction } from './order-intent-model.ts';
 import { orderIntentModel } from './order-intent-weights.ts';
 
 /**
@@ -122,6 +122,6 @@ function actionOf(text: string, intent: IntentPhrases): SelfServiceAction | unde
  * knows every language of the site at once. The engine asks it only when the patterns route nothing and no passage
  * answers, so a rule question an article answers keeps its answer.
  */
-export function likelySelfServiceAction(question: string, model: OrderIntentModel = orderIntentModel): SelfServiceAction | undefined {
-	return modelAction(model, routedText(question));
+export function likelySelfServiceAction(question: string): SelfServiceAction | undefined {
+	return modelAction(orderIntentModel, routedText(question));
 }

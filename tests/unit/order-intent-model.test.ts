@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intentFeatures, modelAction, type OrderIntentModel } from '../../src/answers/order-intent-model';
+import { actionProbabilities, intentFeatures, modelAction, type OrderIntentModel } from '../../src/answers/order-intent-model';
 import { orderIntentModel } from '../../src/answers/order-intent-weights';
 import { likelySelfServiceAction, routedText, selfServiceActionInAnyLanguage } from '../../src/answers/order-intents';
 import { chooseThreshold, fitIntentWeights, misrouteCost, outOfFoldGuesses, shippedModel, type IntentRow } from '../../scripts/lib/order-intent-fit';
@@ -17,6 +17,8 @@ describe('the router’s model', () => {
 		expect(modelAction(model, 'joke')).toBeUndefined();
 		// e^0.5 / (e^0.5 + 4) is about 0.29.
 		expect(modelAction(model, 'maybe')).toBeUndefined();
+		// A feature that names a property every object has is a feature like any other.
+		expect(actionProbabilities(model, ['constructor', 'toString', '__proto__'])).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
 	});
 
 	it('learns a page from phrasings, and the threshold that weighs a rule question sent to a page as five missed order questions', () => {
