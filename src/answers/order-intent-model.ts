@@ -28,7 +28,9 @@ const stemLength = 5;
  * whatever its digits).
  */
 export function intentFeatures(text: string): string[] {
-	const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => (/^\d{3,}$/u.test(word) ? '#' : word.slice(0, stemLength)));
+	// "isn't" and "isnt" are one word, as shoppers type both; a French elision ("j'attends") leaves its word.
+	const joined = text.replace(/\b(?:[cdjlmnst]|qu)'(?=\p{L})/gu, '').replace(/(?<=\p{L})'(?=\p{L})/gu, '');
+	const words = (joined.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => (/^\d{3,}$/u.test(word) ? '#' : word.slice(0, stemLength)));
 	const features = new Set(words);
 	for (let at = 1; at < words.length; at++) features.add(`${words[at - 1]} ${words[at]}`);
 	return [...features];

@@ -6,9 +6,11 @@ import { chooseThreshold, fitIntentWeights, misrouteCost, outOfFoldGuesses, ship
 import { routerPhrasings } from '../../scripts/lib/router-phrasings';
 
 describe('the router’s model', () => {
-	it('reads a question as its words cut to five letters, the pairs side by side, and any order number as one feature', () => {
+	it('reads a question as its words cut to five letters, the pairs side by side, and any order number as one feature, whether or not the shopper typed the apostrophes', () => {
 		expect(intentFeatures(routedText('Retourner ma commande 40021'))).toEqual(['retou', 'ma', 'comma', '#', 'retou ma', 'ma comma', 'comma #']);
 		expect(intentFeatures(routedText('order 5521087'))).toEqual(intentFeatures(routedText('order 1004')));
+		expect(intentFeatures(routedText('it isn’t here'))).toEqual(intentFeatures(routedText('it isnt here')));
+		expect(intentFeatures(routedText("j'attends l'article"))).toEqual(['atten', 'artic', 'atten artic']);
 	});
 
 	it('routes to its likeliest page when that is likely enough, and never to the contact page', () => {
