@@ -6,8 +6,8 @@ export const modelActions = ['track', 'return', 'address', 'contact'] as const s
 /**
  * A multinomial logistic model of "this question is about the shopper's own order, and wants this page", over the
  * words of the question: for each feature ({@link intentFeatures}), one weight per action of {@link modelActions};
- * a question for no page scores 0. It catches what the router's patterns never saw ("parcel?? been 9 days now"), and
- * is asked only when they and the answer gate have nothing to say.
+ * a question for no page scores 0. It catches what the router's patterns never saw ("the sandals still aren't
+ * here, ordered on the 2nd"), and is asked only when they and the answer gate have nothing to say.
  */
 export interface OrderIntentModel {
 	/** Per feature, its weight for each action of {@link modelActions}. */

@@ -118,8 +118,8 @@ function actionOf(text: string, intent: IntentPhrases): SelfServiceAction | unde
 
 /**
  * The page the router's model (order-intent-model.ts) deems a question wants, when likely enough: for wordings the
- * patterns above never saw ("parcel?? been 9 days now", "typo in my street name on the order i just made"). It
- * knows every language of the site at once. The engine asks it only when the patterns route nothing and no passage
+ * patterns above never saw ("the sandals still aren't here, ordered on the 2nd", "la jupe est trop courte, je la
+ * renvoie"). It knows every language of the site at once. The engine asks it only when the patterns route nothing and no passage
  * answers, so a rule question an article answers keeps its answer.
  */
 export function likelySelfServiceAction(question: string): SelfServiceAction | undefined {
