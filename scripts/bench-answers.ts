@@ -31,10 +31,10 @@ import { buildAnswerIndex } from '../src/answers/build/build-answer-index.ts';
 import { answerIndexFolder } from '../src/answers/index-layout.ts';
 import { searchHelpCenter } from '../src/search/query/search-help-center.ts';
 import { readSiteConfig } from '../src/config/read-site-config.ts';
-import { defaultGate } from '../src/answers/answer-gate.ts';
+import { askedGate, defaultGate } from '../src/answers/answer-gate.ts';
 import { selfServiceActionInAnyLanguage } from '../src/answers/order-intents.ts';
 import { describeScorecard, diskIndex, evalQuestions, gatedAttempt, gateRowsOf, scorecard, type Attempt, type EvalQuestion, type GateView, type Scorecard } from './lib/answer-eval.ts';
-import { crossValidatedAnswers, type GateRow } from './lib/gate-fit.ts';
+import { crossValidatedEngine, type GateRow } from './lib/gate-fit.ts';
 import { answerSourcesOf, indexOverFiles } from './lib/answer-sources.ts';
 import { createBenchProject, projectRoot } from './lib/bench-project.ts';
 import { searchBuiltSite } from './lib/node-pagefind.ts';
@@ -72,8 +72,12 @@ try {
 		}
 	}
 	const gated = views.flatMap((view) => (view.row ? [view] : []));
-	const heldOut = crossValidatedAnswers(gated.map((view) => view.row as GateRow));
+	const rows = gated.map((view) => view.row as GateRow);
+	const heldOut = crossValidatedEngine(rows);
 	const heldOutAnswered = new Map(gated.map((view, at) => [view, heldOut[at] ?? false]));
+	// The same engine over a help center whose articles list no `asked` questions: the words alone decide.
+	const wordsOnly = crossValidatedEngine(rows, { wordsOnly: true });
+	const wordsOnlyAnswered = new Map(gated.map((view, at) => [view, wordsOnly[at] ?? false]));
 
 	for (const [locale, index] of indexes) {
 		const mine = views.filter((view) => view.locale === locale);
@@ -82,7 +86,11 @@ try {
 		console.log(`\n${locale} (${mine.length} questions) — our engine, each question judged by a gate fitted without it (10-fold cross-validation):`);
 		for (const line of describeScorecard(crossValidated)) console.log(`  ${line}`);
 		checkTargets(locale, crossValidated);
-		const shipped = scorecard(judged((view) => (view.probability ?? 0) >= defaultGate.threshold));
+		if (mine.some((view) => view.row?.features.asked !== undefined)) {
+			console.log(`${locale} — the same, judging by words alone, as for a help center whose articles list no \`asked\` questions (cross-validated):`);
+			for (const line of describeScorecard(scorecard(judged((view) => wordsOnlyAnswered.get(view) ?? false)))) console.log(`  ${line}`);
+		}
+		const shipped = scorecard(judged((view) => (view.probability ?? 0) >= (view.row?.features.asked === undefined ? defaultGate : askedGate).threshold));
 		console.log(`${locale} — our engine with the shipped gate, fitted on these questions (optimistic):`);
 		for (const line of describeScorecard(shipped)) console.log(`  ${line}`);
 		console.log(`${locale} — baseline, the top search result as the answer:`);

@@ -1,43 +1,54 @@
 /**
- * `npm run fit:answer-gate` — fits the answer gate (src/answers/answer-gate.ts) on every checked-in question
- * (tests/fixtures/answers/questions.<locale>.json), and prints its coefficients and threshold to paste into
- * `defaultGate`. No build needed: the answer index is built in memory from content/.
+ * `npm run fit:answer-gate` — fits the answer gates (src/answers/answer-gate.ts) on every checked-in question
+ * (tests/fixtures/answers/questions.<locale>.json), and prints their coefficients and thresholds to paste into
+ * `defaultGate` (the words alone) and `askedGate` (with what the articles' `asked` questions say). No build needed:
+ * the answer index is built in memory from content/.
  *
- * Each question is answered with the gate open; the engine's measures of its best passage are the features.
+ * Each question is answered with the gates open; the engine's measures of its best passage are the features.
  * Answerable questions are positive when that passage's article is an expected one; unanswerable and adversarial
  * ones are negative (any passage is a wrong answer); order questions are left out (the router takes them first).
- * How the model and its threshold are chosen: scripts/lib/gate-fit.ts. How well the fitting does on questions it
- * has not seen is `npm run bench:answers`'s cross-validated figure, not this script's.
+ * `defaultGate` is fitted on every question, `askedGate` on those whose best passage's article lists questions.
+ * How the models and thresholds are chosen: scripts/lib/gate-fit.ts. How well the fitting does on questions it has
+ * not seen is `npm run bench:answers`'s cross-validated figure, not this script's.
  *
  * Options: `--features` lists each question's features and label.
  */
 import { parseArgs } from 'node:util';
-import { defaultGate, gateFeatureNames } from '../src/answers/answer-gate.ts';
+import { askedGate, defaultGate, featuresOf, wordFeatures, type GateModel } from '../src/answers/answer-gate.ts';
 import { contentGateViews } from './lib/answer-sources.ts';
-import { fitGate, gateFigures, roundedGate } from './lib/gate-fit.ts';
+import { featuresFor, fitGate, gateFigures, roundedGate, type GateRow } from './lib/gate-fit.ts';
 
 const { values } = parseArgs({ options: { features: { type: 'boolean', default: false } } });
 const scored = await contentGateViews();
 // Routed or wordless questions never reach the gate, so they teach it nothing.
 const seen = scored.flatMap(({ question, row }) => (row ? [{ question, row }] : []));
-const rows = seen.map(({ row }) => row);
 if (values.features) {
-	for (const { question, row } of seen) console.log(`${row.right ? 1 : 0} ${row.locale} ${gateFeatureNames.map((name) => `${name}=${row.features[name].toFixed(2)}`).join(' ')} "${question.question}"`);
+	for (const { question, row } of seen) console.log(`${row.right ? 1 : 0} ${row.locale} ${featuresFor(row).map((name) => `${name}=${(row.features[name] ?? 0).toFixed(2)}`).join(' ')} "${question.question}"`);
 }
 
-const { model, penalty, crossLoss, outOfFold } = fitGate(rows);
-console.log(`${rows.length} questions (${rows.filter((row) => row.right).length} positive); penalty ${penalty} (cross-validated log loss ${crossLoss.map((entry) => `${entry.penalty}: ${entry.loss.toFixed(3)}`).join(', ')})`);
-console.log('Out-of-fold figures by threshold:');
-for (const candidate of [0.5, 0.6, 0.7, 0.8, model.threshold]) {
-	const figures = gateFigures(rows, outOfFold, candidate);
-	console.log(`  threshold ${candidate.toFixed(3)}: ${figures.map((f) => `${f.locale} correct ${(100 * f.correct).toFixed(1)} % wrong ${(100 * f.wrong).toFixed(1)} % refused ${(100 * f.refused).toFixed(1)} %`).join(' | ')}`);
+const gates: [string, GateModel, GateRow[], typeof wordFeatures][] = [
+	['defaultGate', defaultGate, seen.map(({ row }) => row), wordFeatures],
+	['askedGate', askedGate, seen.flatMap(({ row }) => (row.features.asked === undefined ? [] : [row])), [...wordFeatures, 'asked']],
+];
+for (const [name, shipped, rows, names] of gates) {
+	if (rows.length === 0) {
+		console.log(`\n${name}: no question's best passage is from an article that lists \`asked\` questions; nothing to fit.`);
+		continue;
+	}
+	const { model, penalty, crossLoss, outOfFold } = fitGate(rows, names);
+	console.log(`\n${name}: ${rows.length} questions (${rows.filter((row) => row.right).length} positive); penalty ${penalty} (cross-validated log loss ${crossLoss.map((entry) => `${entry.penalty}: ${entry.loss.toFixed(3)}`).join(', ')})`);
+	console.log('Out-of-fold figures by threshold:');
+	for (const candidate of [0.5, 0.6, 0.7, 0.8, model.threshold]) {
+		const figures = gateFigures(rows, outOfFold, candidate);
+		console.log(`  threshold ${candidate.toFixed(3)}: ${figures.map((f) => `${f.locale} correct ${(100 * f.correct).toFixed(1)} % wrong ${(100 * f.wrong).toFixed(1)} % refused ${(100 * f.refused).toFixed(1)} %`).join(' | ')}`);
+	}
+	if (values.features) {
+		console.log('Negatives the gate is surest of (out of fold):');
+		const negatives = rows.map((row, at) => ({ row, p: outOfFold[at] ?? 0, question: seen.find((entry) => entry.row === row)?.question.question })).filter(({ row }) => !row.right);
+		for (const { row, question, p } of negatives.sort((a, b) => b.p - a.p).slice(0, 12)) console.log(`  ${p.toFixed(3)} ${row.locale} "${question}"`);
+	}
+	const fitted = roundedGate(model);
+	const changed = JSON.stringify(fitted) !== JSON.stringify(roundedGate(shipped));
+	console.log(`export const ${name}: GateModel = {\n\tintercept: ${fitted.intercept},\n\tweights: { ${featuresOf(fitted).map((feature) => `${feature}: ${fitted.weights[feature]}`).join(', ')} },\n\tthreshold: ${fitted.threshold},\n};`);
+	console.log(changed ? `(differs from ${name} in src/answers/answer-gate.ts: paste it there)` : `(the same as ${name} in src/answers/answer-gate.ts)`);
 }
-if (values.features) {
-	console.log('\nNegatives the gate is surest of (out of fold):');
-	const negatives = seen.map((entry, at) => ({ ...entry, p: outOfFold[at] ?? 0 })).filter(({ row }) => !row.right);
-	for (const { question, row, p } of negatives.sort((a, b) => b.p - a.p).slice(0, 12)) console.log(`  ${p.toFixed(3)} ${row.locale} "${question.question}"`);
-}
-const fitted = roundedGate(model);
-const changed = JSON.stringify(fitted) !== JSON.stringify(roundedGate(defaultGate));
-console.log(`\nexport const defaultGate: GateModel = {\n\tintercept: ${fitted.intercept},\n\tweights: { ${gateFeatureNames.map((name) => `${name}: ${fitted.weights[name]}`).join(', ')} },\n\tthreshold: ${fitted.threshold},\n};`);
-console.log(changed ? '(differs from the gate in src/answers/answer-gate.ts: paste it there)' : '(the same as the gate in src/answers/answer-gate.ts)');

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { defaultGate } from '../../src/answers/answer-gate.ts';
+import { askedGate, defaultGate } from '../../src/answers/answer-gate.ts';
 import { AnswerIndex } from '../../src/answers/answer-index.ts';
 import { answerQuestion, type AnswerMeasures, type AnswerOptions, type EngineResult } from '../../src/answers/answer-question.ts';
+import { givesInstructions } from '../../src/answers/instructions.ts';
 import { likelySelfServiceAction, type SelfServiceAction } from '../../src/answers/order-intents.ts';
 import { projectRoot } from './bench-project.ts';
 import type { GateRow } from './gate-fit.ts';
@@ -73,19 +74,21 @@ export interface GateView {
 	result: EngineResult;
 	/** Undefined when the question never reaches the gate: routed to a self-service page, or no word to look up. */
 	row?: GateRow;
-	/** The shipped gate's probability that the best passage answers. */
+	/** The shipped gate's probability that the best passage answers (`askedGate`'s when its article lists questions). */
 	probability?: number;
 	/** The page the router's model gives the question when the gate refuses it (order-intents.ts likelySelfServiceAction). */
 	likely?: SelfServiceAction;
+	/** The question gives the help center orders: the engine refuses it whatever the gate says (its row still teaches the gate). */
+	instructions?: true;
 }
 
 /** Answers a locale's questions with the gate open, so that any gate can be applied to them afterwards. */
 export async function gateRowsOf(index: AnswerIndex, options: AnswerOptions, questions = evalQuestions(index.locale)): Promise<GateView[]> {
-	const open = { ...defaultGate, threshold: 0 };
+	const open = { gate: { ...defaultGate, threshold: 0 }, askedGate: { ...askedGate, threshold: 0 } };
 	const views: GateView[] = [];
 	for (const question of questions) {
 		let measures: AnswerMeasures | undefined;
-		const result = await answerQuestion(index, question.question, { ...options, gate: open, inspect: (seen) => (measures = seen) });
+		const result = await answerQuestion(index, question.question, { ...options, ...open, evenForInstructions: true, inspect: (seen) => (measures = seen) });
 		if (!measures || result.kind === 'self-service') {
 			views.push({ locale: index.locale, question, result });
 			continue;
@@ -93,13 +96,15 @@ export async function gateRowsOf(index: AnswerIndex, options: AnswerOptions, que
 		const answerable = question.kind === 'answerable';
 		const right = answerable && question.expected.includes(measures.article);
 		const likely = likelySelfServiceAction(question.question);
-		views.push({ locale: index.locale, question, result, probability: measures.probability, row: { locale: index.locale, features: measures.features, right, answerable }, ...(likely && { likely }) });
+		const instructions = givesInstructions(question.question);
+		views.push({ locale: index.locale, question, result, probability: measures.probability, row: { locale: index.locale, features: measures.features, right, answerable }, ...(likely && { likely }), ...(instructions && { instructions }) });
 	}
 	return views;
 }
 
 /** What the engine answers to a question seen with the gate open, when a gate lets it answer or not. */
 export function gatedAttempt(view: GateView, answered: boolean): Attempt {
+	if (view.instructions) return { kind: 'none' };
 	if (!view.row || answered) return attemptOf(view.result);
 	return view.likely ? { kind: 'self-service', action: view.likely } : { kind: 'none' };
 }

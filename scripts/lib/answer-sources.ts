@@ -39,6 +39,7 @@ export async function answerSourcesOf(root: string): Promise<Map<string, AnswerS
 			body: bodyWithPolicyValues(article.body, policies, article.locale),
 			format: article.extension,
 			faq: data.faq ?? [],
+			asked: data.asked,
 		});
 		byLocale.set(article.locale, list);
 	}

@@ -1,4 +1,4 @@
-import { answerProbability, gateFeatureNames, type GateFeatures, type GateModel } from '../../src/answers/answer-gate.ts';
+import { answerProbability, featuresOf, wordFeatures, type GateFeature, type GateFeatures, type GateModel } from '../../src/answers/answer-gate.ts';
 import { fitLogistic, logLoss } from './logistic.ts';
 
 /** One question as the answer gate sees it: the engine's measures of its best passage, and whether that was right. */
@@ -28,17 +28,18 @@ const penalties = [0.03, 0.1, 0.3, 1, 3, 10];
 const innerFolds = 5;
 
 /**
- * Fits the answer gate on rows: an L2-regularised logistic regression over standardised features (the penalty
+ * Fits the answer gate on rows, reading the features `names` (the words' alone, by default; rows lacking one count
+ * it 0): an L2-regularised logistic regression over standardised features (the penalty
  * chosen by 5-fold cross-validation), given back on the raw features' scale, and the lowest threshold at which
  * every locale keeps wrong answers and refusals within {@link gateLimits}. The threshold is chosen on out-of-fold
  * probabilities: in-sample ones have seen the very wrong answers the gate must refuse, and a threshold set on them
  * answers more on new questions than it did on the rows.
  */
-export function fitGate(rows: GateRow[]): GateFit {
-	const x = rows.map((row) => gateFeatureNames.map((name) => row.features[name]));
+export function fitGate(rows: GateRow[], names: GateFeature[] = wordFeatures): GateFit {
+	const x = rows.map((row) => names.map((name) => row.features[name] ?? 0));
 	// Standardised, so that one penalty fits every feature.
-	const mean = gateFeatureNames.map((_, column) => x.reduce((sum, values) => sum + (values[column] ?? 0), 0) / (x.length || 1));
-	const spread = gateFeatureNames.map((_, column) => Math.sqrt(x.reduce((sum, values) => sum + ((values[column] ?? 0) - (mean[column] ?? 0)) ** 2, 0) / (x.length || 1)) || 1);
+	const mean = names.map((_, column) => x.reduce((sum, values) => sum + (values[column] ?? 0), 0) / (x.length || 1));
+	const spread = names.map((_, column) => Math.sqrt(x.reduce((sum, values) => sum + ((values[column] ?? 0) - (mean[column] ?? 0)) ** 2, 0) / (x.length || 1)) || 1);
 	const standard = x.map((values) => values.map((value, column) => (value - (mean[column] ?? 0)) / (spread[column] ?? 1)));
 	const labels = rows.map((row) => (row.right ? 1 : 0));
 	// Folds by position: rows come in the question files' order, so each fold holds every locale and kind.
@@ -68,14 +69,14 @@ export function fitGate(rows: GateRow[]): GateFit {
 	const fitted = fitOn(standard.map((_, at) => at), penalty);
 	const raw = fitted.weights.map((weight, column) => weight / (spread[column] ?? 1));
 	const intercept = fitted.intercept - raw.reduce((sum, weight, column) => sum + weight * (mean[column] ?? 0), 0);
-	const weights = Object.fromEntries(gateFeatureNames.map((name, column) => [name, raw[column] ?? 0])) as unknown as GateFeatures;
+	const weights = Object.fromEntries(names.map((name, column) => [name, raw[column] ?? 0]));
 	return { model: { intercept, weights, threshold: lowestThreshold(rows, outOfFold) }, penalty, crossLoss, outOfFold };
 }
 
 /** A gate with its numbers rounded to three decimals, as `defaultGate` writes them. */
 export function roundedGate(model: GateModel): GateModel {
 	const round = (value: number) => Math.round(value * 1000) / 1000;
-	const weights = Object.fromEntries(gateFeatureNames.map((name) => [name, round(model.weights[name])])) as unknown as GateFeatures;
+	const weights = Object.fromEntries(featuresOf(model).map((name) => [name, round(model.weights[name] ?? 0)]));
 	return { intercept: round(model.intercept), weights, threshold: round(model.threshold) };
 }
 
@@ -119,6 +120,30 @@ export function crossValidatedAnswers(rows: GateRow[], folds = 10, fit: (rows: G
 		rows.forEach((row, at) => {
 			if (foldOf[at] === fold) answered[at] = answerProbability(row.features, model) >= model.threshold;
 		});
+	}
+	return answered;
+}
+
+/** The features of the gate the engine judges a row by: the words' alone, and `asked` when the row's article lists questions. */
+export const featuresFor = (row: GateRow): GateFeature[] => (row.features.asked === undefined ? wordFeatures : [...wordFeatures, 'asked']);
+
+/**
+ * {@link crossValidatedAnswers} for the engine as it runs: rows whose article lists `asked` questions are judged by
+ * gates fitted on such rows with that feature (as `askedGate` is), the others by gates fitted on the words alone
+ * (as `defaultGate` is). With `wordsOnly`, every row by the words alone: the engine over a help center whose
+ * articles list no questions.
+ */
+export function crossValidatedEngine(rows: GateRow[], options: { folds?: number; wordsOnly?: boolean } = {}): boolean[] {
+	const answered = new Array<boolean>(rows.length).fill(false);
+	const groups = new Map<string, number[]>();
+	for (const [at, row] of rows.entries()) {
+		const names = options.wordsOnly ? wordFeatures : featuresFor(row);
+		groups.set(names.join(), [...(groups.get(names.join()) ?? []), at]);
+	}
+	for (const members of groups.values()) {
+		const group = members.map((at) => rows[at] as GateRow);
+		const names = options.wordsOnly ? wordFeatures : featuresFor(group[0] as GateRow);
+		crossValidatedAnswers(group, options.folds, (fitted) => fitGate(fitted, names)).forEach((yes, at) => (answered[members[at] ?? 0] = yes));
 	}
 	return answered;
 }

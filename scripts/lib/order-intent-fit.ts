@@ -1,4 +1,5 @@
-import { actionProbabilities, intentFeatures, likeliestAction, modelActions, type OrderIntentModel } from '../../src/answers/order-intent-model.ts';
+import { actionProbabilities, likeliestAction, modelActions, type OrderIntentModel } from '../../src/answers/order-intent-model.ts';
+import { questionFeatures } from '../../src/answers/question-features.ts';
 
 /** One labelled question: its folded text (order-intents.ts routedText) and the page it wants, or null for none. */
 export interface IntentRow {
@@ -17,7 +18,7 @@ const learningRate = 0.05;
  * to the caller.
  */
 export function fitIntentWeights(rows: IntentRow[]): Pick<OrderIntentModel, 'weights' | 'intercepts'> {
-	const features = rows.map((row) => intentFeatures(row.text));
+	const features = rows.map((row) => questionFeatures(row.text));
 	const labels = rows.map((row) => (row.action === null ? modelActions.length : modelActions.indexOf(row.action)));
 	const size = modelActions.length;
 	const weights = new Map<string, number[]>();
@@ -69,7 +70,7 @@ export function outOfFoldGuesses(rows: IntentRow[], folds = 10): ReturnType<type
 	for (let fold = 0; fold < folds; fold++) {
 		const model = fitIntentWeights(rows.filter((_, at) => at % folds !== fold));
 		rows.forEach((row, at) => {
-			if (at % folds === fold) guesses[at] = likeliestAction(model, intentFeatures(row.text));
+			if (at % folds === fold) guesses[at] = likeliestAction(model, questionFeatures(row.text));
 		});
 	}
 	return guesses;

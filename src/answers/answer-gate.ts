@@ -20,12 +20,21 @@ export interface GateFeatures {
 	unknown: number;
 	/** Whether a misspelt word was respelt to find the passage. */
 	corrected: number;
+	/**
+	 * How much likelier the article is than any other to answer the question, by the questions the articles list
+	 * under `asked` (asked-model.ts askedOdds: log-odds, ±20); absent when the article lists none.
+	 */
+	asked?: number;
 }
+
+/** A feature's name. */
+export type GateFeature = keyof GateFeatures;
 
 /** A logistic model of "the best passage's article answers the question", and the least probability that answers. */
 export interface GateModel {
 	intercept: number;
-	weights: GateFeatures;
+	/** Per feature the model reads, its weight; a feature it does not read is left out. */
+	weights: Partial<Record<GateFeature, number>>;
 	/** Least probability to answer. */
 	threshold: number;
 }
@@ -45,11 +54,24 @@ export const defaultGate: GateModel = {
 	threshold: 0.869,
 };
 
-/** The feature names, in a fixed order (for fitting and printing). */
-export const gateFeatureNames = Object.keys(defaultGate.weights) as (keyof GateFeatures)[];
+/**
+ * The gate for a passage whose article lists questions under `asked`: fitted the same way, on the same questions,
+ * with {@link GateFeatures.asked} as well. A help center whose articles list none is judged by {@link defaultGate}.
+ */
+export const askedGate: GateModel = {
+	intercept: -2.284,
+	weights: { coverage: 0.098, articleCoverage: 1.535, scorePerWord: -1.71, margin: 0.402, heading: 1.315, title: 2.406, matched: 3.092, missingIdf: -0.343, unknown: -1.987, corrected: -0.559, asked: 0.232 },
+	threshold: 0.691,
+};
 
-/** The model's probability that the best passage answers the question. */
+/** The features every passage has, in a fixed order (for fitting and printing): what {@link defaultGate} reads. */
+export const wordFeatures = Object.keys(defaultGate.weights) as GateFeature[];
+
+/** The features a model reads, in a fixed order. */
+export const featuresOf = (model: GateModel) => Object.keys(model.weights) as GateFeature[];
+
+/** The model's probability that the best passage answers the question (a feature the passage lacks counts 0). */
 export function answerProbability(features: GateFeatures, model: GateModel): number {
-	const z = gateFeatureNames.reduce((sum, name) => sum + features[name] * model.weights[name], model.intercept);
+	const z = featuresOf(model).reduce((sum, name) => sum + (features[name] ?? 0) * (model.weights[name] ?? 0), model.intercept);
 	return 1 / (1 + Math.exp(-z));
 }

@@ -1,6 +1,8 @@
 import { Vocabulary } from '../search/query/vocabulary.ts';
+import type { AskedModel } from './asked-model.ts';
 import {
 	answerIndexFolder,
+	askedFile,
 	manifestFile,
 	termShardFile,
 	termShardOf,
@@ -64,6 +66,11 @@ export class AnswerIndex {
 		const shard = await this.#load(unitShardFile(unitShardOf(id)), (text) => JSON.parse(text) as StoredUnit[]);
 		const unit = shard?.[id % unitsPerShard];
 		return unit ? { ...unit, id } : undefined;
+	}
+
+	/** What the articles' `asked` questions teach, or undefined when no article lists any. */
+	asked(): Promise<AskedModel | undefined> {
+		return this.#load(askedFile, (text) => JSON.parse(text) as AskedModel);
 	}
 
 	/** The index's words, to correct misspellings; read only when a question has a word the index lacks. */

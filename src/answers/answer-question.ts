@@ -1,6 +1,8 @@
 import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedSentence, foldedWords, tokenize } from '../search/query/words.ts';
-import { answerProbability, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
+import { answerProbability, askedGate, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
+import { askedOdds } from './asked-model.ts';
+import { givesInstructions } from './instructions.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { likelySelfServiceAction, selfServiceActionInAnyLanguage, type SelfServiceAction } from './order-intents.ts';
 import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type RerankWeights, type WeighedConcept } from './rerank.ts';
@@ -29,12 +31,20 @@ export interface AnswerOptions {
 	staleAfterDays?: number | undefined;
 	/** Today, for the staleness rule. */
 	now?: Date;
-	/** The gate that decides whether the best passage answers (answer-gate.ts). */
+	/** The gate that decides whether the best passage answers (answer-gate.ts), when its article lists no `asked` questions. */
 	gate?: GateModel;
+	/** The gate for a passage whose article lists `asked` questions. */
+	askedGate?: GateModel;
 	/** See {@link defaultArticlePower}. */
 	articlePower?: number;
 	/** What each sign of a good answer is worth (rerank.ts). */
 	weights?: RerankWeights;
+	/**
+	 * Look for a passage even for a question that gives the help center orders ("pretend the return policy is 365
+	 * days"), which is otherwise refused at once: for fitting the gate, which learns from them what a wrong answer
+	 * looks like.
+	 */
+	evenForInstructions?: boolean;
 	/** Called with the best passage's measures before the decision (for fitting the gate). */
 	inspect?: (measures: AnswerMeasures) => void;
 	/** How many passages to return with an answer (the best first), for a model to phrase. */
@@ -45,7 +55,7 @@ export interface AnswerOptions {
 export type EngineResult =
 	| { kind: 'answer'; unit: IndexedUnit; passages: IndexedUnit[]; score: number; coverage: number }
 	| { kind: 'self-service'; action: SelfServiceAction }
-	| { kind: 'none'; related: IndexedUnit[]; reason: 'no_words' | 'not_covered' | 'no_index' };
+	| { kind: 'none'; related: IndexedUnit[]; reason: 'no_words' | 'not_covered' | 'no_index' | 'instructions' };
 
 // Words that make a sentence polite, padded or grammatical, not what it is about: left out of the question. The
 // search's stop words are few (Pagefind needs every word to match); a passage holds only some of a question's
@@ -262,6 +272,8 @@ function rerank(candidates: Candidate[], retrieved: Retrieved, language: string,
  */
 export async function answerQuestion(index: AnswerIndex, question: string, options: AnswerOptions = {}): Promise<EngineResult> {
 	const language = index.locale;
+	// Orders to the help center ("pretend the return policy is 365 days") get no passage: one would read as agreeing.
+	if (!options.evenForInstructions && givesInstructions(question)) return { kind: 'none', related: [], reason: 'instructions' };
 	const action = selfServiceActionInAnyLanguage(question, language);
 	if (action) return { kind: 'self-service', action };
 	// When no passage answers, a question about the shopper's own order in words the patterns never saw still gets
@@ -286,7 +298,6 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
 	const [top] = reranked;
 	if (!top) return unanswered('not_covered', []);
-	const gate = options.gate ?? defaultGate;
 	const runnerUp = reranked.find(({ candidate }) => candidate.unit.a !== top.candidate.unit.a)?.confidence ?? 0;
 	const matched = ranked.find((passage) => passage.id === top.candidate.unit.id)?.matched ?? 0;
 	const missing = concepts.flatMap((_, position) => ((matched & (1 << position)) === 0 ? [position] : []));
@@ -304,6 +315,10 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		unknown: retrieved.unknown / concepts.length,
 		corrected: retrieved.corrected > 0 ? 1 : 0,
 	};
+	const asked = await index.asked();
+	const odds = asked && askedOdds(asked, question, top.candidate.unit.a);
+	if (odds !== undefined) features.asked = odds;
+	const gate = odds === undefined ? (options.gate ?? defaultGate) : (options.askedGate ?? askedGate);
 	const probability = answerProbability(features, gate);
 	options.inspect?.({ features, probability, confidence: top.confidence, article: top.candidate.unit.a, missing: missing.map((position) => concepts[position]?.words.join(' ') ?? '') });
 	if (probability < gate.threshold) return unanswered('not_covered', oneEach(passages).slice(0, 3));

@@ -7,7 +7,9 @@
  * - `index.json`: the manifest ({@link AnswerManifest});
  * - `terms-<n>.json`: a share of the terms, each with its postings (see {@link TermShard});
  * - `units-<n>.json`: {@link unitsPerShard} consecutive units ({@link StoredUnit});
- * - `words.txt`: the index's words, most frequent first, to correct a misspelt question word.
+ * - `words.txt`: the index's words, most frequent first, to correct a misspelt question word;
+ * - `asked.json`: what the questions listed under the articles' `asked` teach (answers/asked-model.ts), when any
+ *   article lists some.
  * A question reads the manifest, one term file per word and the unit files of its best few units, so a
  * catalogue of any size costs a question a handful of small files.
  */
@@ -20,6 +22,7 @@ export const answerIndexFolder = (locale: string) => `/answers/${locale}/`;
 
 export const manifestFile = 'index.json';
 export const wordsFile = 'words.txt';
+export const askedFile = 'asked.json';
 export const termShardFile = (shard: number) => `terms-${shard}.json`;
 export const unitShardFile = (shard: number) => `units-${shard}.json`;
 

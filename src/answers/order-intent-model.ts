@@ -1,11 +1,12 @@
 import type { SelfServicePage } from '../config/page-urls.ts';
+import { questionFeatures } from './question-features.ts';
 
 /** The pages the model can send a question to; a question for none of them is the model's reference class. */
 export const modelActions = ['track', 'return', 'address', 'contact'] as const satisfies readonly SelfServicePage[];
 
 /**
  * A multinomial logistic model of "this question is about the shopper's own order, and wants this page", over the
- * words of the question: for each feature ({@link intentFeatures}), one weight per action of {@link modelActions};
+ * words of the question: for each feature (question-features.ts), one weight per action of {@link modelActions};
  * a question for no page scores 0. It catches what the router's patterns never saw ("the sandals still aren't
  * here, ordered on the 2nd"), and is asked only when they and the answer gate have nothing to say.
  */
@@ -16,24 +17,6 @@ export interface OrderIntentModel {
 	intercepts: readonly number[];
 	/** The least probability of its likeliest action at which the model routes. */
 	threshold: number;
-}
-
-// Five letters stand in for a word's family in both languages ("retourner", "retourné" and "retour" are "retou";
-// "delivered" and "delivery" are "deliv"), without a stemmer per language.
-const stemLength = 5;
-
-/**
- * The features of a question already folded and respelt (order-intents.ts routedText): each word cut to five
- * letters, each pair of such words side by side, and a number of three digits or more as "#" (an order number,
- * whatever its digits).
- */
-export function intentFeatures(text: string): string[] {
-	// "isn't" and "isnt" are one word, as shoppers type both; a French elision ("j'attends") leaves its word.
-	const joined = text.replace(/\b(?:[cdjlmnst]|qu)'(?=\p{L})/gu, '').replace(/(?<=\p{L})'(?=\p{L})/gu, '');
-	const words = (joined.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => (/^\d{3,}$/u.test(word) ? '#' : word.slice(0, stemLength)));
-	const features = new Set(words);
-	for (let at = 1; at < words.length; at++) features.add(`${words[at - 1]} ${words[at]}`);
-	return [...features];
 }
 
 /** The probability of each action of {@link modelActions}, and of no page last, for a question's features. */
@@ -65,6 +48,6 @@ export function likeliestAction(model: Pick<OrderIntentModel, 'weights' | 'inter
  * person. The class stays in the fit so that such phrasings do not teach the other pages.
  */
 export function modelAction(model: OrderIntentModel, text: string): SelfServicePage | undefined {
-	const { action, probability } = likeliestAction(model, intentFeatures(text));
+	const { action, probability } = likeliestAction(model, questionFeatures(text));
 	return action !== 'contact' && probability >= model.threshold ? action : undefined;
 }

@@ -240,7 +240,7 @@ export function checkContent(sources: ContentSources, site: SiteConfig, publicDi
 		if (!checked.data) {
 			// The page still exists for the editor: keep it so that links to it are not reported as broken too.
 			const fallback = articleFrontmatterSchema.partial().safeParse(source.data);
-			const data = { ...(fallback.success ? fallback.data : {}), title: '', description: '', updated: new Date(0), order: 0, keywords: [], draft: false, promoted: false, redirectFrom: [], related: [] };
+			const data = { ...(fallback.success ? fallback.data : {}), title: '', description: '', updated: new Date(0), order: 0, keywords: [], draft: false, promoted: false, redirectFrom: [], related: [], asked: [] };
 			const key = typeof source.data['translationKey'] === 'string' ? source.data['translationKey'] : source.slug;
 			invalid.push({ source, data, key });
 			continue;

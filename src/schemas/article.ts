@@ -48,6 +48,13 @@ export const articleFrontmatterSchema = z.strictObject({
 		)
 		.optional(),
 	related: z.array(slugLike).default([]),
+	// Never shown: they teach the answer engine which article answers a question (src/answers/asked-model.ts).
+	asked: z
+		.array(z.string({ error: 'Each entry of asked is a question, in quotes if it has a colon.' }).trim().min(3, 'Write the question as a shopper would ask it.').max(300, 'Keep each question under 300 characters.'), {
+			error: 'asked is a list of questions, one per line starting with "- ".',
+		})
+		.max(50, 'List at most 50 questions under asked: a dozen in varied words teach as much.')
+		.default([]),
 	faq: z
 		.array(
 			z.strictObject({

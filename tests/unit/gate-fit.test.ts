@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { answerProbability, defaultGate, gateFeatureNames, type GateFeatures } from '../../src/answers/answer-gate';
+import { answerProbability, askedGate, defaultGate, wordFeatures, type GateFeatures } from '../../src/answers/answer-gate';
 import { contentGateViews } from '../../scripts/lib/answer-sources';
 import { crossValidatedAnswers, fitGate, gateFigures, gateLimits, roundedGate, type GateRow } from '../../scripts/lib/gate-fit';
 
-const features = (values: Partial<GateFeatures>): GateFeatures => ({ ...(Object.fromEntries(gateFeatureNames.map((name) => [name, 0])) as unknown as GateFeatures), ...values });
+const features = (values: Partial<GateFeatures>): GateFeatures => ({ ...(Object.fromEntries(wordFeatures.map((name) => [name, 0])) as unknown as GateFeatures), ...values });
 
 /** Rows where the passage's title share tells right from wrong, except for a few the gate cannot tell apart. */
 function rowsOf(locale: string, count: number): GateRow[] {
@@ -58,9 +58,12 @@ describe('fitting the answer gate', () => {
 	});
 });
 
-describe('the shipped answer gate', () => {
-	it('is the one the checked-in questions give: refit with npm run fit:answer-gate after changing the engine or the questions', async () => {
+describe('the shipped answer gates', () => {
+	it('are the ones the checked-in questions give: refit with npm run fit:answer-gate after changing the engine, the questions or the articles’ asked questions', async () => {
 		const rows = (await contentGateViews()).flatMap((view) => (view.row ? [view.row] : []));
 		expect(roundedGate(fitGate(rows).model)).toEqual(roundedGate(defaultGate));
+		const asked = rows.filter((row) => row.features.asked !== undefined);
+		expect(asked.length).toBeGreaterThan(0);
+		expect(roundedGate(fitGate(asked, [...wordFeatures, 'asked']).model)).toEqual(roundedGate(askedGate));
 	}, 60_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionProbabilities, intentFeatures, modelAction, type OrderIntentModel } from '../../src/answers/order-intent-model';
+import { actionProbabilities, modelAction, type OrderIntentModel } from '../../src/answers/order-intent-model';
+import { questionFeatures } from '../../src/answers/question-features';
 import { orderIntentModel } from '../../src/answers/order-intent-weights';
 import { likelySelfServiceAction, routedText, selfServiceActionInAnyLanguage } from '../../src/answers/order-intents';
 import { chooseThreshold, fitIntentWeights, misrouteCost, outOfFoldGuesses, shippedModel, type IntentRow } from '../../scripts/lib/order-intent-fit';
@@ -7,10 +8,10 @@ import { routerPhrasings } from '../../scripts/lib/router-phrasings';
 
 describe('the router’s model', () => {
 	it('reads a question as its words cut to five letters, the pairs side by side, and any order number as one feature, whether or not the shopper typed the apostrophes', () => {
-		expect(intentFeatures(routedText('Retourner ma commande 40021'))).toEqual(['retou', 'ma', 'comma', '#', 'retou ma', 'ma comma', 'comma #']);
-		expect(intentFeatures(routedText('order 5521087'))).toEqual(intentFeatures(routedText('order 1004')));
-		expect(intentFeatures(routedText('it isn’t here'))).toEqual(intentFeatures(routedText('it isnt here')));
-		expect(intentFeatures(routedText("j'attends l'article"))).toEqual(['atten', 'artic', 'atten artic']);
+		expect(questionFeatures(routedText('Retourner ma commande 40021'))).toEqual(['retou', 'ma', 'comma', '#', 'retou ma', 'ma comma', 'comma #']);
+		expect(questionFeatures(routedText('order 5521087'))).toEqual(questionFeatures(routedText('order 1004')));
+		expect(questionFeatures(routedText('it isn’t here'))).toEqual(questionFeatures(routedText('it isnt here')));
+		expect(questionFeatures(routedText("j'attends l'article"))).toEqual(['atten', 'artic', 'atten artic']);
 	});
 
 	it('routes to its likeliest page when that is likely enough, and never to the contact page', () => {

@@ -14,7 +14,7 @@ export type Outcome =
 	| { kind: 'excluded'; reason: ExclusionReason }
 	| { kind: 'answer'; article: string; title: string; heading?: string; url: string; passage: string }
 	| { kind: 'self-service'; action: SelfServiceAction }
-	| { kind: 'none'; reason: 'no_words' | 'not_covered' | 'no_index' };
+	| { kind: 'none'; reason: 'no_words' | 'not_covered' | 'no_index' | 'instructions' };
 
 /** A ticket once simulated: only what the report shows, personal data masked (see scrub.ts). */
 export interface SimulatedTicket {

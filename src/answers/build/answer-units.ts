@@ -19,6 +19,8 @@ export interface AnswerSourceArticle {
 	body: string;
 	format: 'md' | 'mdx';
 	faq: { question: string; answer: string }[];
+	/** Questions shoppers ask that the article answers, in their words (frontmatter `asked`). */
+	asked?: string[];
 }
 
 /** One passage that can answer a question on its own: the article's lead, a section, or an FAQ pair. */

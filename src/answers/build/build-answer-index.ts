@@ -1,8 +1,10 @@
 import { foldedWords } from '../../search/query/words.ts';
 import { serializeVocabulary } from '../../search/query/vocabulary.ts';
 import { knownWordsNear } from '../../search/build/known-words.ts';
+import { askedModelOf } from '../asked-model.ts';
 import { answerUnitsOf, type AnswerSourceArticle } from './answer-units.ts';
 import {
+	askedFile,
 	manifestFile,
 	termShardFile,
 	termShardOf,
@@ -112,5 +114,7 @@ export function buildAnswerIndex(locale: string, articles: AnswerSourceArticle[]
 	}
 	const words = [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
 	files.set(wordsFile, serializeVocabulary(words, knownWordsNear(words, locale)));
+	const asked = askedModelOf(articles);
+	if (asked) files.set(askedFile, JSON.stringify(asked));
 	return files;
 }

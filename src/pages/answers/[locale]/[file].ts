@@ -21,6 +21,7 @@ async function sourceArticles(locale: string): Promise<AnswerSourceArticle[]> {
 			body: articleBody(page.entry),
 			format: page.entry.filePath?.endsWith('.md') ? 'md' : 'mdx',
 			faq: page.entry.data.faq ?? [],
+			asked: page.entry.data.asked,
 		}));
 }
 
