@@ -285,6 +285,8 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 	const retrieved = await retrieve(index, question, options);
 	if (!('ranked' in retrieved)) return unanswered(retrieved.reason, []);
 	const { concepts, ranked } = retrieved;
+	// Only words that frame a question and numbers ("what is 2+2"): nothing says what it is about.
+	if (concepts.every((concept) => concept.weight < 1)) return unanswered('no_words', []);
 
 	// The best few, read and weighed on what their text says: heading, title, words side by side.
 	const staleBefore = options.staleAfterDays === undefined ? undefined : new Date((options.now ?? new Date()).getTime() - options.staleAfterDays * 86_400_000).toISOString().slice(0, 10);

@@ -17,7 +17,7 @@ const instructions = new RegExp(
 		String.raw`\b(?:joue|jouez) le role\b`,
 		String.raw`\bmode (?:administrateur|admin|developpeur|debug)\b`,
 		String.raw`\bprompt (?:systeme|system)\b`,
-		String.raw`\bconfirme[sz]?(?:-le|-la)?(?:-moi)? par ecrit\b`,
+		String.raw`\bconfirme[sz]?(?:-le|-la)?(?:[- ]moi)? par ecrit\b`,
 	].join('|'),
 	'u',
 );

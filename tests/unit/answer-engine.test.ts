@@ -117,6 +117,11 @@ describe('the engine', () => {
 		expect(await answerQuestion(index, 'the sandals still aren’t here, ordered on the 2nd')).toEqual({ kind: 'self-service', action: 'track' });
 	});
 
+	it('refuses a question with nothing but framing words and numbers, though passages hold them', async () => {
+		expect(await answerQuestion(index, 'what is step 2', { gate: { ...defaultGate, threshold: 0 } })).toMatchObject({ kind: 'answer' });
+		expect(await answerQuestion(index, 'what is 2+2', { gate: { ...defaultGate, threshold: 0 } })).toMatchObject({ kind: 'none', reason: 'no_words' });
+	});
+
 	it('refuses a question whose meaningful word no passage has, and articles too old to trust', async () => {
 		expect((await answerQuestion(index, 'can I get a refund in bitcoin')).kind).toBe('none');
 		expect((await answerQuestion(index, 'how do I measure my chest', { staleAfterDays: 30, now: new Date('2027-01-01') })).kind).toBe('none');
