@@ -48,6 +48,17 @@ describe('POST /api/answer', () => {
 		if (answer.kind === 'answer') expect(answer.sources[0]?.url).toMatch(/^\/en\/returns-refunds\/return-policy#/);
 	});
 
+	it('answers from what the articles’ asked questions teach, where their words alone would not decide', async () => {
+		for (const [question, locale, article] of [
+			['what cards do you take', 'en', '/en/payments/payment-methods'],
+			['est-ce que je peux payer avec paypal', 'fr', '/fr/payments/moyens-de-paiement'],
+		] as const) {
+			const answer = answerResponseSchema.parse((await ask({ question, locale })).json);
+			expect(answer, question).toMatchObject({ kind: 'answer' });
+			if (answer.kind === 'answer') expect(answer.sources[0]?.url.split('#')[0], question).toBe(article);
+		}
+	});
+
 	it('reads a regional language tag as a browser sends it (fr-FR, en_GB, FR) as its language', async () => {
 		for (const [locale, prefix] of [['fr-FR', '/fr/'], ['FR', '/fr/'], ['fr_CA', '/fr/'], ['en-GB', '/en/']] as const) {
 			const question = prefix === '/fr/' ? 'combien de temps pour être remboursé ?' : 'How long does a refund take?';
