@@ -49,9 +49,9 @@ export interface GateModel {
  * changing retrieval, ranking or the questions.
  */
 export const defaultGate: GateModel = {
-	intercept: -3.15,
-	weights: { coverage: -0.456, articleCoverage: 1.099, scorePerWord: 0.143, margin: 1.107, heading: 1.313, title: 3.177, matched: 3.385, missingIdf: 0.119, unknown: -2.232, corrected: -0.275 },
-	threshold: 0.869,
+	intercept: -3.832,
+	weights: { coverage: -0.466, articleCoverage: 1.461, scorePerWord: 0.571, margin: 1.102, heading: 1.514, title: 3.129, matched: 3.429, missingIdf: 0.23, unknown: -2.337, corrected: -0.111 },
+	threshold: 0.847,
 };
 
 /**
@@ -59,9 +59,9 @@ export const defaultGate: GateModel = {
  * with {@link GateFeatures.asked} as well. A help center whose articles list none is judged by {@link defaultGate}.
  */
 export const askedGate: GateModel = {
-	intercept: -2.284,
-	weights: { coverage: 0.098, articleCoverage: 1.535, scorePerWord: -1.71, margin: 0.402, heading: 1.315, title: 2.406, matched: 3.092, missingIdf: -0.343, unknown: -1.987, corrected: -0.559, asked: 0.232 },
-	threshold: 0.691,
+	intercept: -3.277,
+	weights: { coverage: 0.138, articleCoverage: 1.862, scorePerWord: -0.772, margin: 0.322, heading: 1.54, title: 2.442, matched: 2.996, missingIdf: -0.246, unknown: -1.507, corrected: -0.441, asked: 0.201 },
+	threshold: 0.724,
 };
 
 /** The features every passage has, in a fixed order (for fitting and printing): what {@link defaultGate} reads. */
