@@ -6,6 +6,7 @@ import { fitLogistic, logLoss } from '../../scripts/lib/logistic';
 import { answerUnitsOf, shortenPassage } from '../../src/answers/build/answer-units';
 import { stemOf } from '../../src/answers/terms';
 import { memoryIndex } from '../../scripts/lib/answer-sources';
+import { helpArticle } from '../support/answer-articles';
 
 describe('terms', () => {
 	it('gives every form of a word one term, in English and French', () => {
@@ -72,17 +73,7 @@ describe('passages', () => {
 });
 
 describe('the engine', () => {
-	const article = (key: string, title: string, body: string, faq: { question: string; answer: string }[] = []) => ({
-		key,
-		url: `/en/help/${key}`,
-		title,
-		description: `${title}: what to know about it, in a few words for search engines.`,
-		keywords: [],
-		updated: '2026-10-01',
-		body,
-		format: 'mdx' as const,
-		faq,
-	});
+	const article = (key: string, title: string, body: string, faq: { question: string; answer: string }[] = []) => helpArticle(key, title, body, { faq });
 	const index = memoryIndex('en', [
 		article('refunds', 'When will I get my refund?', 'Refunds take 5 days.\n\n## Refund to a card\n\nCard refunds take 3 to 5 business days.\n\n<ContactCta />', [
 			{ question: 'Where does the refund go?', answer: 'Always to the card you paid with.' },

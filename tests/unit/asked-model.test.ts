@@ -4,6 +4,7 @@ import { answerQuestion } from '../../src/answers/answer-question';
 import { memoryIndex } from '../../scripts/lib/answer-sources';
 import { buildAnswerIndex } from '../../src/answers/build/build-answer-index';
 import { askedFile } from '../../src/answers/index-layout';
+import { helpArticle } from '../support/answer-articles';
 
 const articles = [
 	{ key: 'countries', asked: ['do you deliver to Réunion?', 'vous livrez en Guadeloupe ?', 'which countries do you deliver to', 'do you deliver to Switzerland'] },
@@ -47,18 +48,7 @@ describe('what the articles’ asked questions teach', () => {
 });
 
 describe('the answer index with asked questions', () => {
-	const article = (key: string, title: string, body: string, asked: string[] = []) => ({
-		key,
-		url: `/en/help/${key}`,
-		title,
-		description: `${title}: what to know about it, in a few words for search engines.`,
-		keywords: [],
-		updated: '2026-10-01',
-		body,
-		format: 'mdx' as const,
-		faq: [],
-		asked,
-	});
+	const article = (key: string, title: string, body: string, asked: string[] = []) => helpArticle(key, title, body, { asked });
 
 	it('holds what they teach only when an article lists some', () => {
 		expect(buildAnswerIndex('en', [article('a', 'Alpha', 'Some text.')]).has(askedFile)).toBe(false);
