@@ -44,7 +44,7 @@ export interface GateModel {
  * question of tests/fixtures/answers/questions.{en,fr}.json: an L2-regularised logistic regression where answerable
  * questions are positive when the ungated best passage is from an expected article, and unanswerable and
  * adversarial questions are negative. The threshold is the lowest that keeps wrong answers ≤ 3 % and refusals
- * ≥ 95 % in both locales, each question scored by a model fitted without it (0.869). How the fitting does on
+ * ≥ 95 % in both locales, each question scored by a model fitted without it. How the fitting does on
  * questions it has not seen is measured by `npm run bench:answers` (10-fold cross-validation). Refit after
  * changing retrieval, ranking or the questions.
  */
@@ -55,8 +55,9 @@ export const defaultGate: GateModel = {
 };
 
 /**
- * The gate for a passage whose article lists questions under `asked`: fitted the same way, on the same questions,
- * with {@link GateFeatures.asked} as well. A help center whose articles list none is judged by {@link defaultGate}.
+ * The gate for a passage whose article lists questions under `asked`: fitted the same way, on the questions whose
+ * best passage's article lists some, with {@link GateFeatures.asked} as well. A help center whose articles list
+ * none is judged by {@link defaultGate}. Refit after changing the articles' `asked` questions too.
  */
 export const askedGate: GateModel = {
 	intercept: -3.277,
