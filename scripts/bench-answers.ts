@@ -76,8 +76,11 @@ try {
 	const heldOut = crossValidatedEngine(rows);
 	const heldOutAnswered = new Map(gated.map((view, at) => [view, heldOut[at] ?? false]));
 	// The same engine over a help center whose articles list no `asked` questions: the words alone decide.
-	const wordsOnly = crossValidatedEngine(rows, { wordsOnly: true });
-	const wordsOnlyAnswered = new Map(gated.map((view, at) => [view, wordsOnly[at] ?? false]));
+	const wordViews: GateView[] = [];
+	for (const [locale] of indexes) wordViews.push(...(await gateRowsOf(diskIndex(clientDir, locale, { withoutAsked: true }), optionsOf(locale), evalQuestions(locale))));
+	const wordGated = wordViews.flatMap((view) => (view.row ? [view] : []));
+	const wordsOnly = crossValidatedEngine(wordGated.map((view) => view.row as GateRow), { wordsOnly: true });
+	const wordsOnlyAnswered = new Map(wordGated.map((view, at) => [view, wordsOnly[at] ?? false]));
 
 	for (const [locale, index] of indexes) {
 		const mine = views.filter((view) => view.locale === locale);
@@ -87,8 +90,9 @@ try {
 		for (const line of describeScorecard(crossValidated)) console.log(`  ${line}`);
 		checkTargets(locale, crossValidated);
 		if (mine.some((view) => view.row?.features.asked !== undefined)) {
-			console.log(`${locale} — the same, judging by words alone, as for a help center whose articles list no \`asked\` questions (cross-validated):`);
-			for (const line of describeScorecard(scorecard(judged((view) => wordsOnlyAnswered.get(view) ?? false)))) console.log(`  ${line}`);
+			console.log(`${locale} — the same engine with the articles' \`asked\` questions left out: words alone (cross-validated):`);
+			const wordsMine = wordViews.filter((view) => view.locale === locale);
+			for (const line of describeScorecard(scorecard(wordsMine.map((view) => ({ question: view.question, attempt: gatedAttempt(view, wordsOnlyAnswered.get(view) ?? false) }))))) console.log(`  ${line}`);
 		}
 		const shipped = scorecard(judged((view) => (view.probability ?? 0) >= (view.row?.features.asked === undefined ? defaultGate : askedGate).threshold));
 		console.log(`${locale} — our engine with the shipped gate, fitted on these questions (optimistic):`);

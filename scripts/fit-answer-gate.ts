@@ -7,7 +7,8 @@
  * Each question is answered with the gates open; the engine's measures of its best passage are the features.
  * Answerable questions are positive when that passage's article is an expected one; unanswerable and adversarial
  * ones are negative (any passage is a wrong answer); order questions are left out (the router takes them first).
- * `defaultGate` is fitted on every question, `askedGate` on those whose best passage's article lists questions.
+ * `defaultGate` is fitted on every question answered with the articles' `asked` questions left out, `askedGate` on
+ * those whose best passage's article lists questions, answered with them.
  * How the models and thresholds are chosen: scripts/lib/gate-fit.ts. How well the fitting does on questions it has
  * not seen is `npm run bench:answers`'s cross-validated figure, not this script's.
  *
@@ -19,15 +20,17 @@ import { contentGateViews } from './lib/answer-sources.ts';
 import { featuresFor, fitGate, gateFigures, roundedGate, type GateRow } from './lib/gate-fit.ts';
 
 const { values } = parseArgs({ options: { features: { type: 'boolean', default: false } } });
-const scored = await contentGateViews();
 // Routed or wordless questions never reach the gate, so they teach it nothing.
-const seen = scored.flatMap(({ question, row }) => (row ? [{ question, row }] : []));
+const reached = (views: Awaited<ReturnType<typeof contentGateViews>>) => views.flatMap(({ question, row }) => (row ? [{ question, row }] : []));
+const seen = reached(await contentGateViews());
+// defaultGate judges help centers whose articles list no `asked` questions: it is fitted on the engine without them.
+const wordsOnly = reached(await contentGateViews(undefined, { withoutAsked: true }));
 if (values.features) {
 	for (const { question, row } of seen) console.log(`${row.right ? 1 : 0} ${row.locale} ${featuresFor(row).map((name) => `${name}=${(row.features[name] ?? 0).toFixed(2)}`).join(' ')} "${question.question}"`);
 }
 
 const gates: [string, GateModel, GateRow[], typeof wordFeatures][] = [
-	['defaultGate', defaultGate, seen.map(({ row }) => row), wordFeatures],
+	['defaultGate', defaultGate, wordsOnly.map(({ row }) => row), wordFeatures],
 	['askedGate', askedGate, seen.flatMap(({ row }) => (row.features.asked === undefined ? [] : [row])), [...wordFeatures, 'asked']],
 ];
 for (const [name, shipped, rows, names] of gates) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { askedGate, defaultGate } from '../../src/answers/answer-gate.ts';
 import { AnswerIndex } from '../../src/answers/answer-index.ts';
+import { askedFile } from '../../src/answers/index-layout.ts';
 import { answerQuestion, type AnswerMeasures, type AnswerOptions, type EngineResult } from '../../src/answers/answer-question.ts';
 import { givesInstructions } from '../../src/answers/instructions.ts';
 import { likelySelfServiceAction, type SelfServiceAction } from '../../src/answers/order-intents.ts';
@@ -109,9 +110,9 @@ export function gatedAttempt(view: GateView, answered: boolean): Attempt {
 	return view.likely ? { kind: 'self-service', action: view.likely } : { kind: 'none' };
 }
 
-/** The answer index of a built site's `dist/client`, read from disk. */
-export function diskIndex(clientDir: string, locale: string): AnswerIndex {
-	return new AnswerIndex(locale, (path) => readFile(join(clientDir, path), 'utf8').catch(() => undefined));
+/** The answer index of a built site's `dist/client`, read from disk; `withoutAsked`, as if no article listed `asked` questions. */
+export function diskIndex(clientDir: string, locale: string, options: { withoutAsked?: boolean } = {}): AnswerIndex {
+	return new AnswerIndex(locale, (path) => (options.withoutAsked && path.endsWith(`/${askedFile}`) ? Promise.resolve(undefined) : readFile(join(clientDir, path), 'utf8').catch(() => undefined)));
 }
 
 export interface Scorecard {

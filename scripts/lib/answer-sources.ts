@@ -59,14 +59,16 @@ export function indexOverFiles(locale: string, files: Map<string, string>): Answ
 
 /**
  * Every locale's questions answered with the gate open, over an answer index built in memory from the project's
- * content (no build needed): what the gate is fitted on.
+ * content (no build needed): what the gates are fitted on. `withoutAsked` leaves the articles' `asked` questions out,
+ * as for a help center that lists none: what `defaultGate` is fitted on.
  */
-export async function contentGateViews(root = projectRoot): Promise<GateView[]> {
+export async function contentGateViews(root = projectRoot, options: { withoutAsked?: boolean } = {}): Promise<GateView[]> {
 	const site = readSiteConfig(root);
 	const sources = await answerSourcesOf(root);
 	const views: GateView[] = [];
 	for (const { code: locale } of site.locales) {
-		const index = memoryIndex(locale, sources.get(locale) ?? []);
+		const articles = sources.get(locale) ?? [];
+		const index = memoryIndex(locale, options.withoutAsked ? articles.map(({ asked: _, ...article }) => article) : articles);
 		views.push(...(await gateRowsOf(index, { synonyms: site.search.synonyms[locale] ?? [], staleAfterDays: site.answers.staleAfterDays })));
 	}
 	return views;

@@ -1,7 +1,7 @@
 import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedSentence, foldedWords, tokenize } from '../search/query/words.ts';
 import { answerProbability, askedGate, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
-import { askedOdds } from './asked-model.ts';
+import { askedOdds, likeliestAsked } from './asked-model.ts';
 import { givesInstructions } from './instructions.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { likelySelfServiceAction, selfServiceActionInAnyLanguage, type SelfServiceAction } from './order-intents.ts';
@@ -9,6 +9,9 @@ import { confidenceOf, defaultRerankWeights, signsOf, type Candidate, type Reran
 import { hasPostings, maxConcepts, postingsOf, rankPassages, type RankedPassage } from './retrieve.ts';
 import { shopWords } from './shop-words.ts';
 import { isContentWord, stemOf } from './terms.ts';
+
+/** Log-odds (about 150 to 1) beyond which the asked questions overrule the words on which article is asked about. */
+const askedSwitchOdds = 5;
 
 /** How much the passage's whole article counts in ranking against the passage itself (0: the passage alone, 1: the article alone). */
 export const defaultArticlePower = 0.3;
@@ -296,7 +299,16 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		const unit = await index.unit(passage.id);
 		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) candidates.push({ unit, score: passage.score, coverage: passage.coverage, articleCoverage: passage.articleCoverage });
 	}
+	const asked = await index.asked();
 	const reranked = rerank(candidates, retrieved, language, options);
+	// When the articles' asked questions say plainly that another candidate's article is the one asked about, its
+	// best passage goes first; the gate then judges it on its own words.
+	const first = reranked[0];
+	if (asked && first && (askedOdds(asked, question, first.candidate.unit.a) ?? 0) < -askedSwitchOdds) {
+		const likeliest = likeliestAsked(asked, question);
+		const at = reranked.findIndex(({ candidate }) => candidate.unit.a === likeliest);
+		if (at > 0) reranked.unshift(...reranked.splice(at, 1));
+	}
 	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
 	const [top] = reranked;
 	if (!top) return unanswered('not_covered', []);
@@ -317,7 +329,6 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		unknown: retrieved.unknown / concepts.length,
 		corrected: retrieved.corrected > 0 ? 1 : 0,
 	};
-	const asked = await index.asked();
 	const odds = asked && askedOdds(asked, question, top.candidate.unit.a);
 	if (odds !== undefined) features.asked = odds;
 	const gate = odds === undefined ? (options.gate ?? defaultGate) : (options.askedGate ?? askedGate);

@@ -74,3 +74,13 @@ export function askedOdds(model: AskedModel, question: string, article: string):
 	const odds = model.articles.length === 1 ? oddsLimit : (scores[target] ?? 0) - best;
 	return Math.max(-oddsLimit, Math.min(oddsLimit, odds));
 }
+
+/** The article the model finds likeliest to answer a question. */
+export function likeliestAsked(model: AskedModel, question: string): string | undefined {
+	let best: { article: string; odds: number } | undefined;
+	for (const article of model.articles) {
+		const odds = askedOdds(model, question, article) ?? -Infinity;
+		if (odds > 0 && (!best || odds > best.odds)) best = { article, odds };
+	}
+	return best?.article;
+}

@@ -56,6 +56,21 @@ describe('the answer index with asked questions', () => {
 		expect(JSON.parse(files.get(askedFile) ?? '{}')).toMatchObject({ articles: ['a'], questions: [1] });
 	});
 
+	it('puts first the passage of the article the asked questions plainly point to, over one whose words match better', async () => {
+		const countries = (asked: string[] = []) => article('countries', 'Countries we ship to', 'We ship across Europe.\n\n## Overseas France\n\nWe ship to Réunion, Guadeloupe and Martinique by Colissimo.', asked);
+		const customs = (asked: string[] = []) => article('customs', 'Customs and duties', 'Orders within the EU pay no duties.\n\n## Ship to Réunion\n\nWhen we ship to Réunion, the parcel pays dock dues (octroi de mer) on arrival in Réunion.', asked);
+		const open = { intercept: 0, weights: {}, threshold: 0 };
+		const question = 'do you ship to Réunion?';
+		const byWords = await answerQuestion(memoryIndex('en', [countries(), customs()]), question, { gate: open, askedGate: open });
+		expect(byWords.kind === 'answer' && byWords.unit.u).toBe('/en/help/customs#ship-to-réunion');
+		const taught = memoryIndex('en', [
+			countries(['do you ship to the islands', 'which countries do you deliver to', 'can you send parcels overseas', 'do you ship to Martinique']),
+			customs(['will I pay import taxes', 'customs fees on my parcel', 'who pays duties', 'dock dues for overseas']),
+		]);
+		const byAsked = await answerQuestion(taught, question, { gate: open, askedGate: open });
+		expect(byAsked.kind === 'answer' && byAsked.unit.u).toBe('/en/help/countries#overseas-france');
+	});
+
 	it('lets the engine answer from the article shoppers ask, where the words alone would not decide', async () => {
 		const body = (topic: string) => `About ${topic}.\n\n## Overseas\n\nWe deliver to Réunion and Guadeloupe; ${topic} apply there as everywhere.`;
 		const plain = [article('countries', 'Where we deliver', body('delivery options')), article('customs', 'Customs and duties', body('customs duties'))];

@@ -60,9 +60,9 @@ describe('fitting the answer gate', () => {
 
 describe('the shipped answer gates', () => {
 	it('are the ones the checked-in questions give: refit with npm run fit:answer-gate after changing the engine, the questions or the articles’ asked questions', async () => {
-		const rows = (await contentGateViews()).flatMap((view) => (view.row ? [view.row] : []));
-		expect(roundedGate(fitGate(rows).model)).toEqual(roundedGate(defaultGate));
-		const asked = rows.filter((row) => row.features.asked !== undefined);
+		const reached = (views: Awaited<ReturnType<typeof contentGateViews>>) => views.flatMap((view) => (view.row ? [view.row] : []));
+		expect(roundedGate(fitGate(reached(await contentGateViews(undefined, { withoutAsked: true }))).model)).toEqual(roundedGate(defaultGate));
+		const asked = reached(await contentGateViews()).filter((row) => row.features.asked !== undefined);
 		expect(asked.length).toBeGreaterThan(0);
 		expect(roundedGate(fitGate(asked, [...wordFeatures, 'asked']).model)).toEqual(roundedGate(askedGate));
 	}, 60_000);
