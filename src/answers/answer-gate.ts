@@ -22,7 +22,7 @@ export interface GateFeatures {
 	corrected: number;
 	/**
 	 * How much likelier the article is than any other to answer the question, by the questions the articles list
-	 * under `asked` (asked-model.ts askedOdds: log-odds, ±20); absent when the article lists none.
+	 * under `asked` (asked-model.ts readQuestion: log-odds, ±20); absent when the article lists none.
 	 */
 	asked?: number;
 }

@@ -1,7 +1,7 @@
 import { redactPersonalData } from '../../functions/contract/privacy.ts';
 import { foldAccents, foldedSentence, foldedWords, tokenize } from '../search/query/words.ts';
 import { answerProbability, askedGate, defaultGate, type GateFeatures, type GateModel } from './answer-gate.ts';
-import { askedOdds, likeliestAsked } from './asked-model.ts';
+import { readQuestion } from './asked-model.ts';
 import { givesInstructions } from './instructions.ts';
 import type { AnswerIndex, IndexedUnit } from './answer-index.ts';
 import { likelySelfServiceAction, selfServiceActionInAnyLanguage, type SelfServiceAction } from './order-intents.ts';
@@ -300,13 +300,13 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		if (unit && (staleBefore === undefined || unit.d >= staleBefore)) candidates.push({ unit, score: passage.score, coverage: passage.coverage, articleCoverage: passage.articleCoverage });
 	}
 	const asked = await index.asked();
+	const reading = asked && readQuestion(asked, question);
 	const reranked = rerank(candidates, retrieved, language, options);
 	// When the articles' asked questions say plainly that another candidate's article is the one asked about, its
 	// best passage goes first; the gate then judges it on its own words.
 	const first = reranked[0];
-	if (asked && first && (askedOdds(asked, question, first.candidate.unit.a) ?? 0) < -askedSwitchOdds) {
-		const likeliest = likeliestAsked(asked, question);
-		const at = reranked.findIndex(({ candidate }) => candidate.unit.a === likeliest);
+	if (reading && first && (reading.odds(first.candidate.unit.a) ?? 0) < -askedSwitchOdds) {
+		const at = reranked.findIndex(({ candidate }) => candidate.unit.a === reading.likeliest);
 		if (at > 0) reranked.unshift(...reranked.splice(at, 1));
 	}
 	const passages = reranked.slice(0, options.passages ?? 5).map(({ candidate }) => candidate.unit);
@@ -329,7 +329,7 @@ export async function answerQuestion(index: AnswerIndex, question: string, optio
 		unknown: retrieved.unknown / concepts.length,
 		corrected: retrieved.corrected > 0 ? 1 : 0,
 	};
-	const odds = asked && askedOdds(asked, question, top.candidate.unit.a);
+	const odds = reading && reading.odds(top.candidate.unit.a);
 	if (odds !== undefined) features.asked = odds;
 	const gate = odds === undefined ? (options.gate ?? defaultGate) : (options.askedGate ?? askedGate);
 	const probability = answerProbability(features, gate);

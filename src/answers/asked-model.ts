@@ -26,7 +26,7 @@ const smoothing = 0.5;
 /** The log-odds below and above which an article is plainly not, or plainly, the one asked about. */
 const oddsLimit = 20;
 
-const featuresOf = (question: string) => questionFeatures(foldedSentence(question));
+const featuresOfQuestion = (question: string) => questionFeatures(foldedSentence(question));
 
 /** The model counted from each article's questions, or undefined when none lists any. */
 export function askedModelOf(articles: { key: string; asked?: string[] | undefined }[]): AskedModel | undefined {
@@ -36,7 +36,7 @@ export function askedModelOf(articles: { key: string; asked?: string[] | undefin
 	const totals = withQuestions.map((article, position) => {
 		let total = 0;
 		for (const question of article.asked) {
-			for (const feature of featuresOf(question)) {
+			for (const feature of featuresOfQuestion(question)) {
 				const counts = byFeature.get(feature) ?? new Map<number, number>();
 				counts.set(position, (counts.get(position) ?? 0) + 1);
 				byFeature.set(feature, counts);
@@ -50,17 +50,23 @@ export function askedModelOf(articles: { key: string; asked?: string[] | undefin
 	return { articles: withQuestions.map((article) => article.key), questions: withQuestions.map((article) => article.asked.length), totals, vocabulary: byFeature.size, counts };
 }
 
-/**
- * How much likelier the model finds `article` than any other article to answer `question`, as log-odds clipped to
- * ±20 (0 is a tie); undefined when the article lists no questions, so that the engine judges its passages by their
- * words alone. Features no question holds are left out: they say nothing of any article.
- */
-export function askedOdds(model: AskedModel, question: string, article: string): number | undefined {
-	const target = model.articles.indexOf(article);
-	if (target < 0) return undefined;
+/** What the model makes of one question, every article scored once. */
+export interface AskedReading {
+	/**
+	 * How much likelier the model finds `article` than any other article to answer the question, as log-odds
+	 * clipped to ±20 (0 is a tie); undefined when the article lists no questions, so that the engine judges its
+	 * passages by their words alone.
+	 */
+	odds(article: string): number | undefined;
+	/** The article likelier than every other, if one is. */
+	likeliest: string | undefined;
+}
+
+/** Reads a question with the model. Features no question holds are left out: they say nothing of any article. */
+export function readQuestion(model: AskedModel, question: string): AskedReading {
 	const all = model.questions.reduce((sum, count) => sum + count, 0);
 	const scores = model.questions.map((count) => Math.log(count / all));
-	for (const feature of featuresOf(question)) {
+	for (const feature of featuresOfQuestion(question)) {
 		// Own features only: a question's word must never reach the object's prototype.
 		if (!Object.hasOwn(model.counts, feature)) continue;
 		const pairs = model.counts[feature] ?? [];
@@ -70,17 +76,16 @@ export function askedOdds(model: AskedModel, question: string, article: string):
 			scores[position] = (scores[position] ?? 0) + Math.log(((held.get(position) ?? 0) + smoothing) / (total + smoothing * model.vocabulary));
 		});
 	}
-	const best = Math.max(...scores.filter((_, position) => position !== target));
-	const odds = model.articles.length === 1 ? oddsLimit : (scores[target] ?? 0) - best;
-	return Math.max(-oddsLimit, Math.min(oddsLimit, odds));
-}
-
-/** The article the model finds likeliest to answer a question. */
-export function likeliestAsked(model: AskedModel, question: string): string | undefined {
-	let best: { article: string; odds: number } | undefined;
-	for (const article of model.articles) {
-		const odds = askedOdds(model, question, article) ?? -Infinity;
-		if (odds > 0 && (!best || odds > best.odds)) best = { article, odds };
-	}
-	return best?.article;
+	const oddsAt = (target: number) => {
+		const odds = model.articles.length === 1 ? oddsLimit : (scores[target] ?? 0) - Math.max(...scores.filter((_, position) => position !== target));
+		return Math.max(-oddsLimit, Math.min(oddsLimit, odds));
+	};
+	const best = scores.indexOf(Math.max(...scores));
+	return {
+		odds: (article) => {
+			const target = model.articles.indexOf(article);
+			return target < 0 ? undefined : oddsAt(target);
+		},
+		likeliest: oddsAt(best) > 0 ? model.articles[best] : undefined,
+	};
 }

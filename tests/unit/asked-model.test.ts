@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { askedModelOf, askedOdds } from '../../src/answers/asked-model';
+import { askedModelOf, readQuestion, type AskedModel } from '../../src/answers/asked-model';
+
+const askedOdds = (model: AskedModel, question: string, article: string) => readQuestion(model, question).odds(article);
 import { answerQuestion } from '../../src/answers/answer-question';
 import { memoryIndex } from '../../scripts/lib/answer-sources';
 import { buildAnswerIndex } from '../../src/answers/build/build-answer-index';
